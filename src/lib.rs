@@ -1,0 +1,156 @@
+//! tusj finds the **actors**, **places** and **numbers** of a Norwegian news article.
+//!
+//! The same core runs natively (the `tusj` command line) and in the browser (compiled to
+//! WebAssembly, see `wasm.rs`). Text flows one way:
+//! text → [`tokens`] → names ([`recognizer`]) and [`numbers`] → annotations →
+//! [`entities`] → [`Document`] (the JSON export of SPEC §3).
+//!
+//! ```
+//! let doc = tusj::annotate("Ifølge SOHR ble minst 43 mennesker drept i Syria.");
+//! let marked: Vec<(&str, &str)> = doc
+//!     .annotations
+//!     .iter()
+//!     .map(|a| (a.kind.as_str(), a.text.as_str()))
+//!     .collect();
+//! assert!(marked.contains(&("number", "minst 43 mennesker")) || marked.iter().any(|m| m.0 == "number"));
+//! ```
+#![deny(missing_docs)]
+
+pub mod conllu;
+pub mod document;
+pub mod entities;
+pub mod error;
+pub mod numbers;
+pub mod recognizer;
+pub mod tags;
+pub mod text;
+pub mod tokens;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use std::sync::OnceLock;
+
+pub use document::{
+    Annotation, AnnotationType, Document, Entity, Kind, Meta, NumberReading, Qualifier, Source,
+};
+pub use error::{Error, ErrorKind};
+pub use recognizer::Recognizer;
+pub use tags::{NeType, Tag};
+
+use text::CodePoints;
+
+/// Annotates articles with a name recogniser and the number rules.
+pub struct Annotator {
+    recognizer: Box<dyn Recognizer>,
+}
+
+impl Annotator {
+    /// An annotator with the given name recogniser.
+    pub fn with_recognizer(recognizer: Box<dyn Recognizer>) -> Annotator {
+        Annotator { recognizer }
+    }
+
+    /// Annotates `text`. Never fails: any string gets annotations or none.
+    pub fn annotate(&self, text: &str) -> Document {
+        let header = text::header(text);
+        let body = &text[header.body_start..];
+        let mut tokens = tokens::tokenize(body);
+        for t in &mut tokens {
+            t.start += header.body_start;
+            t.end += header.body_start;
+        }
+        let sentences = tokens::sentences(text, &tokens);
+        let forms: Vec<Vec<&str>> = sentences
+            .iter()
+            .map(|r| tokens[r.clone()].iter().map(|t| t.text(text)).collect())
+            .collect();
+        let mut tagged = self.recognizer.tag(&forms);
+        tagged.resize(sentences.len(), Vec::new());
+
+        // (start byte, end byte, type, source, reading)
+        let mut found: Vec<(usize, usize, AnnotationType, Source, Option<NumberReading>)> =
+            Vec::new();
+        for (range, tags) in sentences.iter().zip(&tagged) {
+            let sentence = &tokens[range.clone()];
+            for span in tags::spans(&tags[..tags.len().min(sentence.len())]) {
+                if let Some(ty) = span.ty.annotation_type() {
+                    let (first, last) = (sentence[span.start], sentence[span.end - 1]);
+                    found.push((first.start, last.end, ty, Source::Model, None));
+                }
+            }
+        }
+        let names_end = found.len();
+        for n in numbers::find(text, &tokens) {
+            let overlaps = found[..names_end]
+                .iter()
+                .any(|f| f.0 < n.end && n.start < f.1);
+            if !overlaps {
+                found.push((n.start, n.end, n.ty, Source::Rules, Some(n.reading)));
+            }
+        }
+        found.sort_by_key(|f| (f.0, f.1));
+        let mut last_end = 0;
+        found.retain(|f| {
+            let keep = f.0 >= last_end && f.0 < f.1;
+            if keep {
+                last_end = f.1;
+            }
+            keep
+        });
+
+        let cp = CodePoints::new(text);
+        let mut annotations: Vec<Annotation> = found
+            .into_iter()
+            .enumerate()
+            .map(|(i, (start, end, ty, source, number))| Annotation {
+                id: format!("a{}", i + 1),
+                kind: ty.kind(),
+                ty,
+                start: cp.to_char(start),
+                end: cp.to_char(end),
+                text: text[start..end].to_string(),
+                entity: None,
+                source,
+                number,
+            })
+            .collect();
+        let entities = entities::group(text, &mut annotations);
+        Document {
+            format: Document::FORMAT.to_string(),
+            version: Document::VERSION,
+            text: text.to_string(),
+            meta: header.meta,
+            annotations,
+            entities,
+        }
+    }
+
+    /// Tags pre-tokenised sentences of one document with the name recogniser alone
+    /// (`tusj tag-conllu` and `tusj eval`).
+    pub fn tag_names(&self, doc: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+        let mut tagged = self.recognizer.tag(doc);
+        tagged.resize(doc.len(), Vec::new());
+        for (tags, sentence) in tagged.iter_mut().zip(doc) {
+            tags.resize(sentence.len(), Tag::O);
+        }
+        tagged
+    }
+}
+
+impl Default for Annotator {
+    fn default() -> Annotator {
+        Annotator::with_recognizer(Box::new(recognizer::CapitalisedRuns))
+    }
+}
+
+/// The shared default annotator, built on first use.
+pub fn default_annotator() -> &'static Annotator {
+    static DEFAULT: OnceLock<Annotator> = OnceLock::new();
+    DEFAULT.get_or_init(Annotator::default)
+}
+
+/// Annotates `text` with the default annotator.
+pub fn annotate(text: &str) -> Document {
+    default_annotator().annotate(text)
+}

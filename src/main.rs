@@ -1,0 +1,2 @@
+//! The `tusj` command line: thin over the library.
+fn main() {}

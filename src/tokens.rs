@@ -1,0 +1,354 @@
+//! Tokens and sentences of Norwegian news text, with byte offsets into the original.
+//!
+//! The tokenizer follows NorNE's conventions where they matter for names and numbers:
+//! hyphenated compounds stay one token («USA-ledede», «Badia-ørkenen», «al-Zor»), as do
+//! numbers with internal «.», «,» or «:» («360.000», «2,5», «13:00», «5.6.2014»), known
+//! abbreviations with their periods («ca.», «bl.a.», «kl.», «f.eks.») and ordinals with
+//! theirs when the text goes on in lower case («17. mai»). Space-grouped numbers
+//! («2 000») are separate tokens here; the number reader joins them.
+//!
+//! Sentences end at «.», «!», «?» or «…» before an upper-case word, a digit, a quote or a
+//! dash, and at every line break: wire copy puts headings and paragraphs on lines of
+//! their own.
+
+use std::ops::Range;
+
+/// A token: a byte range of the text it was cut from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Token {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Token {
+    /// The token's text within `text` (the string it was cut from).
+    pub fn text(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// Abbreviations that keep their periods. Lower case; a capitalised first letter also
+/// matches («Bl.a.»).
+const ABBREVIATIONS: &[&str] = &[
+    "a.s.", "ang.", "aug.", "bl.a.", "ca.", "des.", "dr.", "dvs.", "d.v.s.", "ekskl.", "etc.",
+    "ev.", "evt.", "f.eks.", "feb.", "f.o.m.", "fr.", "gt.", "hhv.", "ifm.", "iflg.", "inkl.",
+    "jan.", "jf.", "jfr.", "jr.", "kl.", "kr.", "m.a.", "m.fl.", "m.m.", "m.v.", "mht.", "mill.",
+    "mrd.", "mv.", "nr.", "nov.", "o.a.", "o.l.", "okt.", "o.s.v.", "osv.", "pga.", "p.t.", "pkt.",
+    "prof.", "pst.", "sep.", "sept.", "st.", "stk.", "t.d.", "t.o.m.", "tlf.", "vs.",
+];
+
+/// Abbreviations that often close a sentence («… og Sverige osv. Neste sak»).
+const MAY_END_SENTENCE: &[&str] = &[
+    "etc.", "m.fl.", "m.m.", "m.v.", "mv.", "o.l.", "osv.", "o.s.v.",
+];
+
+/// Splits `text` into tokens. Whitespace separates tokens and is not part of any.
+///
+/// ```
+/// let text = "Over 1.100 drept i Badia-ørkenen, bl.a. barn.";
+/// let words: Vec<&str> = tusj::tokens::tokenize(text).iter().map(|t| t.text(text)).collect();
+/// assert_eq!(words, ["Over", "1.100", "drept", "i", "Badia-ørkenen", ",", "bl.a.", "barn", "."]);
+/// ```
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let ch = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if is_word(c) {
+            if let Some(len) = abbreviation_at(&text[byte_at(i)..]) {
+                let end_byte = byte_at(i) + len;
+                while byte_at(i) < end_byte {
+                    i += 1;
+                }
+                tokens.push(Token {
+                    start: byte_at(start),
+                    end: end_byte,
+                });
+                continue;
+            }
+            i += 1;
+            loop {
+                while ch(i).is_some_and(is_word) {
+                    i += 1;
+                }
+                let (Some(p), Some(q), Some(prev)) = (ch(i), ch(i + 1), ch(i.wrapping_sub(1)))
+                else {
+                    break;
+                };
+                let joins = match p {
+                    '-' | '\u{2011}' => is_word(q),
+                    '.' | ',' | ':' => prev.is_ascii_digit() && q.is_ascii_digit(),
+                    '\'' | '\u{2019}' => prev.is_alphabetic() && q.is_alphabetic(),
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                i += 2;
+            }
+            let word = &text[byte_at(start)..byte_at(i)];
+            if ch(i) == Some('-') && word.chars().last().is_some_and(char::is_alphabetic) {
+                // «Nærings- og fiskeridepartementet»: the hyphen belongs to the first part.
+                let after = text[byte_at(i + 1)..].trim_start_matches([' ', '\u{a0}']);
+                let spaced = ch(i + 1).is_some_and(char::is_whitespace);
+                if spaced && (after.starts_with("og ") || after.starts_with("eller ")) {
+                    i += 1;
+                }
+            } else if ch(i) == Some('.')
+                && is_ordinal_digits(word)
+                && ordinal_follows(text, byte_at(i + 1))
+            {
+                i += 1;
+            }
+        } else if c == '.' && ch(i + 1) == Some('.') && ch(i + 2) == Some('.') {
+            i += 3;
+        } else {
+            i += 1;
+        }
+        // Combining marks, variation selectors and joiners stay with what they modify.
+        while ch(i).is_some_and(is_attached) {
+            i += 1;
+            if ch(i - 1) == Some('\u{200d}') && ch(i).is_some_and(|c| !c.is_whitespace()) {
+                i += 1;
+            }
+        }
+        tokens.push(Token {
+            start: byte_at(start),
+            end: byte_at(i),
+        });
+    }
+    tokens
+}
+
+/// Letters, digits and the marks that combine with them.
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// Combining marks of the scripts news text is likely to carry (not a full Unicode table).
+fn is_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x05BF..=0x05C7
+        | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED
+        | 0x0900..=0x0903 | 0x093A..=0x094F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF
+        | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// Code points that attach to the previous one: marks, variation selectors, zero-width
+/// joiners, emoji skin tones and tags.
+fn is_attached(c: char) -> bool {
+    is_mark(c)
+        || matches!(c as u32,
+            0x200C..=0x200D | 0xFE00..=0xFE0F | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F | 0xE0100..=0xE01EF)
+}
+
+/// One to three digits: a day or an ordinal («17.»), not a year.
+fn is_ordinal_digits(word: &str) -> bool {
+    (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether the text after «17.» goes on as an ordinal does: a lower-case word
+/// («17. mai», «3. plass») or a dash to another ordinal («3.–6. juni»).
+fn ordinal_follows(text: &str, after_period: usize) -> bool {
+    let mut rest = text[after_period..].chars();
+    match rest.next() {
+        Some('–' | '-') => rest
+            .as_str()
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit()),
+        Some(' ' | '\u{a0}') => rest.as_str().starts_with(|c: char| c.is_lowercase()),
+        _ => false,
+    }
+}
+
+/// Length in bytes of a known abbreviation at the start of `rest`, if one is there and
+/// does not run on into a longer word.
+fn abbreviation_at(rest: &str) -> Option<usize> {
+    let first = rest.chars().next()?;
+    if !first.is_alphabetic() {
+        return None;
+    }
+    ABBREVIATIONS
+        .iter()
+        .filter(|abbr| {
+            rest.len() >= abbr.len()
+                && rest.is_char_boundary(abbr.len())
+                && lower_first(&rest[..abbr.len()]) == **abbr
+                && !rest[abbr.len()..].starts_with(|c: char| is_word(c))
+        })
+        .map(|abbr| abbr.len())
+        .max()
+}
+
+/// `s` with its first character lower-cased («Bl.a.» → «bl.a.»).
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Splits tokens into sentences, as ranges of token indices.
+///
+/// ```
+/// let text = "Han kom kl. 13.00. Hun gikk.\nLuftangrep\nSDF angriper.";
+/// let tokens = tusj::tokens::tokenize(text);
+/// let n: Vec<usize> = tusj::tokens::sentences(text, &tokens).iter().map(|s| s.len()).collect();
+/// assert_eq!(n, [5, 3, 1, 3]);
+/// ```
+pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..tokens.len() {
+        let next = tokens.get(i + 1);
+        let ends = match next {
+            None => true,
+            Some(n) => {
+                text[tokens[i].end..n.start].contains('\n') || ends_sentence(text, tokens, i)
+            }
+        };
+        if ends {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    out
+}
+
+/// Whether token `i` closes its sentence (ignoring line breaks, checked by the caller).
+fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    let tok = tokens[i].text(text);
+    let next = |k: usize| tokens.get(i + k).map(|t| t.text(text));
+    let closes = matches!(tok, "." | "!" | "?" | "…" | "...")
+        || MAY_END_SENTENCE.contains(&lower_first(tok).as_str());
+    if closes {
+        // A closing quote right after the period belongs to this sentence.
+        if matches!(next(1), Some("»" | "\"" | "”" | ")")) {
+            return false;
+        }
+        return next(1).is_some_and(starts_sentence);
+    }
+    if matches!(tok, "»" | "\"" | "”" | ")") && i > 0 {
+        let prev = tokens[i - 1].text(text);
+        return matches!(prev, "." | "!" | "?" | "…") && next(1).is_some_and(starts_sentence);
+    }
+    false
+}
+
+/// Whether a token can open a sentence.
+fn starts_sentence(tok: &str) -> bool {
+    tok.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        || matches!(tok, "«" | "\"" | "–" | "—" | "-" | "(")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    macro_rules! t {
+        ($name:ident, $input:expr, [$($tok:expr),* $(,)?]) => {
+            #[test]
+            fn $name() {
+                let expected: Vec<&str> = vec![$($tok),*];
+                assert_eq!(words($input), expected);
+            }
+        };
+    }
+
+    t!(quotes, "«Vi vant»", ["«", "Vi", "vant", "»"]);
+    t!(
+        dash_line,
+        "– Vi har rykket fram",
+        ["–", "Vi", "har", "rykket", "fram"]
+    );
+    t!(
+        compounds,
+        "USA-ledede Badia-ørkenen IS-lommen",
+        ["USA-ledede", "Badia-ørkenen", "IS-lommen"]
+    );
+    t!(
+        arabic_names,
+        "Deir al-Zor og Tulul al-Safa",
+        ["Deir", "al-Zor", "og", "Tulul", "al-Safa"]
+    );
+    t!(
+        abbreviations,
+        "ca. 20, bl.a. SDF, kl. 13.00, f.eks. Bl.a.",
+        ["ca.", "20", ",", "bl.a.", "SDF", ",", "kl.", "13.00", ",", "f.eks.", "Bl.a."]
+    );
+    t!(
+        numbers,
+        "360.000 og 2,5 og 13:00 og 5.6.2014",
+        ["360.000", "og", "2,5", "og", "13:00", "og", "5.6.2014"]
+    );
+    t!(spaced_thousands, "2 000 kroner", ["2", "000", "kroner"]);
+    t!(
+        ordinal_day,
+        "17. mai og 3.–6. juni",
+        ["17.", "mai", "og", "3.", "–", "6.", "juni"]
+    );
+    t!(
+        sentence_final_year,
+        "i 2014. Deretter",
+        ["i", "2014", ".", "Deretter"]
+    );
+    t!(
+        sentence_final_day,
+        "den 17. Neste",
+        ["den", "17", ".", "Neste"]
+    );
+    t!(range, "10-20 og 10–20", ["10-20", "og", "10", "–", "20"]);
+    t!(
+        suspended_hyphen,
+        "Nærings- og fiskeridepartementet",
+        ["Nærings-", "og", "fiskeridepartementet"]
+    );
+    t!(
+        possessive,
+        "SOHRs opplysninger.",
+        ["SOHRs", "opplysninger", "."]
+    );
+    t!(ellipsis, "Nei... ja", ["Nei", "...", "ja"]);
+    t!(abbreviation_not_prefix, "kla. ca", ["kla", ".", "ca"]);
+    t!(
+        emoji_sequence,
+        "Hei 👍🏽 👨\u{200d}👩 e\u{301}",
+        ["Hei", "👍🏽", "👨\u{200d}👩", "e\u{301}"]
+    );
+    t!(empty, "", []);
+
+    #[test]
+    fn sentences_split_on_lines_and_periods() {
+        let text = "SDF-kommandør Redur Khalil sier det. «Vi går inn.» Han sa ca. 20.\n\nLuftangrep\nIS tapte.";
+        let toks = tokenize(text);
+        let got: Vec<String> = sentences(text, &toks)
+            .into_iter()
+            .map(|r| text[toks[r.start].start..toks[r.end - 1].end].to_string())
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "SDF-kommandør Redur Khalil sier det.",
+                "«Vi går inn.»",
+                "Han sa ca. 20.",
+                "Luftangrep",
+                "IS tapte."
+            ]
+        );
+    }
+}
