@@ -20,6 +20,8 @@ pub mod conllu;
 pub mod document;
 pub mod entities;
 pub mod error;
+pub mod gazetteer;
+pub mod model;
 pub mod numbers;
 pub mod recognizer;
 pub mod tags;
