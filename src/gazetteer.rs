@@ -1,6 +1,6 @@
-//! The place gazetteer: names of countries, regions, cities and continents, with
-//! Norwegian (Bokmål and Nynorsk) country names, generated from CLDR, ISO 3166 and
-//! GeoNames data by `src/gazetteer/generate.py` (sources, versions and licences are
+//! The gazetteer: names of countries, regions, cities and continents, with Norwegian
+//! (Bokmål and Nynorsk) country names, and common first and last names, generated from
+//! CLDR, ISO 3166, GeoNames and US Census data by `src/gazetteer/generate.py` (sources, versions and licences are
 //! listed there and in the first line of `places.tsv`).
 //!
 //! The gazetteer is evidence for the trained model, not a recogniser of its own: «Sam»
@@ -14,7 +14,15 @@ use crate::model::NameTable;
 const PLACES: &str = include_str!("gazetteer/places.tsv");
 
 /// The place classes, in bit order.
-pub const CLASSES: [&str; 5] = ["country", "city", "city_alt", "region", "continent"];
+pub const CLASSES: [&str; 7] = [
+    "country",
+    "city",
+    "city_alt",
+    "region",
+    "continent",
+    "first_name",
+    "last_name",
+];
 
 /// Parses `places.tsv` into a table keyed by the names' tokens (as [`crate::tokens`]
 /// cuts them), so that «Deir ez-Zor» matches the two tokens «Deir» «ez-Zor».

@@ -75,6 +75,11 @@ impl NameTable {
     /// For each token: the classes of the longest name starting there (`begin`) and of
     /// the names covering it past their first token (`inside`). A name must start with a
     /// capital letter or digit to match: the tables hold names, not common words.
+    /// The classes of a single lower-cased word, if it is a one-token name.
+    pub(crate) fn word(&self, lower: &str) -> u16 {
+        self.map.get(lower).copied().unwrap_or(0)
+    }
+
     pub(crate) fn lookup(&self, words: &[Word]) -> Vec<(u16, u16)> {
         let mut out = vec![(0u16, 0u16); words.len()];
         if self.map.is_empty() {
@@ -203,6 +208,67 @@ pub(crate) fn doc_evidence(
     }
     out
 }
+
+/// The genitive stem of a capitalised word («Kroatias» → «kroatia», «Mulligan's» →
+/// «mulligan»), if it has one.
+fn genitive_stem<'w>(w: &'w Word) -> Option<&'w str> {
+    if !w.cap || w.lower.chars().count() < 4 {
+        return None;
+    }
+    ["'s", "’s", "s", "'"]
+        .iter()
+        .find_map(|g| w.lower.strip_suffix(g))
+}
+
+/// Common nouns for natural places that, as the last part of a hyphenated compound, say
+/// that the first part names a place («Badia-ørkenen», «Kongo-elva»). Areas, towns and
+/// regions («Oslo-området») are left out: NorNE mostly tags those compounds DRV.
+const PLACE_HEADS: &[&str] = &[
+    "ørken",
+    "elv",
+    "elva",
+    "elven",
+    "fjell",
+    "fjellet",
+    "dal",
+    "dalen",
+    "sjø",
+    "sjøen",
+    "vann",
+    "vannet",
+    "innsjø",
+    "hav",
+    "havet",
+    "øy",
+    "øya",
+    "øyene",
+    "bukt",
+    "bukta",
+    "fjord",
+    "fjorden",
+    "halvøy",
+    "halvøya",
+    "provins",
+    "provinsen",
+    "dalføre",
+    "kyst",
+    "kysten",
+    "slette",
+    "sletta",
+    "platå",
+    "platået",
+    "ørkenen",
+    "ørkennen",
+    "fossen",
+    "breen",
+    "isbreen",
+    "vidda",
+    "skogen",
+    "øyane",
+    "holmen",
+    "neset",
+    "tinden",
+];
 
 /// Builds the [`Word`]s of a sentence.
 pub(crate) fn words<'a>(forms: &[&'a str]) -> Vec<Word<'a>> {
@@ -344,10 +410,21 @@ pub(crate) fn type_bit(ty: NeType) -> u16 {
     1 << ty as u16
 }
 
+/// The bit of a name part: a token that began (`first`) or continued a name of type `ty`
+/// in the training data. MISC (8 names in NorNE train) has no bit.
+pub(crate) fn part_bit(ty: NeType, first: bool) -> u16 {
+    match ty {
+        NeType::Misc => 0,
+        _ => 1 << (2 * ty as u16 + u16::from(!first)),
+    }
+}
+
 /// Everything the features of one sentence depend on beyond its words.
 pub(crate) struct Context<'t> {
     /// Names from the training data (NorNE type bits).
     pub train_names: &'t NameTable,
+    /// Single tokens of names from the training data ([`part_bit`] bits).
+    pub name_parts: &'t NameTable,
     /// Names from the place gazetteer (place class bits).
     pub places: &'t NameTable,
 }
@@ -387,6 +464,17 @@ pub(crate) fn sentence_features(
             }
             if let Some(s) = suffix(&w.lower, k) {
                 f.push(f1(20 + k as u8, s));
+            }
+        }
+        if let Some(stem) = genitive_stem(w) {
+            f.push(f1(7, stem));
+            let nb = ctx.train_names.word(stem);
+            let pb = ctx.places.word(stem);
+            for ty in NeType::ALL.iter().filter(|t| nb & type_bit(**t) != 0) {
+                f.push(f1(8, ty.label()));
+            }
+            for bit in (0..16u16).filter(|b| pb & (1 << b) != 0) {
+                f.push(f1(9, &bit.to_string()));
             }
         }
         f.push(f1(3, &w.shape));
@@ -437,6 +525,19 @@ pub(crate) fn sentence_features(
             if let Some(p) = prefix(head, 3) {
                 f.push(f1(54, p));
             }
+            let geo = PLACE_HEADS.contains(&last);
+            if geo {
+                f.push(f0(55));
+            }
+            // The first part looked up as a name of its own.
+            let nb = ctx.train_names.word(head);
+            let pb = ctx.places.word(head);
+            for ty in NeType::ALL.iter().filter(|t| nb & type_bit(**t) != 0) {
+                f.push(f2(56, ty.label(), if geo { "geo" } else { "-" }));
+            }
+            for bit in (0..16u16).filter(|b| pb & (1 << b) != 0) {
+                f.push(f2(57, &bit.to_string(), if geo { "geo" } else { "-" }));
+            }
         }
 
         let (nb, ni) = names[i];
@@ -447,6 +548,20 @@ pub(crate) fn sentence_features(
             }
             if ni & type_bit(*ty) != 0 {
                 f.push(f2(60, "I", ty.label()));
+            }
+        }
+        if w.cap {
+            let parts = ctx.name_parts.word(&w.lower);
+            for ty in NeType::ALL {
+                for first in [true, false] {
+                    let bit = part_bit(ty, first);
+                    if bit != 0 && parts & bit != 0 {
+                        f.push(f3(65, ty.label(), if first { "B" } else { "I" }, pos));
+                    }
+                }
+            }
+            if parts == 0 {
+                f.push(f2(65, "none", pos));
             }
         }
         if nb.count_ones() > 1 {

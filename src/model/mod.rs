@@ -20,7 +20,7 @@
 //!
 //! The binary format (`model.bin`, embedded with `include_bytes!`) is little-endian:
 //! the magic `TUSJNER\0`, a `u32` version, then per pass the transition scores and a
-//! sorted table of feature hashes with `i16` weights, then the two name tables. Any
+//! sorted table of feature hashes with `i16` weights, then the three name tables. Any
 //! mismatch or truncation is an [`ErrorKind::Model`] error.
 
 pub(crate) mod features;
@@ -36,7 +36,7 @@ use features::{Context, DocView};
 pub use features::{NameTable, MAX_NAME_TOKENS};
 
 const MAGIC: &[u8; 8] = b"TUSJNER\0";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 const TAGS: usize = Tag::COUNT;
 
 /// The committed model, rebuilt by `tusj train` (see `src/model/MODEL.md`).
@@ -225,6 +225,8 @@ pub struct Model {
     pub(crate) passes: Vec<Weights>,
     /// Names from NorNE train, with NorNE type bits.
     pub(crate) train_names: NameTable,
+    /// Tokens of names from NorNE train, with name-part bits.
+    pub(crate) name_parts: NameTable,
     /// The place gazetteer, with place class bits.
     pub(crate) places: NameTable,
 }
@@ -279,6 +281,7 @@ impl Model {
             passes.push(Weights::new(trans, keys, w));
         }
         let train_names = read_table(&mut r)?;
+        let name_parts = read_table(&mut r)?;
         let places = read_table(&mut r)?;
         if r.pos != bytes.len() {
             return Err(model_error("trailing bytes after the model"));
@@ -286,6 +289,7 @@ impl Model {
         Ok(Model {
             passes,
             train_names,
+            name_parts,
             places,
         })
     }
@@ -310,6 +314,7 @@ impl Model {
             }
         }
         write_table(&mut out, &self.train_names);
+        write_table(&mut out, &self.name_parts);
         write_table(&mut out, &self.places);
         out
     }
@@ -322,6 +327,7 @@ impl Model {
     fn context(&self) -> Context<'_> {
         Context {
             train_names: &self.train_names,
+            name_parts: &self.name_parts,
             places: &self.places,
         }
     }

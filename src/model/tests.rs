@@ -11,6 +11,7 @@ fn tiny() -> Model {
     Model {
         passes: vec![Weights::new(trans, vec![7, 9, 1234], vec![1i16; 3 * TAGS])],
         train_names: names,
+        name_parts: NameTable::default(),
         places: NameTable::default(),
     }
 }
