@@ -53,7 +53,12 @@ pub fn group(text: &str, annotations: &mut [Annotation]) -> Vec<Entity> {
         }
         let full: Vec<&str> = forms
             .iter()
-            .filter(|f| f.rsplit(' ').next() == Some(form.as_str()) && f.contains(' '))
+            .filter(|f| {
+                f.contains(' ')
+                    && f.rsplit(' ')
+                        .next()
+                        .is_some_and(|last| is_last_name(last, form))
+            })
             .map(String::as_str)
             .collect();
         if let [only] = full.as_slice() {
@@ -120,6 +125,15 @@ pub fn group(text: &str, annotations: &mut [Annotation]) -> Vec<Entity> {
     entities
 }
 
+/// Whether a lone `form` names the person whose full name ends in `last`: «Assad» for
+/// «Bashar al-Assad», as Arabic names drop the article when shortened.
+fn is_last_name(last: &str, form: &str) -> bool {
+    last == form
+        || ["al-", "el-", "Al-", "El-"]
+            .iter()
+            .any(|article| last.strip_prefix(article) == Some(form))
+}
+
 /// A mention's form with its whitespace collapsed.
 fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -176,7 +190,7 @@ mod tests {
     #[test]
     fn links_acronym_genitive_and_last_name() {
         use AnnotationType::*;
-        let text = "Syrian Democratic Forces (SDF) og SDF. SOHR og SOHRs leder Rami Abdelrahman. Abdelrahman sa nei. Syria svarte i Syria.";
+        let text = "Syrian Democratic Forces (SDF) og SDF. SOHR og SOHRs leder Rami Abdelrahman. Abdelrahman sa nei. Syria svarte i Syria. Bashar al-Assad og Assad.";
         let find = |s: &str, from: usize| {
             text[from..]
                 .find(s)
@@ -193,6 +207,8 @@ mod tests {
             ann(text, 7, Person, find("Abdelrahman sa", 0), 11),
             ann(text, 8, State, find("Syria svarte", 0), 5),
             ann(text, 9, Geopolitical, find("Syria.", 0), 5),
+            ann(text, 10, Person, find("Bashar", 0), 15),
+            ann(text, 11, Person, find("Assad.", 0), 5),
         ];
         let ents = group(text, &mut anns);
         let summary: Vec<(&str, Vec<&str>, usize)> = ents
@@ -213,6 +229,7 @@ mod tests {
                 ("Rami Abdelrahman", vec!["Abdelrahman"], 2),
                 ("Syria", vec![], 1),
                 ("Syria", vec![], 1),
+                ("Bashar al-Assad", vec!["Assad"], 2),
             ]
         );
         assert_eq!(ents[3].kind, Kind::Actor);
