@@ -47,6 +47,28 @@ pub fn group(text: &str, annotations: &mut [Annotation]) -> Vec<Entity> {
             }
         }
     }
+    // An acronym used without «(SDF)» anywhere still stands for the one full name in the
+    // article whose initials it is.
+    for (&i, form) in named.iter().zip(&forms) {
+        let kind = annotations[i].kind;
+        let is_acronym =
+            form.chars().count() >= 2 && !form.contains(|c: char| c.is_lowercase() || c == ' ');
+        if !is_acronym || stands_for.contains_key(&(kind, form.clone())) {
+            continue;
+        }
+        let mut full: Vec<&String> = named
+            .iter()
+            .zip(&forms)
+            .filter(|(&j, f)| {
+                annotations[j].kind == kind && f.contains(' ') && initials_match(f, form)
+            })
+            .map(|(_, f)| f)
+            .collect();
+        full.dedup();
+        if let [only] = full.as_slice() {
+            stands_for.insert((kind, form.clone()), only.to_string());
+        }
+    }
     for (&i, form) in named.iter().zip(&forms) {
         if annotations[i].ty != AnnotationType::Person || form.contains(' ') {
             continue;
@@ -190,7 +212,7 @@ mod tests {
     #[test]
     fn links_acronym_genitive_and_last_name() {
         use AnnotationType::*;
-        let text = "Syrian Democratic Forces (SDF) og SDF. SOHR og SOHRs leder Rami Abdelrahman. Abdelrahman sa nei. Syria svarte i Syria. Bashar al-Assad og Assad.";
+        let text = "Syrian Democratic Forces (SDF) og SDF. SOHR og SOHRs leder Rami Abdelrahman. Abdelrahman sa nei. Syria svarte i Syria. Bashar al-Assad og Assad. Human Rights Watch og HRW.";
         let find = |s: &str, from: usize| {
             text[from..]
                 .find(s)
@@ -209,6 +231,8 @@ mod tests {
             ann(text, 9, Geopolitical, find("Syria.", 0), 5),
             ann(text, 10, Person, find("Bashar", 0), 15),
             ann(text, 11, Person, find("Assad.", 0), 5),
+            ann(text, 12, Organisation, find("Human Rights", 0), 18),
+            ann(text, 13, Organisation, find("HRW", 0), 3),
         ];
         let ents = group(text, &mut anns);
         let summary: Vec<(&str, Vec<&str>, usize)> = ents
@@ -230,6 +254,7 @@ mod tests {
                 ("Syria", vec![], 1),
                 ("Syria", vec![], 1),
                 ("Bashar al-Assad", vec!["Assad"], 2),
+                ("Human Rights Watch", vec!["HRW"], 2),
             ]
         );
         assert_eq!(ents[3].kind, Kind::Actor);
