@@ -361,11 +361,82 @@ pub(crate) fn not_counted(word: &str) -> bool {
             | "sammen"
             | "saman"
             | "å"
+            | "likevel"
+            | "faktisk"
+            | "tilsammen"
+            | "altså"
+            | "nok"
+            | "gjerne"
+            | "trolig"
+            | "truleg"
+            | "kanskje"
+            | "egentlig"
+            | "eigentleg"
+            | "annet"
+            | "anna"
+            | "jf"
+            | "jf."
+            | "får"
+            | "fikk"
+            | "fekk"
+            | "tok"
+            | "gikk"
+            | "gjekk"
+            | "kom"
+            | "sa"
+            | "sier"
+            | "seier"
+            | "ser"
+            | "står"
+            | "sto"
+            | "gir"
+            | "gav"
+            | "ga"
+            | "går"
+            | "kommer"
+            | "kjem"
+            | "møttes"
+            | "møtes"
+            | "ligger"
+            | "lå"
+            | "finnes"
+            | "fantes"
+            | "gjort"
+            | "blitt"
+            | "vært"
+            | "hatt"
             | "en"
             | "ei"
             | "et"
             | "ein"
             | "eit"
+    )
+}
+
+/// Words before a number that make it an identifier (a paragraph, a law, a page), which
+/// counts nothing.
+pub(crate) fn identifier_cue(word: &str) -> bool {
+    matches!(
+        word,
+        "§" | "§§"
+            | "nr"
+            | "nr."
+            | "kap."
+            | "kap"
+            | "kapittel"
+            | "side"
+            | "s."
+            | "str."
+            | "str"
+            | "punkt"
+            | "pkt."
+            | "artikkel"
+            | "art."
+            | "bok"
+            | "del"
+            | "sak"
+            | "rom"
+            | "runde"
     )
 }
 
@@ -382,7 +453,7 @@ pub(crate) fn partitive_pronoun(word: &str) -> bool {
 pub(crate) fn vague_quantifier(word: &str) -> bool {
     matches!(
         word,
-        "flere" | "fleire" | "noen" | "nokre" | "nokon" | "mange" | "titalls" | "hundrevis"
+        "flere" | "fleire" | "noen" | "nokre" | "nokon" | "mange"
     )
 }
 

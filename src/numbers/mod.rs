@@ -281,6 +281,14 @@ impl<'a> Scan<'a> {
 
     /// One clock time as HHMM. A bare hour («13») only after «kl.».
     fn clock_at(&self, j: usize, cued: bool) -> Option<f64> {
+        if cued {
+            // «klokka tre»
+            if let Some((v, false)) = words::word_value(self.w(j)) {
+                if (1.0..=24.0).contains(&v) && !words::is_article(self.w(j)) {
+                    return Some(v * 100.0);
+                }
+            }
+        }
         match digits::read(self.raw(j))? {
             Digits::Clock { hour, minute } => Some(f64::from(hour * 100 + minute)),
             Digits::Int { value, len } if cued && len <= 2 && value <= 24.0 => Some(value * 100.0),
@@ -471,6 +479,19 @@ impl<'a> Scan<'a> {
         if (between || from) && b.is_none() {
             return None;
         }
+        // «1862–97»: the upper year written with two digits.
+        let b = b.map(|mut b| {
+            if a.year_like() && b.written == Written::Int(2) {
+                let century = a.value - a.value % 100.0;
+                b.value += if century + b.value > a.value {
+                    century
+                } else {
+                    century + 100.0
+                };
+                b.written = Written::Int(4);
+            }
+            b
+        });
         let mut value = a.value;
         let mut upper = None;
         let mut end = a.end;
@@ -515,7 +536,7 @@ impl<'a> Scan<'a> {
                 if let Some(age) = self.age(i, &a, end) {
                     return Some(age);
                 }
-                (AnnotationType::Count, self.counted(end, a.written))
+                (AnnotationType::Count, self.counted(i, end, a.written))
             }
         };
         Some(Found {
@@ -574,7 +595,14 @@ impl<'a> Scan<'a> {
     /// not a function word or a month.
     fn noun_at(&self, i: usize) -> bool {
         let raw = self.raw(i);
-        raw.chars().count() >= 2
+        let ordinal = words::word_value(raw).is_some_and(|(_, ordinal)| ordinal);
+        // Past tenses and participles («stemte», «endret», «skadde») follow numbers as
+        // verbs; nouns after a number rarely end so.
+        let verb_like =
+            raw.chars().count() >= 5 && ["te", "de", "et"].iter().any(|s| raw.ends_with(s));
+        !ordinal
+            && !verb_like
+            && raw.chars().count() >= 2
             && raw.chars().all(char::is_alphabetic)
             && raw.starts_with(char::is_lowercase)
             && !lexicon::not_counted(raw)
@@ -583,7 +611,10 @@ impl<'a> Scan<'a> {
 
     /// The noun counted by a count ending before `k`: «43 mennesker», «17 av dem barn»,
     /// «1.100 sivile dødsfall» (adjective skipped), «tusenvis av sivile».
-    fn counted(&self, mut k: usize, written: Written) -> Option<String> {
+    fn counted(&self, first: usize, mut k: usize, written: Written) -> Option<String> {
+        if lexicon::identifier_cue(self.prev(first)) {
+            return None;
+        }
         if self.w(k) == "av" {
             if lexicon::partitive_pronoun(self.w(k + 1)) {
                 k += 2;
@@ -600,8 +631,9 @@ impl<'a> Scan<'a> {
         let next = self.raw(k + 1);
         // An adjective in -e before another noun («sivile dødsfall», «store mengder»); a
         // past-tense verb after it («sivile flyktet») is not that noun.
-        let verb_like = ["et", "te", "de"].iter().any(|s| next.ends_with(s));
-        if word.ends_with('e') && self.noun_at(k + 1) && !verb_like {
+        // «sakene», «landene» end in -e too, but are definite plural nouns.
+        let definite = ["ene", "ane"].iter().any(|s| word.ends_with(s));
+        if word.ends_with('e') && !definite && self.noun_at(k + 1) {
             return Some(next.to_string());
         }
         Some(word.to_string())
@@ -728,12 +760,21 @@ impl<'a> Scan<'a> {
             return Some(n);
         }
         if let Some(v) = words::vague(w) {
+            // «titalls tusen»: the vague word times a multiplier.
+            let (value, end, mult) = match words::multiplier(self.w(j + 1)) {
+                Some(m) => (v * m, j + 2, m),
+                None => (v, j + 1, 1.0),
+            };
             return Some(Num {
-                value: v,
-                end: j + 1,
-                mult: 1.0,
+                value,
+                end,
+                mult,
                 written: Written::Vague,
             });
+        }
+        if lexicon::vague_quantifier(w) && words::vague(self.w(j + 1)).is_some() {
+            // «flere titalls», «noen hundrevis»: the vague word says it all.
+            return self.cardinal(j + 1);
         }
         if lexicon::vague_quantifier(w) {
             // «flere hundre», «noen tusen», «mange millioner»: twice the round number.
@@ -804,9 +845,22 @@ impl<'a> Scan<'a> {
             if !article_ok {
                 return None;
             }
+            // «en halv million», «ein halv milliard»
+            if matches!(self.w(j + 1), "halv" | "halvt") {
+                let m = words::multiplier(self.w(j + 2)).filter(|&m| m >= 1e3)?;
+                return Some(Num {
+                    value: 0.5 * m,
+                    end: j + 3,
+                    mult: m,
+                    written: Written::Words,
+                });
+            }
             c.push(Atom::Unit(1));
         } else if words::push_word(&mut c, w)? {
             return None; // an ordinal
+        } else if matches!(c.last(), Some(Atom::Million | Atom::Billion)) {
+            // «millioner» alone is a vague «very many», not a number of millions.
+            return None;
         }
         let mut end = j + 1;
         loop {

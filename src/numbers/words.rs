@@ -34,6 +34,7 @@ const CARDINALS: &[(&str, Atom)] = &[
     ("éin", Atom::Unit(1)),
     ("ett", Atom::Unit(1)),
     ("eitt", Atom::Unit(1)),
+    ("éi", Atom::Unit(1)),
     ("to", Atom::Unit(2)),
     ("tre", Atom::Unit(3)),
     ("fire", Atom::Unit(4)),
