@@ -20,7 +20,8 @@
 //!
 //! The binary format (`model.bin`, embedded with `include_bytes!`) is little-endian:
 //! the magic `TUSJNER\0`, a `u32` version, then per pass the transition scores and a
-//! sorted table of feature hashes with `i16` weights, then the three name tables. Any
+//! sorted table of feature hashes with sparse `i16` weight rows (a tag mask, then the
+//! non-zero weights), then the three name tables. Any
 //! mismatch or truncation is an [`ErrorKind::Model`] error.
 
 pub(crate) mod features;
@@ -36,7 +37,7 @@ use features::{Context, DocView};
 pub use features::{NameTable, MAX_NAME_TOKENS};
 
 const MAGIC: &[u8; 8] = b"TUSJNER\0";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 const TAGS: usize = Tag::COUNT;
 
 /// The committed model, rebuilt by `tusj train` (see `src/model/MODEL.md`).
@@ -270,14 +271,20 @@ impl Model {
             if keys.windows(2).any(|w| w[0] >= w[1]) || keys.first() == Some(&0) {
                 return Err(model_error("feature keys are not sorted and distinct"));
             }
-            let wb = r.take(
-                n.checked_mul(TAGS * 2)
-                    .ok_or_else(|| model_error("too large"))?,
-            )?;
-            let w: Vec<i16> = wb
-                .chunks_exact(2)
-                .map(|c| i16::from_le_bytes([c[0], c[1]]))
-                .collect();
+            // Rows are sparse: a mask of the tags with a weight, then those weights.
+            // `n` is bounded by the key bytes already read, so this cannot over-allocate.
+            let mut w = vec![0i16; n * TAGS];
+            for row in w.chunks_exact_mut(TAGS) {
+                let mask = r.u32()?;
+                if mask >> TAGS != 0 {
+                    return Err(model_error("a weight row names tags that do not exist"));
+                }
+                for (t, cell) in row.iter_mut().enumerate() {
+                    if mask & (1 << t) != 0 {
+                        *cell = r.u16()? as i16;
+                    }
+                }
+            }
             passes.push(Weights::new(trans, keys, w));
         }
         let train_names = read_table(&mut r)?;
@@ -309,8 +316,16 @@ impl Model {
             for &k in &p.keys {
                 out.extend_from_slice(&k.to_le_bytes());
             }
-            for &w in &p.w {
-                out.extend_from_slice(&w.to_le_bytes());
+            for row in p.w.chunks_exact(TAGS) {
+                let mask = row
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &x)| x != 0)
+                    .fold(0u32, |m, (t, _)| m | 1 << t);
+                out.extend_from_slice(&mask.to_le_bytes());
+                for &x in row.iter().filter(|&&x| x != 0) {
+                    out.extend_from_slice(&x.to_le_bytes());
+                }
             }
         }
         write_table(&mut out, &self.train_names);

@@ -8,8 +8,12 @@ fn tiny() -> Model {
     names.insert(&["Oslo"], features::type_bit(NeType::GpeLoc));
     let mut trans = vec![0i32; (TAGS + 1) * TAGS];
     trans[3] = 5;
+    let mut weights = vec![0i16; 3 * TAGS];
+    weights[0] = -3;
+    weights[TAGS + 5] = 700;
+    weights[3 * TAGS - 1] = i16::MIN;
     Model {
-        passes: vec![Weights::new(trans, vec![7, 9, 1234], vec![1i16; 3 * TAGS])],
+        passes: vec![Weights::new(trans, vec![7, 9, 1234], weights)],
         train_names: names,
         name_parts: NameTable::default(),
         places: NameTable::default(),
