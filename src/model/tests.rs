@@ -130,7 +130,31 @@ fn seed_names(file: &str) -> Option<Vec<(String, NeType)>> {
 }
 
 #[test]
-#[ignore = "first model: Deir al-Zor, Badia-ørkenen, Tulul al-Safa, Damaskus, Sweida not yet places"]
+fn seed_002_states_act() {
+    let Some(found) = seed_names("002_11d0ac0b53571547.txt") else {
+        panic!("seed 002 missing");
+    };
+    for (name, ty) in &found {
+        eprintln!("{ty:?}\t{name}");
+    }
+    // «Mens USA støtter …», «har Russland lenge støttet …»: states acting.
+    let first_usa = found.iter().find(|(n, _)| n == "USA").map(|x| x.1);
+    let first_russia = found.iter().find(|(n, _)| n == "Russland").map(|x| x.1);
+    assert_eq!(first_usa, Some(NeType::GpeOrg));
+    assert_eq!(first_russia, Some(NeType::GpeOrg));
+}
+
+/// What the committed model still gets wrong in seed 000 (see MODEL.md): «Deir al-Zor»
+/// comes out as «Deir» alone (the lower-case «al-Zor» is not taken into the name),
+/// «Badia-ørkenen» as DRV (NorNE tags most «X-området»-like compounds DRV), and
+/// «Talsperson Sean Ryan» takes the sentence-initial title into the name.
+const KNOWN_MISSES: &[&str] = &[
+    "actor Sean Ryan",
+    "place Deir al-Zor",
+    "place Badia-ørkenen",
+];
+
+#[test]
 fn seed_names_come_out_as_actors_and_places() {
     let Some(found) = seed_names("000_eb9eaf48cf008476.txt") else {
         panic!("seed 000 missing");
@@ -176,5 +200,6 @@ fn seed_names_come_out_as_actors_and_places() {
         found.iter().all(|(n, _)| n != "is"),
         "«is» (ice) is not a name"
     );
+    missing.retain(|m| !KNOWN_MISSES.contains(&m.as_str()));
     assert!(missing.is_empty(), "missing: {missing:?}");
 }
