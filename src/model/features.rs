@@ -117,8 +117,12 @@ impl NameTable {
 
 /// Per token, what other occurrences of its word in nearby sentences of the same
 /// document say.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct DocEvidence {
+    /// Feature hashes of the words just before and after the other occurrences
+    /// («i Raqqa» elsewhere says Raqqa is a place here too), at most
+    /// [`MAX_POOLED`] of them.
+    pub pooled: Vec<u32>,
     /// Seen capitalised where a capital is not forced (not sentence-initial).
     pub cap_elsewhere: bool,
     /// Seen entirely in lower case.
@@ -132,6 +136,9 @@ pub(crate) struct DocEvidence {
 /// Real articles are shorter; the bound keeps the cost linear on huge inputs and makes
 /// windows of an undivided corpus (NorNE dev) behave like documents.
 pub(crate) const DOC_WINDOW: usize = 40;
+
+/// The most pooled context features one token gets.
+const MAX_POOLED: usize = 12;
 
 /// Occurrences of a word in a document: (sentence, token) positions by lower-cased form.
 type Occurrences<'d> = HashMap<&'d str, Vec<(usize, usize)>>;
@@ -179,6 +186,19 @@ pub(crate) fn doc_evidence(
                 };
                 if other.cap && !other.initial {
                     ev.cap_elsewhere = true;
+                }
+                if other.cap && ev.pooled.len() < MAX_POOLED {
+                    let sent = &doc.words[ss];
+                    let prev = tt.checked_sub(1).and_then(|p| sent.get(p));
+                    let next = sent.get(tt + 1);
+                    for h in [
+                        f1(80, prev.map_or(BOS, |x| x.lower.as_str())),
+                        f1(81, next.map_or(EOS, |x| x.lower.as_str())),
+                    ] {
+                        if !ev.pooled.contains(&h) {
+                            ev.pooled.push(h);
+                        }
+                    }
                 }
                 if !other.form.chars().any(char::is_uppercase) {
                     ev.lower_elsewhere = true;
@@ -458,12 +478,18 @@ pub(crate) fn sentence_features(
         f.push(f0(0));
         f.push(f1(1, w.form));
         f.push(f1(2, &w.lower));
+        // Affixes mean different things on names and on common words («-sen» on
+        // «Hansen» and on «avisen»), so they come with and without the capital.
+        let case = if w.cap { "C" } else { "l" };
         for k in 1..=4 {
             if let Some(p) = prefix(&w.lower, k) {
                 f.push(f1(10 + k as u8, p));
             }
             if let Some(s) = suffix(&w.lower, k) {
                 f.push(f1(20 + k as u8, s));
+                if k >= 2 {
+                    f.push(f2(25 + k as u8, s, case));
+                }
             }
         }
         if let Some(stem) = genitive_stem(w) {
@@ -579,6 +605,7 @@ pub(crate) fn sentence_features(
         }
 
         if let Some(ev) = evidence.get(i) {
+            f.extend_from_slice(&ev.pooled);
             if w.cap {
                 let key = match (ev.cap_elsewhere, ev.lower_elsewhere) {
                     (true, true) => "both",

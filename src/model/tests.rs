@@ -144,14 +144,17 @@ fn seed_002_states_act() {
     assert_eq!(first_russia, Some(NeType::GpeOrg));
 }
 
-/// What the committed model still gets wrong in seed 000 (see MODEL.md): «Deir al-Zor»
-/// comes out as «Deir» alone (the lower-case «al-Zor» is not taken into the name),
-/// «Badia-ørkenen» as DRV (NorNE tags most «X-området»-like compounds DRV), and
-/// «Talsperson Sean Ryan» takes the sentence-initial title into the name.
+/// What the committed model still gets wrong in seed 000 (see MODEL.md): «Damaskus»
+/// (not in NorNE train; only an unlabelled alternate city name in the gazetteer) and
+/// «Tulul al-Safa» come out as organisations, «Badia-ørkenen» as DRV (NorNE tags most
+/// such compounds DRV), and «Talsperson Sean Ryan» takes the sentence-initial title
+/// into the name. A model that fixes one of these must shrink this list, or the test
+/// fails.
 const KNOWN_MISSES: &[&str] = &[
     "actor Sean Ryan",
-    "place Deir al-Zor",
     "place Badia-ørkenen",
+    "place Tulul al-Safa",
+    "place Damaskus",
 ];
 
 #[test]
@@ -200,6 +203,12 @@ fn seed_names_come_out_as_actors_and_places() {
         found.iter().all(|(n, _)| n != "is"),
         "«is» (ice) is not a name"
     );
+    for known in KNOWN_MISSES {
+        assert!(
+            missing.iter().any(|m| m == known),
+            "{known} now comes out right: drop it from KNOWN_MISSES"
+        );
+    }
     missing.retain(|m| !KNOWN_MISSES.contains(&m.as_str()));
     assert!(missing.is_empty(), "missing: {missing:?}");
 }

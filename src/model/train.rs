@@ -39,6 +39,8 @@ pub struct Config {
     /// Feature rows whose largest quantised weight (of ±32,000) is at most this are
     /// dropped from the model: they change almost no decision and cost 42 bytes each.
     pub prune: i16,
+    /// Perceptrons trained per pass (on different shuffles) whose weights are averaged.
+    pub mix: usize,
     /// Print progress to stderr.
     pub verbose: bool,
 }
@@ -58,6 +60,7 @@ impl Config {
             seed: 20_181_117,
             min_count: 1,
             prune: 0,
+            mix: 3,
             verbose: true,
         }
     }
@@ -326,37 +329,54 @@ impl Perceptron {
         p
     }
 
-    /// The averaged weights, quantised: rows that round to all-zero are dropped.
-    fn finish(&self, data: &Data, prune: i16) -> Weights {
+    /// Adds this perceptron's averaged weights (emissions, transitions) to the sums.
+    fn add_average(&self, w: &mut [f64], t: &mut [f64]) {
         let c = self.c as f64;
-        let avg = |w: i32, u: i64| w as f64 - u as f64 / c;
-        let mut max = 0f64;
-        for (&w, &u) in self.w.iter().zip(&self.u) {
-            max = max.max(avg(w, u).abs());
+        for ((sum, &wi), &ui) in w.iter_mut().zip(&self.w).zip(&self.u) {
+            *sum += wi as f64 - ui as f64 / c;
         }
-        let scale = if max > 0.0 { 32_000.0 / max } else { 1.0 };
-        let trans: Vec<i32> = self
-            .tw
-            .iter()
-            .zip(&self.tu)
-            .map(|(&w, &u)| (avg(w, u) * scale).round() as i32)
-            .collect();
-        let mut keys = Vec::new();
-        let mut w = Vec::new();
-        for (id, &h) in data.hashes.iter().enumerate() {
-            let row: Vec<i16> = (0..TAGS)
-                .map(|t| {
-                    let k = id * TAGS + t;
-                    (avg(self.w[k], self.u[k]) * scale).round() as i16
-                })
-                .collect();
-            if row.iter().any(|&x| x.unsigned_abs() > prune.unsigned_abs()) {
-                keys.push(h);
-                w.extend(row);
-            }
+        for ((sum, &wi), &ui) in t.iter_mut().zip(&self.tw).zip(&self.tu) {
+            *sum += wi as f64 - ui as f64 / c;
         }
-        Weights::new(trans, keys, w)
     }
+}
+
+/// Trains `runs` perceptrons on differently shuffled data and mixes (averages) their
+/// averaged weights, which steadies the result against the luck of one shuffle; then
+/// quantises: rows that round to all-zero (or below `prune`) are dropped.
+fn train_mixed(
+    data: &Data,
+    which: &[usize],
+    config: &Config,
+    rng: &mut Rng,
+    verbose: bool,
+) -> Weights {
+    let runs = config.mix.max(1);
+    let mut w = vec![0f64; data.hashes.len() * TAGS];
+    let mut t = vec![0f64; (TAGS + 1) * TAGS];
+    for _ in 0..runs {
+        let p = Perceptron::train(data, which, config.epochs, rng, verbose);
+        p.add_average(&mut w, &mut t);
+    }
+    let max = w.iter().fold(0f64, |m, x| m.max(x.abs()));
+    let scale = if max > 0.0 { 32_000.0 / max } else { 1.0 };
+    let trans: Vec<i32> = t.iter().map(|x| (x * scale).round() as i32).collect();
+    let mut keys = Vec::new();
+    let mut weights = Vec::new();
+    for (id, &h) in data.hashes.iter().enumerate() {
+        let row: Vec<i16> = w[id * TAGS..id * TAGS + TAGS]
+            .iter()
+            .map(|x| (x * scale).round() as i16)
+            .collect();
+        if row
+            .iter()
+            .any(|&x| x.unsigned_abs() > config.prune.unsigned_abs())
+        {
+            keys.push(h);
+            weights.extend(row);
+        }
+    }
+    Weights::new(trans, keys, weights)
 }
 
 /// Trains a model.
@@ -424,8 +444,7 @@ pub fn train(config: &Config) -> Result<Model, Error> {
     let data = index_features(&feats, &gold, config.min_count);
     drop(feats);
     log(&format!("pass 1: {} features; training", data.hashes.len()));
-    let p1 = Perceptron::train(&data, &all, config.epochs, &mut rng, config.verbose);
-    let mut passes = vec![p1.finish(&data, config.prune)];
+    let mut passes = vec![train_mixed(&data, &all, config, &mut rng, config.verbose)];
 
     if config.passes >= 2 {
         // First-pass tags of each fold from a model that never saw it.
@@ -456,8 +475,7 @@ pub fn train(config: &Config) -> Result<Model, Error> {
             "pass 2: {} features; training",
             data2.hashes.len()
         ));
-        let p2 = Perceptron::train(&data2, &all, config.epochs, &mut rng, config.verbose);
-        passes.push(p2.finish(&data2, config.prune));
+        passes.push(train_mixed(&data2, &all, config, &mut rng, config.verbose));
     }
 
     Ok(Model {
