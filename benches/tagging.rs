@@ -10,6 +10,21 @@ use std::time::Instant;
 use tusj::Recognizer;
 
 fn main() {
+    // Decoding cost: what the page pays once at start.
+    let bytes = include_bytes!("../src/model/model.bin");
+    let mut decode = Vec::new();
+    for _ in 0..5 {
+        let start = Instant::now();
+        let ok = tusj::model::Model::from_bytes(bytes).is_ok();
+        decode.push(start.elapsed().as_secs_f64() * 1000.0);
+        std::hint::black_box(ok);
+    }
+    decode.sort_by(|a, b| a.total_cmp(b));
+    println!(
+        "decoding the model ({} bytes): median {:.1} ms",
+        bytes.len(),
+        decode[decode.len() / 2]
+    );
     let model = match tusj::model::embedded() {
         Ok(m) => m,
         Err(e) => {

@@ -18,6 +18,9 @@
 //!   «Khalil»). "Nearby" is [`features::DOC_WINDOW`] sentences either side within the
 //!   document given to [`Recognizer::tag`].
 //!
+//! After decoding, mentions of the same name in one document are given the type most of
+//! them have (`harmonise`; a state keeps its place/actor role per sentence).
+//!
 //! The binary format (`model.bin`, embedded with `include_bytes!`) is little-endian:
 //! the magic `TUSJNER\0`, a `u32` version, then per pass the transition scores and a
 //! sorted table of feature hashes with sparse `i16` weight rows (a tag mask, then the
@@ -31,7 +34,7 @@ use std::sync::OnceLock;
 
 use crate::error::{Error, ErrorKind};
 use crate::recognizer::Recognizer;
-use crate::tags::Tag;
+use crate::tags::{NeType, Tag};
 
 use features::{Context, DocView};
 pub use features::{NameTable, MAX_NAME_TOKENS};
@@ -365,7 +368,57 @@ impl Recognizer for Model {
             }
             tags = Some(next);
         }
-        tags.unwrap_or_else(|| doc.iter().map(|s| vec![Tag::O; s.len()]).collect())
+        let mut tags = tags.unwrap_or_else(|| doc.iter().map(|s| vec![Tag::O; s.len()]).collect());
+        harmonise(doc, &mut tags);
+        tags
+    }
+}
+
+/// The type group a name votes in: a state is one group whatever its role, since «Syria»
+/// may be a place in one sentence and an actor in the next.
+fn vote_group(ty: NeType) -> NeType {
+    match ty {
+        NeType::GpeOrg => NeType::GpeLoc,
+        t => t,
+    }
+}
+
+/// Gives every mention of the same name in a document the type most of its mentions have
+/// (states keep their own place/actor role): the tagger decides each sentence alone, and
+/// «IS» as an organisation four times and a person once is an organisation.
+fn harmonise(doc: &[Vec<&str>], tags: &mut [Vec<Tag>]) {
+    use std::collections::HashMap;
+    let mut votes: HashMap<String, [u32; 9]> = HashMap::new();
+    let mut found = Vec::new();
+    for (s, (forms, t)) in doc.iter().zip(tags.iter()).enumerate() {
+        for sp in crate::tags::spans(t) {
+            let Some(words) = forms.get(sp.start..sp.end) else {
+                continue;
+            };
+            let key = words.join(" ");
+            votes.entry(key.clone()).or_insert([0; 9])[vote_group(sp.ty) as usize] += 1;
+            found.push((s, sp, key));
+        }
+    }
+    for (s, sp, key) in found {
+        let Some(v) = votes.get(&key) else { continue };
+        let own = vote_group(sp.ty) as usize;
+        let Some(best) = (0..9).max_by_key(|&i| (v[i], i == own)) else {
+            continue;
+        };
+        if best == own || v[best] <= v[own] {
+            continue;
+        }
+        let ty = NeType::ALL[best];
+        if let Some(row) = tags.get_mut(s) {
+            for (k, tag) in row.iter_mut().enumerate().take(sp.end).skip(sp.start) {
+                *tag = if k == sp.start {
+                    Tag::B(ty)
+                } else {
+                    Tag::I(ty)
+                };
+            }
+        }
     }
 }
 

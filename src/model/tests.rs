@@ -212,3 +212,24 @@ fn seed_names_come_out_as_actors_and_places() {
     missing.retain(|m| !KNOWN_MISSES.contains(&m.as_str()));
     assert!(missing.is_empty(), "missing: {missing:?}");
 }
+
+#[test]
+fn harmonise_follows_the_majority_but_keeps_state_roles() {
+    use NeType::*;
+    let doc: Vec<Vec<&str>> = vec![
+        vec!["IS", "angrep"],
+        vec!["IS", "trakk", "seg"],
+        vec!["mot", "IS"],
+        vec!["Syria", "svarte", "i", "Syria"],
+    ];
+    let mut tags = vec![
+        vec![Tag::B(Org), Tag::O],
+        vec![Tag::B(Per), Tag::O, Tag::O],
+        vec![Tag::O, Tag::B(Org)],
+        vec![Tag::B(GpeOrg), Tag::O, Tag::O, Tag::B(GpeLoc)],
+    ];
+    harmonise(&doc, &mut tags);
+    assert_eq!(tags[1][0], Tag::B(Org));
+    assert_eq!(tags[3][0], Tag::B(GpeOrg));
+    assert_eq!(tags[3][3], Tag::B(GpeLoc));
+}
