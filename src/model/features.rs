@@ -137,6 +137,9 @@ pub(crate) struct DocEvidence {
 /// windows of an undivided corpus (NorNE dev) behave like documents.
 pub(crate) const DOC_WINDOW: usize = 40;
 
+/// The most other occurrences of a word looked at for one token.
+const MAX_OCCURRENCES: usize = 64;
+
 /// The most pooled context features one token gets.
 const MAX_POOLED: usize = 12;
 
@@ -177,7 +180,13 @@ pub(crate) fn doc_evidence(
             let mut ev = DocEvidence::default();
             let mut counts = [0u16; 9];
             let mut outside = 0u16;
-            for &(ss, tt) in list[first..].iter().take_while(|&&(ss, _)| ss <= hi) {
+            // At most MAX_OCCURRENCES: the evidence is settled long before, and a text that
+            // repeats one word a million times must not take a million squared steps.
+            for &(ss, tt) in list[first..]
+                .iter()
+                .take_while(|&&(ss, _)| ss <= hi)
+                .take(MAX_OCCURRENCES)
+            {
                 if (ss, tt) == (s, t) {
                     continue;
                 }

@@ -233,3 +233,13 @@ fn harmonise_follows_the_majority_but_keeps_state_roles() {
     assert_eq!(tags[3][0], Tag::B(GpeOrg));
     assert_eq!(tags[3][3], Tag::B(GpeLoc));
 }
+
+#[test]
+fn long_repetitive_input_stays_linear() {
+    // One sentence of 50,000 capitalised repeats: with an unbounded scan over the other
+    // occurrences this would take 2.5·10^9 steps; it must finish like any other input.
+    let m = embedded().expect("embedded model decodes");
+    let sentence: Vec<&str> = vec!["Oslo"; 50_000];
+    let tags = m.tag(&[sentence]);
+    assert_eq!(tags[0].len(), 50_000);
+}
