@@ -56,7 +56,7 @@
 //! Section numbers («11.3.2») and dotted pairs that are neither thousands nor times
 //! («9.1») are not annotated.
 
-mod digits;
+pub(crate) mod digits;
 pub mod eval;
 mod lexicon;
 mod words;
@@ -875,7 +875,16 @@ impl<'a> Scan<'a> {
                 break;
             }
             let mut c2 = c;
-            if words::is_article(next) || words::push_word(&mut c2, next) != Some(false) {
+            if words::is_article(next) {
+                // «tusen en hundre»: the article counts the multiplier after it.
+                if words::multiplier(self.w(end + 1)).is_some() && c2.push(Atom::Unit(1)) {
+                    c = c2;
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            if words::push_word(&mut c2, next) != Some(false) {
                 break;
             }
             c = c2;

@@ -2369,3 +2369,29 @@ mod props {
         }
     }
 }
+
+// ---- cross-check against num2words (generated table, see data/gen_num2words_no.py) ----
+#[test]
+fn reads_every_num2words_cardinal_and_ordinal() {
+    let table = include_str!("data/num2words_no.tsv");
+    let mut checked = 0;
+    for line in table.lines().filter(|l| !l.starts_with('#')) {
+        let mut cols = line.split('\t');
+        let (Some(value), Some(cardinal)) = (cols.next(), cols.next()) else {
+            panic!("bad line {line:?}");
+        };
+        let value: f64 = value.parse().expect("a number");
+        let got = read(cardinal).map(|(ty, r)| (ty, r.value));
+        assert_eq!(got, Some((T::Count, value)), "{cardinal:?}");
+        // num2words 0.5.14 writes 13th as «trettførste»; Norwegian says «trettende».
+        if let Some(ordinal) = cols.next().filter(|o| !o.is_empty() && *o != "trettførste") {
+            assert_eq!(
+                words::word_value(ordinal),
+                Some((value, true)),
+                "{ordinal:?}"
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked > 1300, "the table has {checked} rows");
+}

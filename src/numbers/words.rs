@@ -8,6 +8,8 @@
 //! no one would say («tien» = 10 + 1, «fireen») is not a number, so the same check works
 //! across tokens («to hundre og tre») and inside one («tohundreogtre»).
 
+use std::sync::OnceLock;
+
 /// One morpheme of a number word.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum Atom {
@@ -160,6 +162,28 @@ pub(crate) fn is_article(word: &str) -> bool {
     matches!(word, "en" | "ei" | "et" | "ein" | "eit")
 }
 
+/// A morpheme, its atom, and whether it is an ordinal ending.
+type Morpheme = (&'static str, Atom, bool);
+
+/// The morphemes by first byte. Every token of a text is
+/// looked up, so the lookup must not walk the whole lexicon.
+fn index() -> &'static [Vec<Morpheme>] {
+    static INDEX: OnceLock<Vec<Vec<Morpheme>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = vec![Vec::new(); 256];
+        let all = CARDINALS
+            .iter()
+            .map(|&(w, a)| (w, a, false))
+            .chain(ORDINALS.iter().map(|&(w, a)| (w, a, true)));
+        for entry in all {
+            if let Some(&b) = entry.0.as_bytes().first() {
+                index[usize::from(b)].push(entry);
+            }
+        }
+        index
+    })
+}
+
 /// Pushes the morphemes of one lower-case word onto `c`, cut by longest match. Returns
 /// whether the word ends in an ordinal morpheme, or `None` (and `c` unchanged) when the
 /// word is not a number word or cannot continue the number in `c`.
@@ -167,20 +191,25 @@ pub(crate) fn push_word(c: &mut Composer, word: &str) -> Option<bool> {
     if word.is_empty() || word.len() > 64 {
         return None;
     }
+    let index = index();
     let mut next = *c;
     let mut rest = word;
-    while !rest.is_empty() {
-        if let Some(&(_, atom)) = ORDINALS.iter().find(|(w, _)| *w == rest) {
+    while let Some(&first) = rest.as_bytes().first() {
+        let bucket = &index[usize::from(first)];
+        if bucket.is_empty() {
+            return None;
+        }
+        if let Some(&(_, atom, _)) = bucket.iter().find(|(w, _, ord)| *ord && *w == rest) {
             if !next.push(atom) {
                 return None;
             }
             *c = next;
             return Some(true);
         }
-        let (len, atom) = CARDINALS
+        let (len, atom) = bucket
             .iter()
-            .filter(|(w, _)| rest.starts_with(w))
-            .map(|&(w, a)| (w.len(), a))
+            .filter(|(w, _, ord)| !*ord && rest.starts_with(w))
+            .map(|&(w, a, _)| (w.len(), a))
             .max_by_key(|&(len, _)| len)?;
         if !next.push(atom) {
             return None;
