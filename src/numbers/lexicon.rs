@@ -62,6 +62,7 @@ pub(crate) const UNITS: &[(&[&str], &str, AnnotationType)] = &[
     (&["amerikanske", "dollar"], "USD", AnnotationType::Money),
     (&["km", "/", "t"], "km/h", AnnotationType::Measure),
     (&["prosent"], "percent", AnnotationType::Percent),
+    (&["prosents"], "percent", AnnotationType::Percent),
     (&["%"], "percent", AnnotationType::Percent),
     (&["pst."], "percent", AnnotationType::Percent),
     (&["pst"], "percent", AnnotationType::Percent),
@@ -437,6 +438,43 @@ pub(crate) fn identifier_cue(word: &str) -> bool {
             | "sak"
             | "rom"
             | "runde"
+    )
+}
+
+/// Words before «fra X til Y» that make it a change from one number to another, not a
+/// range («økte fra 10 til 20 prosent»).
+pub(crate) fn change_word(word: &str) -> bool {
+    matches!(
+        word,
+        "økte"
+            | "økt"
+            | "øker"
+            | "auka"
+            | "aukar"
+            | "steg"
+            | "stiger"
+            | "stige"
+            | "falt"
+            | "faller"
+            | "fall"
+            | "sank"
+            | "synker"
+            | "søkk"
+            | "redusert"
+            | "redusertes"
+            | "endret"
+            | "endra"
+            | "vokste"
+            | "voks"
+            | "doblet"
+            | "dobla"
+            | "ned"
+            | "opp"
+            | "hevet"
+            | "senket"
+            | "justert"
+            | "oppjustert"
+            | "nedjustert"
     )
 }
 

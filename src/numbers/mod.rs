@@ -444,7 +444,10 @@ impl<'a> Scan<'a> {
     fn quantity(&self, i: usize) -> Option<Found> {
         let first = self.w(i);
         let between = matches!(first, "mellom");
-        let from = matches!(first, "fra" | "frå") && self.prev(i) != "og";
+        // «fra 10 til 20» is a range, but «økte fra 10 til 20» is a change: two numbers.
+        let from = matches!(first, "fra" | "frå")
+            && self.prev(i) != "og"
+            && !lexicon::change_word(self.prev(i));
         let (mut qualifier, qlen) = if between || from {
             (Qualifier::Range, 1)
         } else {
@@ -470,6 +473,8 @@ impl<'a> Scan<'a> {
                     (self.w(a.end) == "til" || self.is_dash(a.end))
                         .then(|| self.cardinal(a.end + 1))
                         .flatten()
+                } else if matches!(self.prev(j), "fra" | "frå") && self.w(a.end) == "til" {
+                    None // a change «fra 29 til 21,7», not a range
                 } else {
                     self.range_tail(&a)
                 };
@@ -477,6 +482,15 @@ impl<'a> Scan<'a> {
             }
         };
         if (between || from) && b.is_none() {
+            return None;
+        }
+        // «under ett» (taken together) is an idiom unless something is measured.
+        if matches!(self.w(j), "ett" | "eitt")
+            && self.prev(j) == "under"
+            && b.is_none()
+            && self.unit_at(a.end).is_none()
+            && !self.noun_at(a.end)
+        {
             return None;
         }
         // «1862–97»: the upper year written with two digits.
@@ -492,16 +506,29 @@ impl<'a> Scan<'a> {
             }
             b
         });
+        let scaled = |b: &Num| {
+            if a.mult == 1.0 && b.mult > 1.0 && a.value * b.mult <= b.value {
+                a.value * b.mult
+            } else {
+                a.value
+            }
+        };
+        // «2 - 0» (a score), «fra 29 til 21,7» (a fall): not a range. «mellom» and «fra»
+        // promised one, so they give up; otherwise the first number stands alone.
+        let b = match b {
+            Some(b) if b.value <= scaled(&b) => {
+                if between || from {
+                    return None;
+                }
+                None
+            }
+            b => b,
+        };
         let mut value = a.value;
         let mut upper = None;
         let mut end = a.end;
         if let Some(b) = b {
-            if a.mult == 1.0 && b.mult > 1.0 && a.value * b.mult <= b.value {
-                value *= b.mult;
-            }
-            if b.value <= value {
-                return None;
-            }
+            value = scaled(&b);
             upper = Some(b.value);
             end = b.end;
             qualifier = Qualifier::Range;
@@ -800,7 +827,10 @@ impl<'a> Scan<'a> {
                 written: Written::Words,
             });
         }
-        if w == "to" && lexicon::english_around_to(self.prev(j), self.w(j + 1)) {
+        let title_case = |k: usize| self.raw(k).starts_with(char::is_uppercase);
+        // «due to the», «Long Walk to Freedom»: English «to».
+        let english_title = j > 0 && title_case(j - 1) && title_case(j + 1);
+        if w == "to" && (english_title || lexicon::english_around_to(self.prev(j), self.w(j + 1))) {
             return None;
         }
         self.words_at(j, true)

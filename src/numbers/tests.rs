@@ -1279,6 +1279,74 @@ t!(
     NU
 );
 
+t!(
+    r_score_not_range,
+    "Viking vant 2 - 0 borte.",
+    "2",
+    Count,
+    2,
+    Exact,
+    N,
+    NU,
+    NU
+);
+t!(
+    r_fall_not_range,
+    "Partiet falt fra 29 til 21,7 prosent.",
+    "21,7 prosent",
+    Percent,
+    21.7,
+    Exact,
+    N,
+    Some("percent"),
+    NU
+);
+t!(
+    r_fall_first_number,
+    "Partiet falt fra 29 til 21,7 prosent.",
+    "29",
+    Count,
+    29,
+    Exact,
+    N,
+    NU,
+    NU
+);
+t!(
+    r_year_then_til,
+    "Forbruket var 8 liter i 1960 til 6,6 liter i dag.",
+    "1960",
+    Year,
+    1960,
+    Exact,
+    N,
+    NU,
+    NU
+);
+
+t!(
+    r_change_not_range,
+    "Renten økte fra 2 til 3 prosent.",
+    "3 prosent",
+    Percent,
+    3,
+    Exact,
+    N,
+    Some("percent"),
+    NU
+);
+t!(
+    r_change_first_number,
+    "Renten økte fra 2 til 3 prosent.",
+    "2",
+    Count,
+    2,
+    Exact,
+    N,
+    NU,
+    NU
+);
+
 // ---- percent ----
 t!(
     p_sign,
@@ -2224,6 +2292,29 @@ none!(english_to, "He went to the store.");
 none!(tre_compound_word, "Treet falt.");
 none!(enten_eller, "Enten eller.");
 none!(empty_text, "");
+none!(under_ett_idiom, "Sett under ett var året godt.");
+t!(
+    under_ett_dogn,
+    "Han brukte under ett døgn.",
+    "under ett døgn",
+    Measure,
+    1,
+    LessThan,
+    N,
+    Some("day"),
+    NU
+);
+t!(
+    nn_tvo,
+    "Det er tvo ting å segja.",
+    "tvo",
+    Count,
+    2,
+    Exact,
+    N,
+    NU,
+    Some("ting")
+);
 
 // ---- read(): a span a person marked ----
 #[test]
