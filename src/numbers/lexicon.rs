@@ -218,6 +218,10 @@ pub(crate) fn year_cue(word: &str) -> bool {
                 | "jula"
                 | "sesongen"
                 | "utgangen"
+                | "perioden"
+                | "tidsrommet"
+                | "årene"
+                | "sesongene"
                 | "begynnelsen"
                 | "slutten"
                 | "starten"
@@ -363,6 +367,12 @@ pub(crate) fn not_counted(word: &str) -> bool {
             | "saman"
             | "å"
             | "likevel"
+            | "aldri"
+            | "alltid"
+            | "ofte"
+            | "sjelden"
+            | "heller"
+            | "særlig"
             | "faktisk"
             | "tilsammen"
             | "altså"
@@ -475,6 +485,44 @@ pub(crate) fn change_word(word: &str) -> bool {
             | "justert"
             | "oppjustert"
             | "nedjustert"
+    )
+}
+
+/// Participles used as nouns after a number («43 drepte», «17 skadde», «1.000 ansatte»),
+/// which end like past-tense verbs but are what is counted.
+pub(crate) fn participle_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "drepte"
+            | "skadde"
+            | "skadete"
+            | "døde"
+            | "ansatte"
+            | "tilsette"
+            | "arresterte"
+            | "pågrepne"
+            | "fremmøtte"
+            | "frammøtte"
+            | "innsatte"
+            | "innlagte"
+            | "internerte"
+            | "permitterte"
+            | "sårede"
+            | "savnede"
+            | "fengslede"
+            | "evakuerte"
+            | "siktede"
+            | "tiltalte"
+            | "dømte"
+            | "rammede"
+            | "berørte"
+            | "spurte"
+            | "omkomne"
+            | "valgte"
+            | "registrerte"
+            | "arbeidsledige"
+            | "innvandrede"
+            | "drepne"
     )
 }
 

@@ -493,7 +493,8 @@ impl<'a> Scan<'a> {
         {
             return None;
         }
-        // «1862–97»: the upper year written with two digits.
+        // «1862–97»: the upper year written with two digits is only ever a year.
+        let short_year = a.year_like() && b.is_some_and(|b| b.written == Written::Int(2));
         let b = b.map(|mut b| {
             if a.year_like() && b.written == Written::Int(2) {
                 let century = a.value - a.value % 100.0;
@@ -553,7 +554,7 @@ impl<'a> Scan<'a> {
         let years = a.year_like() && b.map_or(true, |b| b.year_like());
         let (ty, counted) = match unit {
             Some((_, ty)) => (ty, None),
-            None if years && self.is_year(i, qlen, qualifier, end) => {
+            None if years && (short_year || self.is_year(i, qlen, qualifier, end)) => {
                 if qlen > 0 && lexicon::is_temporal(first) {
                     return None; // «inntil 1995»: the year alone, at the next token
                 }
@@ -625,8 +626,9 @@ impl<'a> Scan<'a> {
         let ordinal = words::word_value(raw).is_some_and(|(_, ordinal)| ordinal);
         // Past tenses and participles («stemte», «endret», «skadde») follow numbers as
         // verbs; nouns after a number rarely end so.
-        let verb_like =
-            raw.chars().count() >= 5 && ["te", "de", "et"].iter().any(|s| raw.ends_with(s));
+        let verb_like = raw.chars().count() >= 5
+            && ["te", "de", "et"].iter().any(|s| raw.ends_with(s))
+            && !lexicon::participle_noun(raw);
         !ordinal
             && !verb_like
             && raw.chars().count() >= 2

@@ -1347,6 +1347,18 @@ t!(
     NU
 );
 
+t!(
+    r_years_short_spaced,
+    "I perioden 1960 - 64 var det fred.",
+    "1960 - 64",
+    Year,
+    1960,
+    Range,
+    Some(1964.0),
+    NU,
+    NU
+);
+
 // ---- percent ----
 t!(
     p_sign,
@@ -2274,6 +2286,29 @@ t!(
     N,
     Some("year"),
     NU
+);
+
+t!(
+    c_participle_noun,
+    "Angrepet ga 43 drepte og 17 skadde.",
+    "43",
+    Count,
+    43,
+    Exact,
+    N,
+    NU,
+    Some("drepte")
+);
+t!(
+    c_ansatte,
+    "Volvo sier opp 1.000 ansatte.",
+    "1.000",
+    Count,
+    1000,
+    Exact,
+    N,
+    NU,
+    Some("ansatte")
 );
 
 // ---- not numbers ----
