@@ -1,7 +1,7 @@
 //! Numbers: finding quantities written in digits and words and reading them (SPEC §2).
 //!
 //! [`find`] makes one pass over the tokens of [`crate::tokens`]. At each token it tries,
-//! in order, a clock time, a date, a decade, a quantity and an ordinal; the first that
+//! in order, a date, a clock time, a decade, a quantity and an ordinal; the first that
 //! matches is kept and the scan goes on after it, so matches never overlap. A quantity
 //! is an optional qualifier («om lag», «minst», «mellom … og …»), a number in digits or
 //! words (or a range of two), an optional unit, and — for plain counts — the noun that
@@ -13,13 +13,24 @@
 //! - **Dates** (`date`) have the value `YYYYMMDD` (ISO 8601 basic form) with `00` for a
 //!   part the text leaves out: «14. mars 2018» → 20180314, «17. mai» → 517,
 //!   «mars 2018» → 20180300, «3.–6. juni» → 603 with upper 606.
-//! - **Clock times** (`time`) have the value `HHMM`: «kl. 13.00» → 1300, «13:30» → 1330.
+//!   «6.10.» (day and month with the closing period) → 1006.
+//! - **Clock times** (`time`) have the value `HHMM`: «kl. 13.00» → 1300, «13:30» → 1330,
+//!   «klokka tre» → 300. A bare «13.00» (two digits after one dot) is a time too: with
+//!   the decimal comma, nothing else reads so.
 //! - **Years** (`year`): «i 2014» → 2014. Decades and centuries are ranges:
 //!   «1990-tallet» → 1990–1999, «1800-tallet» → 1800–1899, «90-tallet» → 1990–1999
 //!   (two digits below 30 are read as 2000s). A four-digit number 1000–2100 is a year
 //!   after a year word («i», «siden», a month, «våren» …) or when no noun follows it; a
 //!   following unit or counted noun, or a bound qualifier («minst», «over»), makes it a
 //!   count or measure.
+//!   «1950- og 1960-tallet» gives the first decade the suffix of the second.
+//! - **Ranges** need a rising upper bound: «2 - 0» (a score) and «økte fra 29 til 21,7»
+//!   (a change) are two numbers, not a range.
+//! - **Counted nouns**: the word after the number, or after «av dem»; an adjective in -e
+//!   before another noun is skipped («1.100 sivile dødsfall» → «dødsfall»), function
+//!   words, adverbs and past-tense-looking verbs are not counted, participles used as
+//!   nouns are («43 drepte», «1.000 ansatte»). After «§», «nr», «kap.» a number is an
+//!   identifier and counts nothing.
 //! - **Ordinals** (`ordinal`): «3. plass» → 3, «første» → 1, «tjueførste» → 21. «andre»
 //!   is the ordinal only before words such as «gang», «plass», «verdenskrig» (otherwise
 //!   it means «other»).
@@ -249,8 +260,8 @@ impl<'a> Scan<'a> {
     }
 
     fn at(&self, i: usize) -> Option<Found> {
-        self.clock(i)
-            .or_else(|| self.date(i))
+        self.date(i)
+            .or_else(|| self.clock(i))
             .or_else(|| self.decade(i))
             .or_else(|| self.quantity(i))
             .or_else(|| self.ordinal(i))
@@ -309,8 +320,20 @@ impl<'a> Scan<'a> {
                 reading: reading(f64::from(value), upper.map(f64::from), None, None),
             })
         };
-        if let Some(Digits::Date { day, month, year }) = digits::read(self.raw(i)) {
-            return date(i, i + 1, year * 10000 + month * 100 + day, None);
+        match digits::read(self.raw(i)) {
+            Some(Digits::Date { day, month, year }) => {
+                return date(i, i + 1, year * 10000 + month * 100 + day, None);
+            }
+            // «6.10.»: day and month with the closing period, not a clock time.
+            Some(Digits::Clock { hour, minute })
+                if self.raw(i + 1) == "."
+                    && self.gap(i + 1).is_empty()
+                    && (1..=31).contains(&hour)
+                    && (1..=12).contains(&minute) =>
+            {
+                return date(i, i + 2, minute * 100 + hour, None);
+            }
+            _ => {}
         }
         if let Some(month) = lexicon::month(self.w(i)) {
             let year = self.year_at(i + 1)?;
@@ -366,7 +389,24 @@ impl<'a> Scan<'a> {
 
     /// «1990-tallet», «1990-årene», «90-tallet», «1800-tallet»: a year range.
     fn decade(&self, i: usize) -> Option<Found> {
-        let (num, suffix) = self.raw(i).split_once('-')?;
+        // «1950- og 1960-tallet»: the first decade borrows the suffix of the second.
+        if digits::all_digits(self.raw(i))
+            && self.raw(i + 1) == "-"
+            && self.gap(i + 1).is_empty()
+            && matches!(self.w(i + 2), "og" | "eller" | "til")
+        {
+            let (_, suffix) = self.raw(i + 3).split_once('-')?;
+            let whole = format!("{}-{suffix}", self.raw(i));
+            let mut found = self.decade_of(&whole, i)?;
+            found.end = i + 2;
+            return Some(found);
+        }
+        self.decade_of(self.raw(i), i)
+    }
+
+    /// Reads «1990-tallet» (the text of token `i`) as a decade.
+    fn decade_of(&self, raw: &str, i: usize) -> Option<Found> {
+        let (num, suffix) = raw.split_once('-')?;
         let suffix = suffix.to_lowercase();
         if !matches!(
             suffix.as_str(),

@@ -2311,6 +2311,40 @@ t!(
     Some("ansatte")
 );
 
+t!(
+    y_suspended_decade,
+    "På 1950- og 1960-tallet vokste byen.",
+    "1950-",
+    Year,
+    1950,
+    Range,
+    Some(1959.0),
+    NU,
+    NU
+);
+t!(
+    y_suspended_decade_second,
+    "På 1950- og 1960-tallet vokste byen.",
+    "1960-tallet",
+    Year,
+    1960,
+    Range,
+    Some(1969.0),
+    NU,
+    NU
+);
+t!(
+    d_day_month_period,
+    "Brev til August (6.10.)",
+    "6.10.",
+    Date,
+    1006,
+    Exact,
+    N,
+    NU,
+    NU
+);
+
 // ---- not numbers ----
 none!(article_en, "Det var en periode med uro.");
 none!(article_et, "Han skrev et brev.");
