@@ -70,6 +70,28 @@ impl Coverage {
     }
 }
 
+impl std::fmt::Display for Coverage {
+    /// One line for `tusj eval`: coverage, precision and article accuracy.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "numbers: NUM coverage {}/{} = {:.1}% ({:.1}% without {} chapter numbers); \
+             precision {}/{} = {:.1}%; en/ei/et/ett {}/{} = {:.1}%",
+            self.num_covered,
+            self.num_tokens,
+            100.0 * self.recall(),
+            100.0 * self.recall_without_chapters(),
+            self.chapter_numbers,
+            self.annotations_ok,
+            self.annotations,
+            100.0 * self.precision(),
+            self.one_forms_right,
+            self.one_forms,
+            100.0 * self.one_form_accuracy()
+        )
+    }
+}
+
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         1.0
@@ -228,13 +250,17 @@ mod tests {
     fn counts_covered_numbers_and_articles() {
         let corpus = crate::conllu::parse(SAMPLE).expect("valid sample");
         let c = coverage(&corpus);
-        // «43» is covered; «tre» after «klokka» is a bare hour that the clock rule does
-        // not take (no digits), but it is still a number word and is covered as a count.
+        // «43» is covered by a count, «tre» after «klokka» by a clock time.
         assert_eq!(c.num_tokens, 2, "«eneste» is excluded");
         assert_eq!(c.num_covered, 2, "{:?}", c.missed);
         assert_eq!((c.one_forms, c.one_forms_right), (1, 1));
         assert_eq!(c.annotations, c.annotations_ok, "{:?}", c.spurious);
         assert!((c.recall() - 1.0).abs() < 1e-12);
+        assert_eq!(
+            c.to_string(),
+            "numbers: NUM coverage 2/2 = 100.0% (100.0% without 0 chapter numbers); \
+             precision 2/2 = 100.0%; en/ei/et/ett 1/1 = 100.0%"
+        );
     }
 
     #[test]
