@@ -2345,6 +2345,18 @@ t!(
     NU
 );
 
+t!(
+    c_sivile_as_noun,
+    "Over 1.100 sivile ble drept.",
+    "Over 1.100",
+    Count,
+    1100,
+    MoreThan,
+    N,
+    NU,
+    Some("sivile")
+);
+
 // ---- not numbers ----
 none!(article_en, "Det var en periode med uro.");
 none!(article_et, "Han skrev et brev.");
