@@ -83,9 +83,10 @@ impl Annotator {
         }
         let names_end = found.len();
         for n in numbers::find(text, &tokens) {
-            let overlaps = found[..names_end]
-                .iter()
-                .any(|f| f.0 < n.end && n.start < f.1);
+            // Names come in text order without overlap, so their ends ascend too.
+            let names = &found[..names_end];
+            let next = names.partition_point(|f| f.1 <= n.start);
+            let overlaps = names.get(next).is_some_and(|f| f.0 < n.end);
             if !overlaps {
                 found.push((n.start, n.end, n.ty, Source::Rules, Some(n.reading)));
             }
