@@ -22,6 +22,7 @@ pub mod entities;
 pub mod error;
 pub mod numbers;
 pub mod recognizer;
+pub mod review;
 pub mod tags;
 pub mod text;
 pub mod tokens;
@@ -123,6 +124,7 @@ impl Annotator {
             meta: header.meta,
             annotations,
             entities,
+            corrections: Vec::new(),
         }
     }
 
