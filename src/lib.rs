@@ -20,6 +20,7 @@ pub mod conllu;
 pub mod document;
 pub mod entities;
 pub mod error;
+pub mod formats;
 pub mod numbers;
 pub mod recognizer;
 pub mod review;
