@@ -121,7 +121,7 @@ pub fn group(text: &str, annotations: &mut [Annotation]) -> Vec<Entity> {
 }
 
 /// A mention's form with its whitespace collapsed.
-fn normalise(s: &str) -> String {
+pub(crate) fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
