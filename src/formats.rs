@@ -128,19 +128,14 @@ impl Document {
             }
             None => return Err(doc_error("field \"version\" is missing")),
         }
-        for (field, want) in [
-            ("text", "a string"),
-            ("meta", "an object"),
-            ("annotations", "an array"),
-            ("entities", "an array"),
-        ] {
-            let ok = match top.get(field) {
-                Some(Value::String(_)) => want == "a string",
-                Some(Value::Object(_)) => want == "an object",
-                Some(Value::Array(_)) => want == "an array",
-                _ => false,
-            };
-            if !ok {
+        let shapes: [(&str, &str, ValueTest); 4] = [
+            ("text", "a string", Value::is_string),
+            ("meta", "an object", Value::is_object),
+            ("annotations", "an array", Value::is_array),
+            ("entities", "an array", Value::is_array),
+        ];
+        for (field, want, is) in shapes {
+            if !top.get(field).is_some_and(is) {
                 return Err(doc_error(format!(
                     "field {field:?} is missing or not {want}"
                 )));
@@ -174,6 +169,9 @@ impl Document {
         Ok(doc)
     }
 }
+
+/// A test of a JSON value's shape (`Value::is_string`, …).
+type ValueTest = fn(&Value) -> bool;
 
 /// serde_json's message without its « at line L column C» (the line goes into the error).
 fn strip_position(message: &str) -> &str {
@@ -285,11 +283,7 @@ pub fn validate(doc: &Document) -> Result<(), Error> {
                 cp.len()
             )));
         }
-        let slice = cp
-            .to_byte(a.start)
-            .zip(cp.to_byte(a.end))
-            .and_then(|(s, e)| doc.text.get(s..e))
-            .unwrap_or("");
+        let slice = crate::review::slice(&doc.text, &cp, a.start, a.end).unwrap_or("");
         if slice != a.text {
             return Err(at(format!(
                 "\"text\" is {} but the text at {}..{} is {}",
@@ -387,14 +381,7 @@ pub fn validate(doc: &Document) -> Result<(), Error> {
     }
     for (i, c) in doc.corrections.iter().enumerate() {
         for a in c.anchors() {
-            let slice = if a.start < a.end {
-                cp.to_byte(a.start)
-                    .zip(cp.to_byte(a.end))
-                    .and_then(|(s, e)| doc.text.get(s..e))
-            } else {
-                None
-            };
-            if slice != Some(a.text) {
+            if crate::review::slice(&doc.text, &cp, a.start, a.end) != Some(a.text) {
                 return Err(doc_error(format!(
                     "correction {} ({}): its text {} is not at {}..{} of the text",
                     i + 1,

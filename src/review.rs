@@ -229,7 +229,12 @@ impl Correction {
 }
 
 /// The code points `start..end` of `text`, if `start < end` and both are in bounds.
-fn slice<'a>(text: &'a str, cp: &CodePoints, start: usize, end: usize) -> Option<&'a str> {
+pub(crate) fn slice<'a>(
+    text: &'a str,
+    cp: &CodePoints,
+    start: usize,
+    end: usize,
+) -> Option<&'a str> {
     if start >= end {
         return None;
     }
@@ -406,7 +411,7 @@ fn entity_at(
 }
 
 fn rename(annotations: &[Annotation], entities: &mut [Entity], span: (usize, usize), name: &str) {
-    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = crate::entities::normalise(name);
     if name.is_empty() {
         return;
     }
@@ -462,7 +467,7 @@ fn finish_entities(annotations: &mut [Annotation], entities: &mut Vec<Entity>) {
                 Some((_, c)) => *c += 1,
                 None => counts.push((a.ty, 1)),
             }
-            let form = a.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let form = crate::entities::normalise(&a.text);
             if form != e.name {
                 aliases.push(form);
             }
