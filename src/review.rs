@@ -241,6 +241,35 @@ pub(crate) fn slice<'a>(
     text.get(cp.to_byte(start)?..cp.to_byte(end)?)
 }
 
+/// The code point offset of a UTF-16 offset into `text` (what a browser selection or
+/// `String.length` counts). An offset inside a surrogate pair counts the whole code point
+/// as before it; an offset past the end gives the length in code points.
+///
+/// ```
+/// // «🙂» is two UTF-16 units and one code point.
+/// assert_eq!(tusj::review::utf16_to_code_point("🙂 Syria", 3), 2);
+/// ```
+pub fn utf16_to_code_point(text: &str, utf16: usize) -> usize {
+    let mut units = 0;
+    for (i, c) in text.chars().enumerate() {
+        units += c.len_utf16();
+        if units > utf16 {
+            return i;
+        }
+    }
+    text.chars().count()
+}
+
+/// The UTF-16 offset of a code point offset into `text`; past the end gives the length in
+/// UTF-16 units.
+///
+/// ```
+/// assert_eq!(tusj::review::code_point_to_utf16("🙂 Syria", 2), 3);
+/// ```
+pub fn code_point_to_utf16(text: &str, code_point: usize) -> usize {
+    text.chars().take(code_point).map(char::len_utf16).sum()
+}
+
 /// Why [`apply_report`] did not apply a correction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -1104,6 +1133,46 @@ mod tests {
         assert_eq!(Correction::mark(text, 1, 3, Person), None);
         assert_eq!(Correction::mark(text, 3, 99, Person), None);
         assert_eq!(Correction::mark(text, 5, 3, Person), None);
+    }
+
+    macro_rules! utf16 {
+        ($name:ident, $text:expr, $pairs:expr) => {
+            #[test]
+            fn $name() {
+                let text: &str = $text;
+                let pairs: &[(usize, usize)] = $pairs;
+                for &(units, points) in pairs {
+                    assert_eq!(utf16_to_code_point(text, units), points, "utf16 {units}");
+                }
+            }
+        };
+    }
+
+    utf16!(
+        ascii_is_the_same,
+        "Syria",
+        &[(0, 0), (3, 3), (5, 5), (9, 5)]
+    );
+    utf16!(
+        norwegian_letters_are_one_unit,
+        "Ærø å",
+        &[(1, 1), (3, 3), (5, 5)]
+    );
+    utf16!(
+        emoji_are_two_units,
+        "a🙂b👩‍👩‍👧c",
+        &[(1, 1), (2, 1), (3, 2), (4, 3), (6, 4), (12, 8), (13, 9)]
+    );
+    utf16!(crlf_is_two_units, "a\r\nb", &[(1, 1), (3, 3), (4, 4)]);
+    utf16!(empty_text, "", &[(0, 0), (7, 0)]);
+
+    #[test]
+    fn utf16_round_trips_on_code_point_boundaries() {
+        let text = "🙂 «SOHR» i Ærø\r\n👩‍👩‍👧 e\u{301} مرحبا";
+        for cp in 0..=text.chars().count() {
+            assert_eq!(utf16_to_code_point(text, code_point_to_utf16(text, cp)), cp);
+        }
+        assert_eq!(code_point_to_utf16(text, 999), text.encode_utf16().count());
     }
 
     #[test]
