@@ -47,13 +47,40 @@ pub fn group(text: &str, annotations: &mut [Annotation]) -> Vec<Entity> {
             }
         }
     }
+    // An acronym used without «(SDF)» anywhere still stands for the one full name in the
+    // article whose initials it is.
+    for (&i, form) in named.iter().zip(&forms) {
+        let kind = annotations[i].kind;
+        let is_acronym =
+            form.chars().count() >= 2 && !form.contains(|c: char| c.is_lowercase() || c == ' ');
+        if !is_acronym || stands_for.contains_key(&(kind, form.clone())) {
+            continue;
+        }
+        let mut full: Vec<&String> = named
+            .iter()
+            .zip(&forms)
+            .filter(|(&j, f)| {
+                annotations[j].kind == kind && f.contains(' ') && initials_match(f, form)
+            })
+            .map(|(_, f)| f)
+            .collect();
+        full.dedup();
+        if let [only] = full.as_slice() {
+            stands_for.insert((kind, form.clone()), only.to_string());
+        }
+    }
     for (&i, form) in named.iter().zip(&forms) {
         if annotations[i].ty != AnnotationType::Person || form.contains(' ') {
             continue;
         }
         let full: Vec<&str> = forms
             .iter()
-            .filter(|f| f.rsplit(' ').next() == Some(form.as_str()) && f.contains(' '))
+            .filter(|f| {
+                f.contains(' ')
+                    && f.rsplit(' ')
+                        .next()
+                        .is_some_and(|last| is_last_name(last, form))
+            })
             .map(String::as_str)
             .collect();
         if let [only] = full.as_slice() {
@@ -120,6 +147,15 @@ pub fn group(text: &str, annotations: &mut [Annotation]) -> Vec<Entity> {
     entities
 }
 
+/// Whether a lone `form` names the person whose full name ends in `last`: «Assad» for
+/// «Bashar al-Assad», as Arabic names drop the article when shortened.
+fn is_last_name(last: &str, form: &str) -> bool {
+    last == form
+        || ["al-", "el-", "Al-", "El-"]
+            .iter()
+            .any(|article| last.strip_prefix(article) == Some(form))
+}
+
 /// A mention's form with its whitespace collapsed.
 pub(crate) fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -176,7 +212,7 @@ mod tests {
     #[test]
     fn links_acronym_genitive_and_last_name() {
         use AnnotationType::*;
-        let text = "Syrian Democratic Forces (SDF) og SDF. SOHR og SOHRs leder Rami Abdelrahman. Abdelrahman sa nei. Syria svarte i Syria.";
+        let text = "Syrian Democratic Forces (SDF) og SDF. SOHR og SOHRs leder Rami Abdelrahman. Abdelrahman sa nei. Syria svarte i Syria. Bashar al-Assad og Assad. Human Rights Watch og HRW.";
         let find = |s: &str, from: usize| {
             text[from..]
                 .find(s)
@@ -193,6 +229,10 @@ mod tests {
             ann(text, 7, Person, find("Abdelrahman sa", 0), 11),
             ann(text, 8, State, find("Syria svarte", 0), 5),
             ann(text, 9, Geopolitical, find("Syria.", 0), 5),
+            ann(text, 10, Person, find("Bashar", 0), 15),
+            ann(text, 11, Person, find("Assad.", 0), 5),
+            ann(text, 12, Organisation, find("Human Rights", 0), 18),
+            ann(text, 13, Organisation, find("HRW", 0), 3),
         ];
         let ents = group(text, &mut anns);
         let summary: Vec<(&str, Vec<&str>, usize)> = ents
@@ -213,6 +253,8 @@ mod tests {
                 ("Rami Abdelrahman", vec!["Abdelrahman"], 2),
                 ("Syria", vec![], 1),
                 ("Syria", vec![], 1),
+                ("Bashar al-Assad", vec!["Assad"], 2),
+                ("Human Rights Watch", vec!["HRW"], 2),
             ]
         );
         assert_eq!(ents[3].kind, Kind::Actor);

@@ -22,6 +22,7 @@ pub mod conllu;
 pub mod document;
 pub mod entities;
 pub mod error;
+pub mod eval;
 pub mod formats;
 pub mod numbers;
 pub mod recognizer;
@@ -70,18 +71,18 @@ impl Annotator {
             .iter()
             .map(|r| tokens[r.clone()].iter().map(|t| t.text(text)).collect())
             .collect();
-        let mut tagged = self.recognizer.tag(&forms);
-        tagged.resize(sentences.len(), Vec::new());
+        let tagged = self.tag_names(&forms);
+        let source = self.recognizer.source();
 
         // (start byte, end byte, type, source, reading)
         let mut found: Vec<(usize, usize, AnnotationType, Source, Option<NumberReading>)> =
             Vec::new();
         for (range, tags) in sentences.iter().zip(&tagged) {
             let sentence = &tokens[range.clone()];
-            for span in tags::spans(&tags[..tags.len().min(sentence.len())]) {
+            for span in tags::spans(tags) {
                 if let Some(ty) = span.ty.annotation_type() {
                     let (first, last) = (sentence[span.start], sentence[span.end - 1]);
-                    found.push((first.start, last.end, ty, Source::Model, None));
+                    found.push((first.start, last.end, ty, source, None));
                 }
             }
         }

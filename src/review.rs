@@ -20,7 +20,8 @@
 //!   ([`crate::entities::group`]), then renames and merges are replayed in order. A later
 //!   mark replaces every annotation it overlaps, earlier user marks included.
 //! - A mark of a number type needs a reading. The reading comes from the number reader
-//!   applied to the marked words; the person's type wins over the reader's type. When no
+//!   ([`crate::numbers::read`] on the marked words, else the longest number inside them);
+//!   the person's type wins over the reader's type. When no
 //!   number can be read in the span («et dusin»), the mark is **not applied** and is reported
 //!   as [`SkipReason::UnreadableNumber`]: the `value` of the format stays a JSON number,
 //!   never `null`, so consumers of version 1 are not surprised. The correction itself stays
@@ -416,11 +417,13 @@ pub fn apply_report(annotator: &Annotator, text: &str, corrections: &[Correction
     }
 }
 
-/// The reading of a span a person marked as a number: the longest number the number
-/// reader finds in it.
-// TODO(issue 3): call `crate::numbers::read(span)` once it lands on main; it reads the
-// whole span («mellom 10.000 og 25.000») where `find` may see parts.
+/// The reading of a span a person marked as a number: [`crate::numbers::read`] of the
+/// whole span («mellom 10.000 og 25.000»), else the longest number found inside it («i alt
+/// 43 drepte» → 43).
 fn read_number(span: &str) -> Option<NumberReading> {
+    if let Some((_, reading)) = crate::numbers::read(span) {
+        return Some(reading);
+    }
     let tokens = crate::tokens::tokenize(span);
     crate::numbers::find(span, &tokens)
         .into_iter()
@@ -845,11 +848,11 @@ mod tests {
     t!(
         mark_replaces_every_overlapped_annotation,
         [
-            mark("Ifølge SOHR", 0, Person),
+            mark("SOHR ble 43", 0, Person),
             mark("staten (IS", 0, Location)
         ],
         vec![
-            "Ifølge SOHR:person!",
+            "SOHR ble 43:person!",
             "Syria:geopolitical",
             "Syria:geopolitical",
             "staten (IS:location!",
@@ -858,7 +861,7 @@ mod tests {
             "SOHR:organisation",
         ],
         vec![
-            "Ifølge SOHR [] ×1",
+            "SOHR ble 43 [] ×1",
             "Syria [] ×2",
             "staten (IS [] ×1",
             "IS [] ×1",
@@ -1074,6 +1077,48 @@ mod tests {
         );
         assert_eq!(a.number.as_ref().map(|n| n.value), Some(43.0));
         assert_eq!(a.entity, None);
+    }
+
+    #[test]
+    fn number_marks_read_the_whole_span_or_the_number_inside() {
+        let text = "Mellom 10.000 og 25.000 flyktet, i alt 43 drepte.";
+        let at = |word: &str| {
+            let start = text[..text.find(word).expect("in text")].chars().count();
+            (start, start + word.chars().count())
+        };
+        let mark = |word: &str| Correction::Mark {
+            start: at(word).0,
+            end: at(word).1,
+            text: word.into(),
+            ty: Count,
+        };
+        let doc = apply(
+            &annotator(),
+            text,
+            &[mark("Mellom 10.000 og 25.000"), mark("i alt 43")],
+        );
+        type Read<'a> = (&'a str, Option<(f64, crate::Qualifier, Option<f64>)>);
+        let readings: Vec<Read> = doc
+            .annotations
+            .iter()
+            .filter(|a| a.source == Source::User)
+            .map(|a| {
+                (
+                    a.text.as_str(),
+                    a.number.as_ref().map(|n| (n.value, n.qualifier, n.upper)),
+                )
+            })
+            .collect();
+        assert_eq!(
+            readings,
+            [
+                (
+                    "Mellom 10.000 og 25.000",
+                    Some((10000.0, crate::Qualifier::Range, Some(25000.0)))
+                ),
+                ("i alt 43", Some((43.0, crate::Qualifier::Exact, None))),
+            ]
+        );
     }
 
     #[test]
