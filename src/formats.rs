@@ -222,7 +222,9 @@ fn check_items<T: serde::de::DeserializeOwned>(
 
 /// Checks every invariant of the tusj format (SPEC §3) on a document.
 ///
-/// Format `tusj`, version 1; each annotation's kind matches its type; `start < end`
+/// Format `tusj`, version 1; `meta.date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; ids are a
+/// lower-case letter and digits; entity names are not blank; each annotation's kind
+/// matches its type; `start < end`
 /// within the text; `text` is exactly the code points `start..end`; annotations sorted by
 /// `start` and not overlapping; unique annotation and entity ids; numbers have a finite
 /// reading and no entity, names have no reading; each annotation's `entity` names an
@@ -245,6 +247,17 @@ pub fn validate(doc: &Document) -> Result<(), Error> {
             Document::VERSION
         )));
     }
+    if let Some(date) = &doc.meta.date {
+        let parts: Vec<&str> = date.split('-').collect();
+        let digits = parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+        let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
+        if !digits || !matches!(lens.as_slice(), [4] | [4, 2] | [4, 2, 2]) {
+            return Err(doc_error(format!(
+                "meta: \"date\" {} is not YYYY, YYYY-MM or YYYY-MM-DD",
+                quote(date)
+            )));
+        }
+    }
     let cp = CodePoints::new(&doc.text);
     let entity_ids: HashMap<&str, usize> = doc
         .entities
@@ -256,8 +269,8 @@ pub fn validate(doc: &Document) -> Result<(), Error> {
     let mut prev: Option<&Annotation> = None;
     for (i, a) in doc.annotations.iter().enumerate() {
         let at = |msg: String| doc_error(format!("annotation {} ({}): {msg}", i + 1, quote(&a.id)));
-        if a.id.is_empty() {
-            return Err(at("\"id\" is empty".into()));
+        if !is_id(&a.id) {
+            return Err(at("\"id\" is not a letter and digits, like \"a1\"".into()));
         }
         if ids.insert(a.id.as_str(), i).is_some() {
             return Err(at("its id is used twice".into()));
@@ -341,8 +354,11 @@ pub fn validate(doc: &Document) -> Result<(), Error> {
     let mut seen: HashSet<&str> = HashSet::new();
     for (i, e) in doc.entities.iter().enumerate() {
         let at = |msg: String| doc_error(format!("entity {} ({}): {msg}", i + 1, quote(&e.id)));
-        if e.id.is_empty() {
-            return Err(at("\"id\" is empty".into()));
+        if !is_id(&e.id) {
+            return Err(at("\"id\" is not a letter and digits, like \"e1\"".into()));
+        }
+        if e.name.trim().is_empty() {
+            return Err(at("\"name\" is empty".into()));
         }
         if !seen.insert(e.id.as_str()) {
             return Err(at("its id is used twice".into()));
@@ -394,6 +410,14 @@ pub fn validate(doc: &Document) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// An id as the schema has it: a lower-case letter and digits (`a1`, `e12`).
+fn is_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && !chars.as_str().is_empty()
+        && chars.all(|c| c.is_ascii_digit())
 }
 
 /// Exports `doc` in the named format (one of [`FORMATS`]).
@@ -1262,6 +1286,21 @@ mod tests {
         unsorted,
         broken("/annotations/1", Some(sample_annotation(3))),
         "annotation 3 (\"a3\"): starts at 55, before the annotation before it (\"a4\") ends at 82"
+    );
+    t!(
+        bad_id,
+        broken("/annotations/1/id", Some(json!("A 1"))),
+        "annotation 2 (\"A 1\"): \"id\" is not a letter and digits"
+    );
+    t!(
+        blank_entity_name,
+        broken("/entities/1/name", Some(json!(" "))),
+        "entity 2 (\"e2\"): \"name\" is empty"
+    );
+    t!(
+        bad_date,
+        broken("/meta/date", Some(json!("nov 2018"))),
+        "meta: \"date\" \"nov 2018\" is not YYYY"
     );
     t!(
         duplicate_id,

@@ -26,6 +26,8 @@
 //!   as [`SkipReason::UnreadableNumber`]: the `value` of the format stays a JSON number,
 //!   never `null`, so consumers of version 1 are not surprised. The correction itself stays
 //!   in the document's list, so it takes effect once the reader learns the words.
+//! - A mark of nothing but whitespace is not applied ([`SkipReason::Blank`]): a highlight
+//!   needs a word, and an entity a name.
 //! - Corrections whose anchor holds but that find nothing to act on (an unmark where the
 //!   model no longer marks anything, a rename of a span with no entity) are kept: they cost
 //!   nothing, and they protect the person's intent if a later model marks that span again.
@@ -282,6 +284,8 @@ pub enum SkipReason {
     /// A number mark over words in which no number can be read. The correction stays in
     /// the document's list.
     UnreadableNumber,
+    /// A mark of nothing but whitespace. The correction stays in the document's list.
+    Blank,
 }
 
 /// A correction [`apply_report`] did not apply, and why.
@@ -342,6 +346,13 @@ pub fn apply_report(annotator: &Annotator, text: &str, corrections: &[Correction
                 text: span,
                 ty,
             } => {
+                if span.trim().is_empty() {
+                    skipped.push(Skipped {
+                        correction: c.clone(),
+                        reason: SkipReason::Blank,
+                    });
+                    continue;
+                }
                 let number = if ty.kind() == crate::Kind::Number {
                     match read_number(span) {
                         Some(reading) => Some(reading),
@@ -971,6 +982,20 @@ mod tests {
             })
             .collect(),
         vec![SkipReason::Anchor; 6]
+    );
+    t!(
+        blank_mark_is_skipped,
+        [mark(" ", 0, Person), mark(" ", 1, Count)],
+        with(MODEL.to_vec(), "SOHR:organisation"),
+        with(MODEL_ENTITIES.to_vec(), "Rami Abdelrahman [] ×1")
+            .into_iter()
+            .map(|e| if e.starts_with("SOHR") {
+                "SOHR [] ×2"
+            } else {
+                e
+            })
+            .collect(),
+        vec![SkipReason::Blank; 2]
     );
     t!(
         rename_names_the_entity,
