@@ -171,7 +171,7 @@ fn last_name_keys(last: &str) -> Vec<&str> {
 }
 
 /// A mention's form with its whitespace collapsed.
-fn normalise(s: &str) -> String {
+pub(crate) fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -4,6 +4,8 @@
 //! WebAssembly, see `wasm.rs`). Text flows one way:
 //! text → [`tokens`] → names ([`recognizer`]) and [`numbers`] → annotations →
 //! [`entities`] → [`Document`] (the JSON export of SPEC §3).
+//! A person's corrections ([`review`]) are replayed over a fresh annotation, and
+//! [`formats`] opens saved documents and exports them for other tools.
 //!
 //! ```
 //! let doc = tusj::annotate("Ifølge SOHR ble minst 43 mennesker drept i Syria.");
@@ -21,8 +23,10 @@ pub mod document;
 pub mod entities;
 pub mod error;
 pub mod eval;
+pub mod formats;
 pub mod numbers;
 pub mod recognizer;
+pub mod review;
 pub mod tags;
 pub mod text;
 pub mod tokens;
@@ -37,6 +41,7 @@ pub use document::{
 };
 pub use error::{Error, ErrorKind};
 pub use recognizer::Recognizer;
+pub use review::Correction;
 pub use tags::{NeType, Tag};
 
 use text::CodePoints;
@@ -125,6 +130,7 @@ impl Annotator {
             meta: header.meta,
             annotations,
             entities,
+            corrections: Vec::new(),
         }
     }
 
