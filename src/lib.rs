@@ -4,6 +4,8 @@
 //! WebAssembly, see `wasm.rs`). Text flows one way:
 //! text → [`tokens`] → names ([`recognizer`]) and [`numbers`] → annotations →
 //! [`entities`] → [`Document`] (the JSON export of SPEC §3).
+//! A person's corrections ([`review`]) are replayed over a fresh annotation, and
+//! [`formats`] opens saved documents and exports them for other tools.
 //!
 //! ```
 //! let doc = tusj::annotate("Ifølge SOHR ble minst 43 mennesker drept i Syria.");
@@ -20,8 +22,11 @@ pub mod conllu;
 pub mod document;
 pub mod entities;
 pub mod error;
+pub mod eval;
+pub mod formats;
 pub mod numbers;
 pub mod recognizer;
+pub mod review;
 pub mod tags;
 pub mod text;
 pub mod tokens;
@@ -36,6 +41,7 @@ pub use document::{
 };
 pub use error::{Error, ErrorKind};
 pub use recognizer::Recognizer;
+pub use review::Correction;
 pub use tags::{NeType, Tag};
 
 use text::CodePoints;
@@ -65,26 +71,27 @@ impl Annotator {
             .iter()
             .map(|r| tokens[r.clone()].iter().map(|t| t.text(text)).collect())
             .collect();
-        let mut tagged = self.recognizer.tag(&forms);
-        tagged.resize(sentences.len(), Vec::new());
+        let tagged = self.tag_names(&forms);
+        let source = self.recognizer.source();
 
         // (start byte, end byte, type, source, reading)
         let mut found: Vec<(usize, usize, AnnotationType, Source, Option<NumberReading>)> =
             Vec::new();
         for (range, tags) in sentences.iter().zip(&tagged) {
             let sentence = &tokens[range.clone()];
-            for span in tags::spans(&tags[..tags.len().min(sentence.len())]) {
+            for span in tags::spans(tags) {
                 if let Some(ty) = span.ty.annotation_type() {
                     let (first, last) = (sentence[span.start], sentence[span.end - 1]);
-                    found.push((first.start, last.end, ty, Source::Model, None));
+                    found.push((first.start, last.end, ty, source, None));
                 }
             }
         }
         let names_end = found.len();
         for n in numbers::find(text, &tokens) {
-            let overlaps = found[..names_end]
-                .iter()
-                .any(|f| f.0 < n.end && n.start < f.1);
+            // Names come in text order without overlap, so their ends ascend too.
+            let names = &found[..names_end];
+            let next = names.partition_point(|f| f.1 <= n.start);
+            let overlaps = names.get(next).is_some_and(|f| f.0 < n.end);
             if !overlaps {
                 found.push((n.start, n.end, n.ty, Source::Rules, Some(n.reading)));
             }
@@ -123,6 +130,7 @@ impl Annotator {
             meta: header.meta,
             annotations,
             entities,
+            corrections: Vec::new(),
         }
     }
 

@@ -4,6 +4,7 @@
 //! use document-level evidence (a name capitalised mid-sentence elsewhere in the article).
 //! It returns NorNE BIO tags; [`crate::annotate`] maps them to actors and places.
 
+use crate::document::Source;
 use crate::tags::{NeType, Tag};
 
 /// Something that finds names in tokenised text.
@@ -11,6 +12,11 @@ pub trait Recognizer: Send + Sync {
     /// Tags every token of every sentence of one document: `doc[s][t]` is token `t` of
     /// sentence `s`, and the result has exactly the same shape.
     fn tag(&self, doc: &[Vec<&str>]) -> Vec<Vec<Tag>>;
+
+    /// What the export names as the source of this recogniser's annotations.
+    fn source(&self) -> Source {
+        Source::Model
+    }
 }
 
 /// A small rule baseline: runs of capitalised words that are not merely sentence-initial.
@@ -26,6 +32,10 @@ const PLACE_PREPOSITIONS: &[&str] = &["i", "fra", "til", "mot", "nær", "ved", "
 impl Recognizer for CapitalisedRuns {
     fn tag(&self, doc: &[Vec<&str>]) -> Vec<Vec<Tag>> {
         doc.iter().map(|sentence| tag_sentence(sentence)).collect()
+    }
+
+    fn source(&self) -> Source {
+        Source::Rules
     }
 }
 

@@ -97,7 +97,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 i += 2;
             }
             let word = &text[byte_at(start)..byte_at(i)];
-            if ch(i) == Some('-') && word.chars().last().is_some_and(char::is_alphabetic) {
+            if let Some(len) = web_domain_at(&text[byte_at(i)..], word) {
+                // «vg.no», «firda.no»: a news site named as a source.
+                let end_byte = byte_at(i) + len;
+                while byte_at(i) < end_byte {
+                    i += 1;
+                }
+            } else if ch(i) == Some('.')
+                && is_initial(word)
+                && initial_follows(text, byte_at(i + 1))
+            {
+                // «Inge D. Hanssen»: an initial keeps its period, as in NorNE.
+                i += 1;
+            } else if ch(i) == Some('-') && word.chars().last().is_some_and(char::is_alphanumeric) {
                 // «Nærings- og fiskeridepartementet»: the hyphen belongs to the first part.
                 let after = text[byte_at(i + 1)..].trim_start_matches([' ', '\u{a0}']);
                 let spaced = ch(i + 1).is_some_and(char::is_whitespace);
@@ -152,6 +164,34 @@ fn is_attached(c: char) -> bool {
             0x200C..=0x200D | 0xFE00..=0xFE0F | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F | 0xE0100..=0xE01EF)
 }
 
+/// A single capital letter, as in an initial.
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+}
+
+/// Whether the text after «D.» goes on with a capitalised name («Inge D. Hanssen»).
+fn initial_follows(text: &str, after_period: usize) -> bool {
+    let rest = &text[after_period..];
+    rest.starts_with(' ') && rest[1..].starts_with(|c: char| c.is_uppercase())
+}
+
+/// Top-level domains of the sites Norwegian news names as sources.
+const DOMAINS: &[&str] = &["com", "no", "net", "org", "se", "dk"];
+
+/// Length of «.no» in «vg.no» when `word` is all lower case and a known top-level domain
+/// follows its period and ends the word.
+fn web_domain_at(rest: &str, word: &str) -> Option<usize> {
+    let after = rest.strip_prefix('.')?;
+    if !word.chars().all(|c| c.is_lowercase() || c.is_ascii_digit()) {
+        return None;
+    }
+    let tld = DOMAINS
+        .iter()
+        .find(|d| after.starts_with(**d) && !after[d.len()..].starts_with(|c: char| is_word(c)))?;
+    Some(1 + tld.len())
+}
+
 /// One to three digits: a day or an ordinal («17.»), not a year.
 fn is_ordinal_digits(word: &str) -> bool {
     (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
@@ -175,7 +215,9 @@ fn ordinal_follows(text: &str, after_period: usize) -> bool {
 /// does not run on into a longer word.
 fn abbreviation_at(rest: &str) -> Option<usize> {
     let first = rest.chars().next()?;
-    if !first.is_alphabetic() {
+    // Every abbreviation has a period within its first seven bytes; most words don't.
+    let head = &rest.as_bytes()[..rest.len().min(7)];
+    if !first.is_alphabetic() || !head.contains(&b'.') {
         return None;
     }
     ABBREVIATIONS
@@ -183,19 +225,23 @@ fn abbreviation_at(rest: &str) -> Option<usize> {
         .filter(|abbr| {
             rest.len() >= abbr.len()
                 && rest.is_char_boundary(abbr.len())
-                && lower_first(&rest[..abbr.len()]) == **abbr
+                && same_but_first_case(&rest[..abbr.len()], abbr)
                 && !rest[abbr.len()..].starts_with(|c: char| is_word(c))
         })
         .map(|abbr| abbr.len())
         .max()
 }
 
-/// `s` with its first character lower-cased («Bl.a.» → «bl.a.»).
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
+/// Whether `s` equals the lower-case `abbr`, allowing a capital first letter («Bl.a.»),
+/// without allocating: this runs for every word.
+fn same_but_first_case(s: &str, abbr: &str) -> bool {
+    let mut a = s.chars();
+    let mut b = abbr.chars();
+    match (a.next(), b.next()) {
+        (Some(x), Some(y)) => {
+            (x == y || x.to_lowercase().eq(std::iter::once(y))) && a.as_str() == b.as_str()
+        }
+        _ => false,
     }
 }
 
@@ -231,7 +277,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let tok = tokens[i].text(text);
     let next = |k: usize| tokens.get(i + k).map(|t| t.text(text));
     let closes = matches!(tok, "." | "!" | "?" | "…" | "...")
-        || MAY_END_SENTENCE.contains(&lower_first(tok).as_str());
+        || MAY_END_SENTENCE.iter().any(|a| same_but_first_case(tok, a));
     if closes {
         // A closing quote right after the period belongs to this sentence.
         if matches!(next(1), Some("»" | "\"" | "”" | ")")) {
@@ -324,6 +370,22 @@ mod tests {
         ["SOHRs", "opplysninger", "."]
     );
     t!(ellipsis, "Nei... ja", ["Nei", "...", "ja"]);
+    // A lone capital before a capitalised word reads as an initial, so «Plan B. Neste» keeps «B.» too.
+    t!(
+        initial,
+        "Inge D. Hanssens spalte. Plan B.",
+        ["Inge", "D.", "Hanssens", "spalte", ".", "Plan", "B", "."]
+    );
+    t!(
+        domain,
+        "sa han til vg.no og Firda.no.",
+        ["sa", "han", "til", "vg.no", "og", "Firda", ".", "no", "."]
+    );
+    t!(
+        suspended_decade,
+        "på 1950- og 1960-tallet",
+        ["på", "1950-", "og", "1960-tallet"]
+    );
     t!(abbreviation_not_prefix, "kla. ca", ["kla", ".", "ca"]);
     t!(
         emoji_sequence,

@@ -591,7 +591,7 @@ impl<'a> Scan<'a> {
         {
             end += 2; // «kr 500,-»
         }
-        let years = a.year_like() && b.map_or(true, |b| b.year_like());
+        let years = a.year_like() && b.is_none_or(|b| b.year_like());
         let (ty, counted) = match unit {
             Some((_, ty)) => (ty, None),
             None if years && (short_year || self.is_year(i, qlen, qualifier, end)) => {

@@ -2437,7 +2437,7 @@ fn check_invariants(text: &str) {
         assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
         let r = &m.reading;
         assert!(
-            r.value.is_finite() && r.upper.map_or(true, f64::is_finite),
+            r.value.is_finite() && r.upper.is_none_or(f64::is_finite),
             "{text:?}: {m:?}"
         );
         last = m.end;
