@@ -1,14 +1,14 @@
 //! Number coverage on NorNE dev (Bokmål and Nynorsk), through the full annotator.
 //!
 //! Skips, with a message, when NorNE is not there: set `TUSJ_NORNE` to the folder with
-//! `no_bokmaal-ud-dev.conllu`, or keep it at `/work/shared/norne`.
+//! `no_bokmaal-ud-dev.conllu`, or keep it at `../shared/norne` beside the repository.
 
 use std::path::PathBuf;
 
 fn norne_file(name: &str) -> Option<PathBuf> {
     let dir = std::env::var_os("TUSJ_NORNE")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/work/shared/norne"));
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/norne"));
     let path = dir.join(name);
     if path.is_file() {
         Some(path)

@@ -389,7 +389,16 @@ impl<'a> Scan<'a> {
 
     /// «1990-tallet», «1990-årene», «90-tallet», «1800-tallet»: a year range.
     fn decade(&self, i: usize) -> Option<Found> {
-        // «1950- og 1960-tallet»: the first decade borrows the suffix of the second.
+        // «1950- og 1960-tallet»: the first decade borrows the suffix of the second. The
+        // tokenizer keeps the hyphen on «1950-»; the two-token form is read as well.
+        if let Some(num) = self.raw(i).strip_suffix('-') {
+            if digits::all_digits(num) && matches!(self.w(i + 1), "og" | "eller" | "til") {
+                let (_, suffix) = self.raw(i + 2).split_once('-')?;
+                let mut found = self.decade_of(&format!("{num}-{suffix}"), i)?;
+                found.end = i + 1;
+                return Some(found);
+            }
+        }
         if digits::all_digits(self.raw(i))
             && self.raw(i + 1) == "-"
             && self.gap(i + 1).is_empty()
