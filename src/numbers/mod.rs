@@ -75,8 +75,6 @@ mod words;
 #[cfg(test)]
 mod tests;
 
-use std::borrow::Cow;
-
 use crate::document::{AnnotationType, NumberReading, Qualifier};
 use crate::tokens::Token;
 use digits::Digits;
@@ -110,6 +108,10 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<NumberMatch> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !scan.may_start(i) {
+            i += 1;
+            continue;
+        }
         match scan.at(i) {
             Some(f) => {
                 i = f.end.max(i + 1);
@@ -188,7 +190,12 @@ impl Num {
 struct Scan<'a> {
     text: &'a str,
     toks: &'a [Token],
-    low: Vec<Cow<'a, str>>,
+    /// The lower-case forms of the capitalised tokens, one after another: one buffer
+    /// rather than an allocation per word.
+    lowered: String,
+    /// For each token, its range in `lowered`, or `None` when the token is its own
+    /// lower-case form.
+    low: Vec<Option<(usize, usize)>>,
     /// Reading a span a person marked ([`read`]): accept the article and «andre».
     whole: bool,
 }
@@ -197,20 +204,37 @@ const DASHES: [&str; 4] = ["-", "–", "—", "\u{2011}"];
 
 impl<'a> Scan<'a> {
     fn new(text: &'a str, toks: &'a [Token], whole: bool) -> Scan<'a> {
+        let mut lowered = String::new();
         let low = toks
             .iter()
             .map(|t| {
+                // Number words, units and qualifiers are lower case or capitalised
+                // («Over», «NOK»); a word with a capital inside and a lower-case start
+                // («iPhone») is none of them. Only the first byte is looked at for most
+                // tokens: this runs for every token.
+                let first = text.as_bytes().get(t.start).copied().unwrap_or(0);
+                if first < 0x80 && !first.is_ascii_uppercase() {
+                    return None;
+                }
                 let s = t.text(text);
-                if s.chars().any(char::is_uppercase) {
-                    Cow::Owned(s.to_lowercase())
+                if s.chars().next().is_some_and(char::is_uppercase) {
+                    let start = lowered.len();
+                    if s.is_ascii() {
+                        lowered.push_str(s);
+                        lowered[start..].make_ascii_lowercase();
+                    } else {
+                        lowered.extend(s.chars().flat_map(char::to_lowercase));
+                    }
+                    Some((start, lowered.len()))
                 } else {
-                    Cow::Borrowed(s)
+                    None
                 }
             })
             .collect();
         Scan {
             text,
             toks,
+            lowered,
             low,
             whole,
         }
@@ -221,7 +245,11 @@ impl<'a> Scan<'a> {
     }
 
     fn w(&self, i: usize) -> &str {
-        self.low.get(i).map_or("", |c| c.as_ref())
+        match self.low.get(i) {
+            Some(Some((s, e))) => self.lowered.get(*s..*e).unwrap_or(""),
+            Some(None) => self.raw(i),
+            None => "",
+        }
     }
 
     /// The lower-case form of the token before `i`, or "".
@@ -257,6 +285,66 @@ impl<'a> Scan<'a> {
             ty: f.ty,
             reading: f.reading,
         }
+    }
+
+    /// Whether a number expression can start at token `i`: a cheap test that lets the
+    /// scan pass over ordinary words without trying every rule on them.
+    fn may_start(&self, i: usize) -> bool {
+        if self.numberish(i) {
+            return true;
+        }
+        let w = self.w(i);
+        if !lexicon::may_matter(w) {
+            return false;
+        }
+        if w == "i" {
+            // The commonest word; it opens only «i overkant av», «i underkant av».
+            return matches!(self.w(i + 1), "overkant" | "underkant");
+        }
+        match lexicon::entry(w) {
+            Some(e) if e.opener => self.numberish(i + 1) || self.numberish(i + 2),
+            Some(e) => e.month.is_some(),
+            None => false,
+        }
+    }
+
+    /// Whether token `k` can be the first token of a number: digits, a sign, a currency,
+    /// a number word, a vague quantity, or an article that a multiplier or range follows.
+    fn numberish(&self, k: usize) -> bool {
+        let raw = self.raw(k);
+        let Some(&first) = raw.as_bytes().first() else {
+            return false;
+        };
+        if first.is_ascii_digit()
+            || (matches!(first, b'-' | b'+' | b'$' | 0xC2 | 0xE2)
+                && matches!(raw, "-" | "−" | "+" | "$" | "€" | "£"))
+        {
+            return true;
+        }
+        // A lower-case token is its own lower-case form.
+        let w = if first.is_ascii_lowercase() {
+            raw
+        } else {
+            self.w(k)
+        };
+        // Most tokens are words that begin like nothing the scan knows.
+        if !lexicon::may_matter(w) {
+            return false;
+        }
+        if words::is_article(w) {
+            let next = self.w(k + 1);
+            return words::multiplier(next).is_some()
+                || matches!(next, "eller" | "til" | "-" | "–" | "halv" | "halvt");
+        }
+        if let Some(e) = lexicon::entry(w) {
+            if e.currency.is_some() || e.vague.is_some() || w.starts_with("halv") {
+                return true;
+            }
+        }
+        words::starts_like_number(w)
+            && (words::word_value(w).is_some()
+                || w.split_once('-')
+                    .is_some_and(|(l, _)| words::word_value(l).is_some()))
     }
 
     fn at(&self, i: usize) -> Option<Found> {
@@ -415,6 +503,9 @@ impl<'a> Scan<'a> {
 
     /// Reads «1990-tallet» (the text of token `i`) as a decade.
     fn decade_of(&self, raw: &str, i: usize) -> Option<Found> {
+        if !raw.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
         let (num, suffix) = raw.split_once('-')?;
         let suffix = suffix.to_lowercase();
         if !matches!(
@@ -500,7 +591,10 @@ impl<'a> Scan<'a> {
         let (mut qualifier, qlen) = if between || from {
             (Qualifier::Range, 1)
         } else {
-            self.qualifier(i).unwrap_or((Qualifier::Exact, 0))
+            lexicon::entry(first)
+                .filter(|e| e.opener)
+                .and_then(|_| self.qualifier(i))
+                .unwrap_or((Qualifier::Exact, 0))
         };
         let mut j = i + qlen;
         let mut unit: Option<(&str, AnnotationType)> = None;
@@ -719,13 +813,16 @@ impl<'a> Scan<'a> {
 
     /// A unit at `k`: its code, the type it gives and its length in tokens.
     fn unit_at(&self, k: usize) -> Option<(&'static str, AnnotationType, usize)> {
-        lexicon::UNITS.iter().find_map(|(phrase, code, ty)| {
-            phrase
-                .iter()
-                .enumerate()
-                .all(|(n, p)| self.w(k + n) == *p)
-                .then_some((*code, *ty, phrase.len()))
-        })
+        let e = lexicon::entry(self.w(k))?;
+        if e.unit_phrase {
+            let phrase = lexicon::UNITS.iter().find(|(phrase, _, _)| {
+                phrase.len() > 1 && phrase.iter().enumerate().all(|(n, p)| self.w(k + n) == *p)
+            });
+            if let Some((phrase, code, ty)) = phrase {
+                return Some((code, *ty, phrase.len()));
+            }
+        }
+        e.unit.map(|(code, ty)| (code, ty, 1))
     }
 
     /// The upper end of a range after `a`: «10–20», «to eller tre», «en til to».

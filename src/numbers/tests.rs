@@ -2397,6 +2397,56 @@ t!(
     Some("ting")
 );
 
+#[test]
+fn every_qualifier_opens_an_expression() {
+    for (phrase, _) in super::lexicon::QUALIFIERS {
+        assert!(super::lexicon::opens_expression(phrase[0]), "{phrase:?}");
+    }
+}
+
+/// The cheap gate of the scan must let through every word the readers accept.
+#[test]
+fn the_gate_passes_every_known_word() {
+    let table = include_str!("data/num2words_no.tsv");
+    let number_words = table
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(|l| l.split(['\t', ' ']))
+        .filter(|w| !w.is_empty() && !w.starts_with(|c: char| c.is_ascii_digit()) && *w != "og");
+    let compounds = [
+        "tohundreogtre",
+        "femogtjue",
+        "to-tre",
+        "fire-fem",
+        "tjueførste",
+        "éin",
+    ];
+    for w in number_words.chain(compounds) {
+        assert!(super::lexicon::may_matter(w), "{w}");
+    }
+    for (phrase, _) in super::lexicon::QUALIFIERS {
+        assert!(super::lexicon::may_matter(phrase[0]), "{phrase:?}");
+    }
+    for (phrase, _, _) in super::lexicon::UNITS {
+        assert!(super::lexicon::may_matter(phrase[0]), "{phrase:?}");
+    }
+    for w in [
+        "i",
+        "en",
+        "ei",
+        "et",
+        "ein",
+        "eit",
+        "mellom",
+        "fra",
+        "kl.",
+        "mai",
+        "hundrevis",
+    ] {
+        assert!(super::lexicon::may_matter(w), "{w}");
+    }
+}
+
 // ---- read(): a span a person marked ----
 #[test]
 fn read_whole_spans() {
