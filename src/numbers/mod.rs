@@ -627,6 +627,10 @@ impl<'a> Scan<'a> {
         if (between || from) && b.is_none() {
             return None;
         }
+        // «tusen takk» thanks; it counts nothing.
+        if self.w(j) == "tusen" && matches!(self.w(j + 1), "takk" | "hjertelig") {
+            return None;
+        }
         // «under ett» (taken together) is an idiom unless something is measured.
         if matches!(self.w(j), "ett" | "eitt")
             && self.prev(j) == "under"

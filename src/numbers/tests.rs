@@ -2373,6 +2373,7 @@ none!(english_to, "He went to the store.");
 none!(tre_compound_word, "Treet falt.");
 none!(enten_eller, "Enten eller.");
 none!(empty_text, "");
+none!(tusen_takk, "Tusen takk for sist.");
 none!(under_ett_idiom, "Sett under ett var året godt.");
 t!(
     under_ett_dogn,
