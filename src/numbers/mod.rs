@@ -554,7 +554,12 @@ impl<'a> Scan<'a> {
         } else {
             let w = self.w(i);
             let (v, ordinal) = words::word_value(w)?;
-            if !ordinal || (w == "andre" && !self.whole && !lexicon::ordinal_noun(self.w(i + 1))) {
+            // «andre» is mostly «other», «attende» mostly Nynorsk «back».
+            if !ordinal
+                || (matches!(w, "andre" | "attende")
+                    && !self.whole
+                    && !lexicon::ordinal_noun(self.w(i + 1)))
+            {
                 return None;
             }
             v
@@ -788,7 +793,12 @@ impl<'a> Scan<'a> {
     /// The noun counted by a count ending before `k`: «43 mennesker», «17 av dem barn»,
     /// «1.100 sivile dødsfall» (adjective skipped), «tusenvis av sivile».
     fn counted(&self, first: usize, mut k: usize, written: Written) -> Option<String> {
-        if lexicon::identifier_cue(self.prev(first)) {
+        // «§ 12», «nr. 5», «kap. 10» (the tokenizer may cut «kap» from its period).
+        let before = match self.prev(first) {
+            "." => first.checked_sub(1).map_or("", |p| self.prev(p)),
+            p => p,
+        };
+        if lexicon::identifier_cue(before) {
             return None;
         }
         if self.w(k) == "av" {

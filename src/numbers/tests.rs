@@ -2373,6 +2373,29 @@ none!(english_to, "He went to the store.");
 none!(tre_compound_word, "Treet falt.");
 none!(enten_eller, "Enten eller.");
 none!(empty_text, "");
+none!(nn_attende_back, "Han vende attende til byen.");
+t!(
+    o_attende_plass,
+    "Ho kom på attende plass.",
+    "attende",
+    Ordinal,
+    18,
+    Exact,
+    N,
+    NU,
+    NU
+);
+t!(
+    c_identifier_cut_period,
+    "Det er i kap. 10 lagt til grunn.",
+    "10",
+    Count,
+    10,
+    Exact,
+    N,
+    NU,
+    NU
+);
 none!(tusen_takk, "Tusen takk for sist.");
 none!(under_ett_idiom, "Sett under ett var året godt.");
 t!(
