@@ -4,6 +4,8 @@
 //! WebAssembly, see `wasm.rs`). Text flows one way:
 //! text → [`tokens`] → names ([`recognizer`]) and [`numbers`] → annotations →
 //! [`entities`] → [`Document`] (the JSON export of SPEC §3).
+//! A person's corrections ([`review`]) are replayed over a fresh annotation, and
+//! [`formats`] opens saved documents and exports them for other tools.
 //!
 //! ```
 //! let doc = tusj::annotate("Ifølge SOHR ble minst 43 mennesker drept i Syria.");
@@ -21,8 +23,10 @@ pub mod document;
 pub mod entities;
 pub mod error;
 pub mod eval;
+pub mod formats;
 pub mod numbers;
 pub mod recognizer;
+pub mod review;
 pub mod tags;
 pub mod text;
 pub mod tokens;
@@ -37,6 +41,7 @@ pub use document::{
 };
 pub use error::{Error, ErrorKind};
 pub use recognizer::Recognizer;
+pub use review::Correction;
 pub use tags::{NeType, Tag};
 
 use text::CodePoints;
@@ -83,9 +88,10 @@ impl Annotator {
         }
         let names_end = found.len();
         for n in numbers::find(text, &tokens) {
-            let overlaps = found[..names_end]
-                .iter()
-                .any(|f| f.0 < n.end && n.start < f.1);
+            // Names come in text order without overlap, so their ends ascend too.
+            let names = &found[..names_end];
+            let next = names.partition_point(|f| f.1 <= n.start);
+            let overlaps = names.get(next).is_some_and(|f| f.0 < n.end);
             if !overlaps {
                 found.push((n.start, n.end, n.ty, Source::Rules, Some(n.reading)));
             }
@@ -124,6 +130,7 @@ impl Annotator {
             meta: header.meta,
             annotations,
             entities,
+            corrections: Vec::new(),
         }
     }
 
