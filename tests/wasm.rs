@@ -110,3 +110,103 @@ fn export_json_rejects_what_is_not_a_document() {
 fn version_is_the_crates() {
     assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
 }
+
+fn json(v: &JsValue) -> Value {
+    serde_json::from_str(&stringify(v)).expect("JSON from JS")
+}
+
+fn js(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).expect("parse")
+}
+
+#[wasm_bindgen_test]
+fn apply_replays_corrections_like_the_core() {
+    let text = "Ifølge SOHR ble minst 43 mennesker drept i Syria.";
+    let list = r#"[{"op":"unmark","start":7,"end":11,"text":"SOHR"},
+                   {"op":"mark","start":22,"end":34,"text":"43 mennesker","type":"count"}]"#;
+    let applied = wasm::apply(text, js(list))
+        .map_err(JsValue::from)
+        .expect("apply");
+    let corrections: Vec<tusj::Correction> = serde_json::from_str(list).expect("corrections");
+    let core = tusj::review::apply_report(tusj::default_annotator(), text, &corrections);
+    let core: Value = serde_json::to_value(&core).expect("core JSON");
+    assert_eq!(normalise(json(&applied)), normalise(core));
+}
+
+#[wasm_bindgen_test]
+fn rebase_and_mark_correction_cross_the_boundary() {
+    let list = js(r#"[{"op":"unmark","start":2,"end":7,"text":"Syria"}]"#);
+    let rebased = json(
+        &wasm::rebase("i Syria", "Krigen i Syria", list)
+            .map_err(JsValue::from)
+            .expect("rebase"),
+    );
+    assert_eq!(rebased["corrections"][0]["start"], 9);
+    assert_eq!(rebased["dropped"], Value::Array(vec![]));
+
+    let mark = json(
+        &wasm::mark_correction("i Syria .", 1, 8, "geopolitical")
+            .map_err(JsValue::from)
+            .expect("mark"),
+    );
+    assert_eq!(mark["text"], "Syria");
+    assert_eq!(mark["op"], "mark");
+    let blank = wasm::mark_correction("i Syria .", 1, 2, "person")
+        .map_err(JsValue::from)
+        .expect("blank");
+    assert!(blank.is_null());
+    assert!(wasm::mark_correction("Syria", 0, 5, "country").is_err());
+    assert!(wasm::apply("Syria", js(r#"[{"op":"paint"}]"#)).is_err());
+}
+
+#[wasm_bindgen_test]
+fn open_json_takes_the_export_and_rejects_foreign_files() {
+    let doc = tusj::annotate(TEXTS[1]);
+    let opened = wasm::open_json(&doc.to_json_pretty())
+        .map_err(JsValue::from)
+        .expect("open");
+    assert_eq!(
+        wasm::export_json(opened)
+            .map_err(JsValue::from)
+            .expect("export"),
+        doc.to_json_pretty()
+    );
+    for bad in ["", "{", "[]", r#"{"text":"x","ents":[]}"#] {
+        assert!(wasm::open_json(bad).is_err(), "{bad:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn exports_and_names_are_the_cores() {
+    let doc = tusj::annotate(TEXTS[1]);
+    for format in tusj::formats::FORMATS {
+        let js_doc = wasm::annotate(TEXTS[1])
+            .map_err(JsValue::from)
+            .expect("annotate");
+        let out = wasm::export_as(js_doc.clone(), format)
+            .map_err(JsValue::from)
+            .expect("export");
+        assert_eq!(
+            Some(out),
+            tusj::formats::export(&doc, format).ok(),
+            "{format}"
+        );
+        let name = wasm::file_name(js_doc, "", format)
+            .map_err(JsValue::from)
+            .expect("name");
+        let expected = tusj::formats::file_name(&tusj::formats::default_name(&doc), format);
+        assert_eq!(name, expected);
+        assert_eq!(wasm::media_type(format), tusj::formats::media_type(format));
+    }
+    let js_doc = wasm::annotate(TEXTS[1])
+        .map_err(JsValue::from)
+        .expect("annotate");
+    assert!(wasm::export_as(js_doc.clone(), "docx").is_err());
+    let rows = json(
+        &wasm::numbers_table(js_doc)
+            .map_err(JsValue::from)
+            .expect("rows"),
+    );
+    let core = serde_json::to_value(tusj::formats::numbers_table(&doc)).expect("core rows");
+    assert_eq!(normalise(rows), normalise(core));
+}

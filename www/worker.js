@@ -4,7 +4,19 @@
 'use strict';
 
 // Only these core functions may be called from the page.
-const CALLS = ['annotate', 'exportJson', 'version'];
+const CALLS = [
+  'annotate',
+  'apply',
+  'rebase',
+  'markCorrection',
+  'openJson',
+  'exportJson',
+  'exportAs',
+  'fileName',
+  'mediaType',
+  'numbersTable',
+  'version',
+];
 
 self.onmessage = async (event) => {
   const msg = event.data;

@@ -66,10 +66,25 @@ export async function paste(page, text, html) {
 }
 
 // Waits until the view shows a rendering newer than the one before `action` ran.
-export async function rendered(page, action) {
+// (The overview panel is drawn after the view; `panelRendered` waits for it.)
+export async function rendered(page, action, timeout = 30000) {
   const before = await page.$eval('#view', (v) => Number(v.dataset.rendered || 0));
   await action();
-  await page.waitForFunction((b) => Number(document.getElementById('view').dataset.rendered || 0) > b, before);
+  await page.waitForFunction(
+    (b) => Number(document.getElementById('view').dataset.rendered || 0) > b,
+    before,
+    { timeout },
+  );
+}
+
+export async function panelRendered(page, action, timeout = 30000) {
+  const before = await page.$eval('#panel', (v) => Number(v.dataset.rendered || 0));
+  await action();
+  await page.waitForFunction(
+    (b) => Number(document.getElementById('panel').dataset.rendered || 0) > b,
+    before,
+    { timeout },
+  );
 }
 
 export async function marks(page) {
