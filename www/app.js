@@ -230,6 +230,13 @@ function htmlToText(html) {
     .trim();
 }
 
+// A number's reading in words: «at least 43», «10000–25000 km», «about 90 percent».
+function reading(a) {
+  const q = a.qualifier === 'exact' || a.qualifier === 'range' ? '' : `${a.qualifier.replace(/_/g, ' ')} `;
+  const upper = a.upper !== null && a.upper !== undefined ? `–${a.upper}` : '';
+  return `${a.type}: ${q}${a.value}${upper}${a.unit ? ` ${a.unit}` : ''}`;
+}
+
 function describe(a) {
   const lines = [`${a.kind}: ${a.type}`];
   if (a.kind === 'number' && typeof a.value === 'number') {
@@ -720,7 +727,6 @@ function el(tag, props = {}, ...children) {
 
 async function renderPanel(doc) {
   const panel = $('panel');
-  const byId = new Map(doc.annotations.map((a) => [a.id, a]));
   const parts = [el('h2', {}, 'Overview')];
   for (const { kind, label } of KINDS.slice(0, 2)) {
     const entities = doc.entities.filter((e) => e.kind === kind);
@@ -760,20 +766,21 @@ async function renderPanel(doc) {
   parts.push(el('h3', {}, 'Numbers ', el('span', { className: 'count' }, String(rows.length))));
   if (rows.length) {
     const table = el('table', { className: 'numbers' });
-    table.append(
-      el('thead', {}, el('tr', {}, ...['Number', 'Reading', 'Counted', 'In context'].map((h) => el('th', { scope: 'col' }, h)))),
-    );
+    table.append(el('thead', {}, el('tr', {}, ...['Number, in context', 'Reading', 'Counted'].map((h) => el('th', { scope: 'col' }, h)))));
     const body = el('tbody');
     for (const r of rows) {
-      const a = byId.get(r.id) || r;
       body.append(
         el(
           'tr',
-          {},
-          el('td', {}, el('button', { type: 'button', className: 'go', dataset: { go: r.start } }, r.text)),
-          el('td', {}, describe({ ...a, kind: 'number' }).replace(/^number: /, '')),
+          { className: 'number' },
+          el(
+            'td',
+            {},
+            el('button', { type: 'button', className: 'go', dataset: { go: r.start }, title: 'Show it in the article' }, r.text),
+            el('div', { className: 'context' }, `…${r.left} `, el('b', {}, r.text), ` ${r.right}…`),
+          ),
+          el('td', {}, reading(r)),
           el('td', {}, r.counted || ''),
-          el('td', { className: 'context' }, `…${r.left} `, el('b', {}, r.text), ` ${r.right}…`),
         ),
       );
     }

@@ -345,7 +345,7 @@ describe('the overview panel', () => {
     assert.equal(after, before - 1);
 
     // The numbers table lists every number with its reading.
-    const rows = await page.$$eval('#panel table.numbers tbody tr', (r) => r.length);
+    const rows = await page.$$eval('#panel table.numbers tbody tr.number', (r) => r.length);
     assert.equal(rows, doc.annotations.filter((a) => a.kind === 'number').length);
     await context.close();
   });
