@@ -32,7 +32,7 @@ pub mod text;
 pub mod tokens;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 use std::sync::OnceLock;
 
