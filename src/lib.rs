@@ -24,6 +24,8 @@ pub mod entities;
 pub mod error;
 pub mod eval;
 pub mod formats;
+pub mod gazetteer;
+pub mod model;
 pub mod numbers;
 pub mod recognizer;
 pub mod review;
@@ -157,16 +159,50 @@ impl Annotator {
     }
 }
 
-impl Default for Annotator {
-    fn default() -> Annotator {
+impl Annotator {
+    /// An annotator with the embedded name model (`src/model/model.bin`).
+    ///
+    /// # Errors
+    /// An [`ErrorKind::Model`] error if the embedded model does not decode.
+    pub fn new() -> Result<Annotator, Error> {
+        Ok(Annotator::with_recognizer(Box::new(model::embedded()?)))
+    }
+
+    /// An annotator with a name model read from `bytes` (a file written by `tusj train`).
+    ///
+    /// # Errors
+    /// An [`ErrorKind::Model`] error if the bytes are not a model of this version.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Annotator, Error> {
+        Ok(Annotator::with_recognizer(Box::new(
+            model::Model::from_bytes(bytes)?,
+        )))
+    }
+
+    /// An annotator with the rule baseline instead of a model ([`recognizer::CapitalisedRuns`]).
+    pub fn rules_only() -> Annotator {
         Annotator::with_recognizer(Box::new(recognizer::CapitalisedRuns))
     }
 }
 
-/// The shared default annotator, built on first use.
+/// The shared annotator with the embedded model, built on first use.
+///
+/// # Errors
+/// An [`ErrorKind::Model`] error if the embedded model does not decode; the page and the
+/// command line report it.
+pub fn embedded_annotator() -> Result<&'static Annotator, Error> {
+    static EMBEDDED: OnceLock<Result<Annotator, Error>> = OnceLock::new();
+    EMBEDDED
+        .get_or_init(Annotator::new)
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// The shared default annotator: the embedded model, or — should it ever fail to decode —
+/// the rule baseline, so that [`annotate`] can never fail. Callers that must know which
+/// they got use [`embedded_annotator`].
 pub fn default_annotator() -> &'static Annotator {
-    static DEFAULT: OnceLock<Annotator> = OnceLock::new();
-    DEFAULT.get_or_init(Annotator::default)
+    static RULES: OnceLock<Annotator> = OnceLock::new();
+    embedded_annotator().unwrap_or_else(|_| RULES.get_or_init(Annotator::rules_only))
 }
 
 /// Annotates `text` with the default annotator.

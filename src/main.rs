@@ -4,6 +4,7 @@
 //! tusj annotate FILE…          one JSON document per file (JSON Lines for several; - is stdin)
 //! tusj tag-conllu IN.conllu    the same CoNLL-U with column 10's name= replaced by the model's tags
 //! tusj eval IN.conllu [--train TRAIN.conllu]…   strict name scores (+ seen/unseen split)
+//! tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N]   rebuild the name model
 //! ```
 //! Every error is one line naming the file (and line) on standard error, with exit code 1;
 //! usage errors exit with 2.
@@ -14,7 +15,7 @@ use std::process::ExitCode;
 use tusj::conllu::{self, Corpus};
 use tusj::{eval, Annotator, Error, ErrorKind};
 
-const USAGE: &str = "usage: tusj annotate FILE… | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--train TRAIN.conllu]…";
+const USAGE: &str = "usage: tusj annotate FILE… | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--train TRAIN.conllu]… | tusj train [--norne DIR] [--out FILE]";
 
 /// A failure to report: one line, and the exit code.
 struct Failure {
@@ -58,6 +59,10 @@ fn run(args: &[String]) -> Result<(), Failure> {
         "annotate" => annotate(rest),
         "tag-conllu" => tag_conllu(rest),
         "eval" => evaluate(rest),
+        "train" => tusj::model::train::run_train(rest).map_err(|e| Failure {
+            line: format!("train: {e}"),
+            code: 1,
+        }),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(())
@@ -131,7 +136,7 @@ fn annotate(files: &[String]) -> Result<(), Failure> {
 }
 
 fn annotator() -> Result<&'static Annotator, Failure> {
-    Ok(tusj::default_annotator())
+    tusj::embedded_annotator().map_err(|e| Failure::in_file("the embedded model", &e))
 }
 
 /// Tags every document of a corpus with the name recogniser.

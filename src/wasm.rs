@@ -43,22 +43,23 @@ fn corrections(list: JsValue) -> Result<Vec<Correction>, JsError> {
 /// Annotates `text` with the embedded model and rules and returns the SPEC §3 document.
 ///
 /// # Errors
-/// Only if the document cannot be converted to a JavaScript value, which would be a bug.
+/// When the embedded model does not decode (the page shows the message), or if the
+/// document cannot be converted to a JavaScript value, which would be a bug.
 #[wasm_bindgen]
 pub fn annotate(text: &str) -> Result<JsValue, JsError> {
-    to_js(&crate::annotate(text))
+    to_js(&crate::embedded_annotator()?.annotate(text))
 }
 
 /// Annotates `text` and replays a person's `corrections` over it:
 /// `{document, skipped: [{correction, reason}]}` ([`review::apply_report`]).
 ///
 /// # Errors
-/// When `corrections` is not a list of corrections.
+/// When `corrections` is not a list of corrections, or the embedded model does not decode.
 #[wasm_bindgen]
 pub fn apply(text: &str, corrections_list: JsValue) -> Result<JsValue, JsError> {
     let list = corrections(corrections_list)?;
     to_js(&review::apply_report(
-        crate::default_annotator(),
+        crate::embedded_annotator()?,
         text,
         &list,
     ))

@@ -1,0 +1,245 @@
+//! Tests of the model format and of tagging with the embedded model.
+
+use super::*;
+use crate::tags::{spans, NeType};
+
+fn tiny() -> Model {
+    let mut names = NameTable::default();
+    names.insert(&["Oslo"], features::type_bit(NeType::GpeLoc));
+    let mut trans = vec![0i32; (TAGS + 1) * TAGS];
+    trans[3] = 5;
+    let mut weights = vec![0i16; 3 * TAGS];
+    weights[0] = -3;
+    weights[TAGS + 5] = 700;
+    weights[3 * TAGS - 1] = i16::MIN;
+    Model {
+        passes: vec![Weights::new(trans, vec![7, 9, 1234], weights)],
+        train_names: names,
+        name_parts: NameTable::default(),
+        places: NameTable::default(),
+    }
+}
+
+#[test]
+fn bytes_round_trip() {
+    let m = tiny();
+    let back = Model::from_bytes(&m.to_bytes()).unwrap();
+    assert_eq!(back, m);
+}
+
+#[test]
+fn garbage_and_truncation_are_model_errors() {
+    let bytes = tiny().to_bytes();
+    let mut cases: Vec<Vec<u8>> = vec![Vec::new(), b"not a model at all".to_vec(), vec![0xff; 100]];
+    for n in [1, 7, 8, 11, 12, 16, 40, bytes.len() - 1] {
+        cases.push(bytes[..n].to_vec());
+    }
+    let mut wrong_version = bytes.clone();
+    wrong_version[8] = 99;
+    cases.push(wrong_version);
+    let mut trailing = bytes.clone();
+    trailing.push(0);
+    cases.push(trailing);
+    for (i, c) in cases.iter().enumerate() {
+        let e = Model::from_bytes(c).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Model, "case {i}: {e}");
+    }
+    // Every truncation of a valid model is an error, never a panic.
+    for n in 0..bytes.len() {
+        assert!(Model::from_bytes(&bytes[..n]).is_err(), "truncated to {n}");
+    }
+}
+
+#[test]
+fn viterbi_never_starts_or_continues_badly() {
+    // Emissions that favour I-PER everywhere: the decoder must still produce IOB2.
+    let mut e = [0i32; TAGS];
+    e[Tag::I(NeType::Per).index()] = 100;
+    e[Tag::B(NeType::Org).index()] = 60;
+    let tags = viterbi(&[e, e, e], |_, _| 0);
+    // B-PER I-PER I-PER (200) beats B-ORG B-ORG B-ORG (180); I-PER first is not allowed.
+    assert_eq!(
+        tags,
+        [
+            Tag::B(NeType::Per),
+            Tag::I(NeType::Per),
+            Tag::I(NeType::Per)
+        ]
+    );
+    for w in tags.windows(2) {
+        assert!(w[1].may_follow(w[0]), "{tags:?}");
+    }
+    assert!(viterbi::<[i32; TAGS]>(&[], |_, _| 0).is_empty());
+}
+
+#[test]
+fn embedded_model_tags_any_input_without_panicking() {
+    let Ok(m) = embedded() else {
+        panic!("embedded model does not decode");
+    };
+    let long = "x".repeat(5000);
+    let doc: Vec<Vec<&str>> = vec![
+        vec![],
+        vec![""],
+        vec![
+            "🇳🇴",
+            "e\u{301}",
+            "\u{200d}",
+            "שלום",
+            "ÆØÅ",
+            "ǅ",
+            "ß",
+            "İstanbul",
+        ],
+        vec![long.as_str(), "-", "--", "a-", "-b", "«", "»"],
+        vec![],
+    ];
+    let tags = m.tag(&doc);
+    assert_eq!(tags.len(), doc.len());
+    for (t, s) in tags.iter().zip(&doc) {
+        assert_eq!(t.len(), s.len());
+        for w in t.windows(2) {
+            assert!(w[1].may_follow(w[0]));
+        }
+    }
+    assert!(m.tag(&[]).is_empty());
+}
+
+/// Names the embedded model finds in a seed, as (text, type) pairs.
+fn seed_names(file: &str) -> Option<Vec<(String, NeType)>> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("seeds")
+        .join(file);
+    let text = std::fs::read_to_string(path).ok()?;
+    let header = crate::text::header(&text);
+    let body = &text[header.body_start..];
+    let toks = crate::tokens::tokenize(body);
+    let sents = crate::tokens::sentences(body, &toks);
+    let doc: Vec<Vec<&str>> = sents
+        .iter()
+        .map(|r| toks[r.clone()].iter().map(|t| t.text(body)).collect())
+        .collect();
+    let tags = embedded().ok()?.tag(&doc);
+    let mut out = Vec::new();
+    for (s, t) in doc.iter().zip(&tags) {
+        for sp in spans(t) {
+            out.push((s[sp.start..sp.end].join(" "), sp.ty));
+        }
+    }
+    Some(out)
+}
+
+#[test]
+fn seed_002_states_act() {
+    let Some(found) = seed_names("002_11d0ac0b53571547.txt") else {
+        panic!("seed 002 missing");
+    };
+    for (name, ty) in &found {
+        eprintln!("{ty:?}\t{name}");
+    }
+    // «Mens USA støtter …», «har Russland lenge støttet …»: states acting.
+    let first_usa = found.iter().find(|(n, _)| n == "USA").map(|x| x.1);
+    let first_russia = found.iter().find(|(n, _)| n == "Russland").map(|x| x.1);
+    assert_eq!(first_usa, Some(NeType::GpeOrg));
+    assert_eq!(first_russia, Some(NeType::GpeOrg));
+}
+
+/// What the committed model still gets wrong in seed 000 (see MODEL.md): «Damaskus»
+/// (not in NorNE train; only an unlabelled alternate city name in the gazetteer) and
+/// «Tulul al-Safa» come out as organisations, «Badia-ørkenen» as DRV (NorNE tags most
+/// such compounds DRV), and «Talsperson Sean Ryan» takes the sentence-initial title
+/// into the name. A model that fixes one of these must shrink this list, or the test
+/// fails.
+const KNOWN_MISSES: &[&str] = &[
+    "actor Sean Ryan",
+    "place Badia-ørkenen",
+    "place Tulul al-Safa",
+    "place Damaskus",
+];
+
+#[test]
+fn seed_names_come_out_as_actors_and_places() {
+    let Some(found) = seed_names("000_eb9eaf48cf008476.txt") else {
+        panic!("seed 000 missing");
+    };
+    for (name, ty) in &found {
+        eprintln!("{ty:?}\t{name}");
+    }
+    let kind = |ty: NeType| match ty {
+        NeType::Per | NeType::Org | NeType::GpeOrg => "actor",
+        NeType::GpeLoc | NeType::Loc => "place",
+        _ => "other",
+    };
+    let has = |name: &str, k: &str| found.iter().any(|(n, t)| n == name && kind(*t) == k);
+    let mut missing = Vec::new();
+    for a in [
+        "SDF",
+        "Redur Khalil",
+        "SOHR",
+        "Rami Abdelrahman",
+        "Sean Ryan",
+        "AFP",
+        "SANA",
+        "IS",
+    ] {
+        if !has(a, "actor") {
+            missing.push(format!("actor {a}"));
+        }
+    }
+    for p in [
+        "Syria",
+        "Deir al-Zor",
+        "Irak",
+        "Badia-ørkenen",
+        "Tulul al-Safa",
+        "Damaskus",
+        "Sweida",
+    ] {
+        if !has(p, "place") {
+            missing.push(format!("place {p}"));
+        }
+    }
+    assert!(
+        found.iter().all(|(n, _)| n != "is"),
+        "«is» (ice) is not a name"
+    );
+    for known in KNOWN_MISSES {
+        assert!(
+            missing.iter().any(|m| m == known),
+            "{known} now comes out right: drop it from KNOWN_MISSES"
+        );
+    }
+    missing.retain(|m| !KNOWN_MISSES.contains(&m.as_str()));
+    assert!(missing.is_empty(), "missing: {missing:?}");
+}
+
+#[test]
+fn harmonise_follows_the_majority_but_keeps_state_roles() {
+    use NeType::*;
+    let doc: Vec<Vec<&str>> = vec![
+        vec!["IS", "angrep"],
+        vec!["IS", "trakk", "seg"],
+        vec!["mot", "IS"],
+        vec!["Syria", "svarte", "i", "Syria"],
+    ];
+    let mut tags = vec![
+        vec![Tag::B(Org), Tag::O],
+        vec![Tag::B(Per), Tag::O, Tag::O],
+        vec![Tag::O, Tag::B(Org)],
+        vec![Tag::B(GpeOrg), Tag::O, Tag::O, Tag::B(GpeLoc)],
+    ];
+    harmonise(&doc, &mut tags);
+    assert_eq!(tags[1][0], Tag::B(Org));
+    assert_eq!(tags[3][0], Tag::B(GpeOrg));
+    assert_eq!(tags[3][3], Tag::B(GpeLoc));
+}
+
+#[test]
+fn long_repetitive_input_stays_linear() {
+    // One sentence of 50,000 capitalised repeats: with an unbounded scan over the other
+    // occurrences this would take 2.5·10^9 steps; it must finish like any other input.
+    let m = embedded().expect("embedded model decodes");
+    let sentence: Vec<&str> = vec!["Oslo"; 50_000];
+    let tags = m.tag(&[sentence]);
+    assert_eq!(tags[0].len(), 50_000);
+}

@@ -1,0 +1,549 @@
+//! The deterministic trainer behind `tusj train`: NorNE train (Bokmål and Nynorsk) in,
+//! a [`Model`] out.
+//!
+//! Steps, all with a fixed seed and no threads, so the same data gives the same bytes:
+//! 1. Documents are read from the `# source` comments and dealt into `folds` folds.
+//! 2. Names of NorNE train become a name table. While training, the table a sentence
+//!    sees is built from the *other* folds only (jackknifing): otherwise every training
+//!    name would be in the table and the model would learn to trust it blindly.
+//! 3. Pass one is an averaged perceptron over the features of [`super::features`].
+//! 4. For pass two, each fold is tagged by a pass-one model trained without it; pass
+//!    two learns from those (honestly imperfect) first-pass tags of other occurrences.
+//! 5. The averaged weights are quantised to `i16` and rows that quantise to zero are
+//!    dropped.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::features::{self, Context, DocView, NameTable};
+use super::{viterbi, Model, Weights, TAGS};
+use crate::conllu;
+use crate::error::{Error, ErrorKind};
+use crate::tags::{spans, Tag};
+
+/// What to train on and how.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// CoNLL-U training files (NorNE train).
+    pub train: Vec<PathBuf>,
+    /// Perceptron epochs per model.
+    pub epochs: usize,
+    /// 1 or 2 passes.
+    pub passes: usize,
+    /// Folds for jackknifing.
+    pub folds: usize,
+    /// Seed of the shuffles.
+    pub seed: u64,
+    /// Features seen fewer times than this in training are not learned.
+    pub min_count: u32,
+    /// Feature rows whose largest quantised weight (of ±32,000) is at most this are
+    /// dropped from the model: they change almost no decision and cost 42 bytes each.
+    pub prune: i16,
+    /// Perceptrons trained per pass (on different shuffles) whose weights are averaged.
+    pub mix: usize,
+    /// Print progress to stderr.
+    pub verbose: bool,
+}
+
+impl Config {
+    /// The configuration the committed model was trained with, over the NorNE directory
+    /// `norne`.
+    pub fn standard(norne: &Path) -> Config {
+        Config {
+            train: vec![
+                norne.join("no_bokmaal-train.ndt-derived.conllu"),
+                norne.join("no_nynorsk-train.ndt-derived.conllu"),
+            ],
+            epochs: 8,
+            passes: 1,
+            folds: 5,
+            seed: 20_181_117,
+            min_count: 1,
+            prune: 0,
+            mix: 3,
+            verbose: true,
+        }
+    }
+}
+
+/// One training sentence: owned forms and gold tags.
+struct Sent {
+    forms: Vec<String>,
+    gold: Vec<Tag>,
+}
+
+/// Reads CoNLL-U files into documents (runs of sentences with the same `# source` file).
+///
+/// # Errors
+/// An I/O or CoNLL-U error naming the file.
+fn read_documents(paths: &[PathBuf]) -> Result<Vec<Vec<Sent>>, Error> {
+    let mut docs: Vec<Vec<Sent>> = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::new(ErrorKind::Io, format!("{}: {e}", path.display())))?;
+        let corpus = conllu::parse(&text)
+            .map_err(|e| Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        let mut last: Option<String> = None;
+        for s in &corpus.sentences {
+            let doc = s.document().map(str::to_string);
+            if docs.is_empty()
+                || doc != last
+                || (doc.is_none() && docs.last().is_some_and(|d| d.len() >= 40))
+            {
+                docs.push(Vec::new());
+            }
+            last = doc;
+            if let Some(d) = docs.last_mut() {
+                d.push(Sent {
+                    forms: s.forms().iter().map(|f| f.to_string()).collect(),
+                    gold: s.tags(),
+                });
+            }
+        }
+    }
+    Ok(docs)
+}
+
+/// A small deterministic generator (xorshift64*), enough for shuffling.
+struct Rng(u64);
+
+impl Rng {
+    fn new(seed: u64) -> Rng {
+        Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1)
+    }
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = self.below(i + 1);
+            v.swap(i, j);
+        }
+    }
+}
+
+/// Adds the gold names of `docs` to a name table.
+fn add_names(table: &mut NameTable, docs: &[&Vec<Sent>]) {
+    for doc in docs {
+        for s in doc.iter() {
+            for span in spans(&s.gold) {
+                let toks: Vec<&str> = s.forms[span.start..span.end]
+                    .iter()
+                    .map(String::as_str)
+                    .collect();
+                table.insert(&toks, features::type_bit(span.ty));
+            }
+        }
+    }
+}
+
+/// Adds the tokens of the gold names of `docs` to a name-part table.
+fn add_parts(table: &mut NameTable, docs: &[&Vec<Sent>]) {
+    for doc in docs {
+        for s in doc.iter() {
+            for span in spans(&s.gold) {
+                for (k, form) in s.forms[span.start..span.end].iter().enumerate() {
+                    table.insert(&[form.as_str()], features::part_bit(span.ty, k == 0));
+                }
+            }
+        }
+    }
+}
+
+/// Feature hashes of every token of every sentence of `docs`, document by document.
+fn doc_features(
+    docs: &[Vec<Sent>],
+    tables: &[(NameTable, NameTable)],
+    fold_of: &[usize],
+    places: &NameTable,
+    first_pass: Option<&[Vec<Vec<Tag>>]>,
+) -> Vec<Vec<Vec<u32>>> {
+    let mut out = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let forms: Vec<Vec<&str>> = doc
+            .iter()
+            .map(|s| s.forms.iter().map(String::as_str).collect())
+            .collect();
+        let view = DocView {
+            words: forms.iter().map(|f| features::words(f)).collect(),
+        };
+        let fp = first_pass.and_then(|f| f.get(d)).map(Vec::as_slice);
+        let evidence = features::doc_evidence(&view, fp);
+        let ctx = Context {
+            train_names: &tables[fold_of[d]].0,
+            name_parts: &tables[fold_of[d]].1,
+            places,
+        };
+        for (words, ev) in view.words.iter().zip(&evidence) {
+            let mut feats = Vec::with_capacity(words.len());
+            features::sentence_features(words, ev, &ctx, &mut feats);
+            out.push(feats);
+        }
+    }
+    out
+}
+
+/// Training sentences as feature ids (flattened) and gold tag indices.
+struct Data {
+    /// Per sentence: (token offsets into `ids`, gold tag indices).
+    sents: Vec<(Vec<usize>, Vec<usize>)>,
+    ids: Vec<u32>,
+    /// The hash of each feature id.
+    hashes: Vec<u32>,
+}
+
+fn index_features(feats: &[Vec<Vec<u32>>], gold: &[Vec<usize>], min_count: u32) -> Data {
+    let mut counts: HashMap<u32, u32> = HashMap::new();
+    for s in feats {
+        for t in s {
+            for &h in t {
+                *counts.entry(h).or_insert(0) += 1;
+            }
+        }
+    }
+    let mut hashes: Vec<u32> = counts
+        .iter()
+        .filter(|(_, &c)| c >= min_count)
+        .map(|(&h, _)| h)
+        .collect();
+    hashes.sort_unstable();
+    let id_of: HashMap<u32, u32> = hashes
+        .iter()
+        .enumerate()
+        .map(|(i, &h)| (h, i as u32))
+        .collect();
+    let mut ids = Vec::new();
+    let mut sents = Vec::with_capacity(feats.len());
+    for (s, g) in feats.iter().zip(gold) {
+        let mut offs = Vec::with_capacity(s.len() + 1);
+        offs.push(ids.len());
+        for t in s {
+            ids.extend(t.iter().filter_map(|h| id_of.get(h)));
+            offs.push(ids.len());
+        }
+        sents.push((offs, g.clone()));
+    }
+    Data { sents, ids, hashes }
+}
+
+/// An averaged perceptron in training: integer weights plus the running sums for the
+/// average (the standard lazy-averaging trick).
+struct Perceptron {
+    w: Vec<i32>,
+    u: Vec<i64>,
+    tw: Vec<i32>,
+    tu: Vec<i64>,
+    c: i64,
+}
+
+impl Perceptron {
+    fn new(n: usize) -> Perceptron {
+        Perceptron {
+            w: vec![0; n * TAGS],
+            u: vec![0; n * TAGS],
+            tw: vec![0; (TAGS + 1) * TAGS],
+            tu: vec![0; (TAGS + 1) * TAGS],
+            c: 1,
+        }
+    }
+
+    fn decode(&self, data: &Data, offs: &[usize]) -> Vec<usize> {
+        let n = offs.len().saturating_sub(1);
+        let mut em = vec![[0i32; TAGS]; n];
+        for (i, e) in em.iter_mut().enumerate() {
+            for &id in &data.ids[offs[i]..offs[i + 1]] {
+                let row = &self.w[id as usize * TAGS..id as usize * TAGS + TAGS];
+                for (a, &b) in e.iter_mut().zip(row) {
+                    *a += b;
+                }
+            }
+        }
+        viterbi(&em, |p, c| {
+            self.tw[p.map_or(0, |p| p + 1) * TAGS + c] as i64
+        })
+        .iter()
+        .map(|t| t.index())
+        .collect()
+    }
+
+    fn update(&mut self, data: &Data, offs: &[usize], gold: &[usize], pred: &[usize]) {
+        let c = self.c;
+        for i in 0..gold.len() {
+            let (g, p) = (gold[i], pred[i]);
+            if g != p {
+                for &id in &data.ids[offs[i]..offs[i + 1]] {
+                    let base = id as usize * TAGS;
+                    self.w[base + g] += 1;
+                    self.u[base + g] += c;
+                    self.w[base + p] -= 1;
+                    self.u[base + p] -= c;
+                }
+            }
+            let gp = if i == 0 { 0 } else { gold[i - 1] + 1 };
+            let pp = if i == 0 { 0 } else { pred[i - 1] + 1 };
+            if (gp, g) != (pp, p) {
+                self.tw[gp * TAGS + g] += 1;
+                self.tu[gp * TAGS + g] += c;
+                self.tw[pp * TAGS + p] -= 1;
+                self.tu[pp * TAGS + p] -= c;
+            }
+        }
+    }
+
+    fn train(
+        data: &Data,
+        which: &[usize],
+        epochs: usize,
+        rng: &mut Rng,
+        verbose: bool,
+    ) -> Perceptron {
+        let mut p = Perceptron::new(data.hashes.len());
+        let mut order: Vec<usize> = which.to_vec();
+        for epoch in 0..epochs {
+            rng.shuffle(&mut order);
+            let mut wrong = 0usize;
+            for &s in &order {
+                let (offs, gold) = &data.sents[s];
+                let pred = p.decode(data, offs);
+                if pred != *gold {
+                    wrong += 1;
+                    p.update(data, offs, gold, &pred);
+                }
+                p.c += 1;
+            }
+            if verbose {
+                eprintln!(
+                    "  epoch {}: {} of {} sentences wrong",
+                    epoch + 1,
+                    wrong,
+                    order.len()
+                );
+            }
+        }
+        p
+    }
+
+    /// Adds this perceptron's averaged weights (emissions, transitions) to the sums.
+    fn add_average(&self, w: &mut [f64], t: &mut [f64]) {
+        let c = self.c as f64;
+        for ((sum, &wi), &ui) in w.iter_mut().zip(&self.w).zip(&self.u) {
+            *sum += wi as f64 - ui as f64 / c;
+        }
+        for ((sum, &wi), &ui) in t.iter_mut().zip(&self.tw).zip(&self.tu) {
+            *sum += wi as f64 - ui as f64 / c;
+        }
+    }
+}
+
+/// Trains `runs` perceptrons on differently shuffled data and mixes (averages) their
+/// averaged weights, which steadies the result against the luck of one shuffle; then
+/// quantises: rows that round to all-zero (or below `prune`) are dropped.
+fn train_mixed(
+    data: &Data,
+    which: &[usize],
+    config: &Config,
+    rng: &mut Rng,
+    verbose: bool,
+) -> Weights {
+    let runs = config.mix.max(1);
+    let mut w = vec![0f64; data.hashes.len() * TAGS];
+    let mut t = vec![0f64; (TAGS + 1) * TAGS];
+    for _ in 0..runs {
+        let p = Perceptron::train(data, which, config.epochs, rng, verbose);
+        p.add_average(&mut w, &mut t);
+    }
+    let max = w.iter().fold(0f64, |m, x| m.max(x.abs()));
+    let scale = if max > 0.0 { 32_000.0 / max } else { 1.0 };
+    let trans: Vec<i32> = t.iter().map(|x| (x * scale).round() as i32).collect();
+    let mut keys = Vec::new();
+    let mut weights = Vec::new();
+    for (id, &h) in data.hashes.iter().enumerate() {
+        let row: Vec<i16> = w[id * TAGS..id * TAGS + TAGS]
+            .iter()
+            .map(|x| (x * scale).round() as i16)
+            .collect();
+        if row
+            .iter()
+            .any(|&x| x.unsigned_abs() > config.prune.unsigned_abs())
+        {
+            keys.push(h);
+            weights.extend(row);
+        }
+    }
+    Weights::new(trans, keys, weights)
+}
+
+/// Trains a model.
+///
+/// # Errors
+/// An I/O or CoNLL-U error when a training file cannot be read.
+pub fn train(config: &Config) -> Result<Model, Error> {
+    let log = |m: &str| {
+        if config.verbose {
+            eprintln!("{m}");
+        }
+    };
+    let docs = read_documents(&config.train)?;
+    let folds = config.folds.max(2);
+    let mut rng = Rng::new(config.seed);
+    let mut doc_order: Vec<usize> = (0..docs.len()).collect();
+    rng.shuffle(&mut doc_order);
+    let mut fold_of = vec![0usize; docs.len()];
+    for (k, &d) in doc_order.iter().enumerate() {
+        fold_of[d] = k % folds;
+    }
+    log(&format!(
+        "{} documents, {} sentences, {} folds",
+        docs.len(),
+        docs.iter().map(Vec::len).sum::<usize>(),
+        folds
+    ));
+
+    // Name tables: one per fold (names of the other folds), and the full one for the model.
+    let mut tables = Vec::with_capacity(folds);
+    for k in 0..folds {
+        let others: Vec<&Vec<Sent>> = (0..docs.len())
+            .filter(|&d| fold_of[d] != k)
+            .map(|d| &docs[d])
+            .collect();
+        let mut t = NameTable::default();
+        add_names(&mut t, &others);
+        let mut p = NameTable::default();
+        add_parts(&mut p, &others);
+        tables.push((t, p));
+    }
+    let all_docs: Vec<&Vec<Sent>> = docs.iter().collect();
+    let mut full = NameTable::default();
+    add_names(&mut full, &all_docs);
+    let mut full_parts = NameTable::default();
+    add_parts(&mut full_parts, &all_docs);
+    let places = crate::gazetteer::places();
+
+    let gold: Vec<Vec<usize>> = docs
+        .iter()
+        .flatten()
+        .map(|s| s.gold.iter().map(|t| t.index()).collect())
+        .collect();
+    // Sentence index ranges of each document.
+    let mut doc_sents = Vec::with_capacity(docs.len());
+    let mut at = 0;
+    for doc in &docs {
+        doc_sents.push(at..at + doc.len());
+        at += doc.len();
+    }
+    let all: Vec<usize> = (0..gold.len()).collect();
+
+    log("pass 1: features");
+    let feats = doc_features(&docs, &tables, &fold_of, &places, None);
+    let data = index_features(&feats, &gold, config.min_count);
+    drop(feats);
+    log(&format!("pass 1: {} features; training", data.hashes.len()));
+    let mut passes = vec![train_mixed(&data, &all, config, &mut rng, config.verbose)];
+
+    if config.passes >= 2 {
+        // First-pass tags of each fold from a model that never saw it.
+        let mut first: Vec<Vec<Vec<Tag>>> = docs
+            .iter()
+            .map(|d| d.iter().map(|s| vec![Tag::O; s.gold.len()]).collect())
+            .collect();
+        for k in 0..folds {
+            log(&format!("pass 1 without fold {}", k + 1));
+            let train_on: Vec<usize> = (0..docs.len())
+                .filter(|&d| fold_of[d] != k)
+                .flat_map(|d| doc_sents[d].clone())
+                .collect();
+            let pk = Perceptron::train(&data, &train_on, config.epochs, &mut rng, false);
+            for d in (0..docs.len()).filter(|&d| fold_of[d] == k) {
+                for (j, s) in doc_sents[d].clone().enumerate() {
+                    let pred = pk.decode(&data, &data.sents[s].0);
+                    first[d][j] = pred.iter().filter_map(|&i| Tag::from_index(i)).collect();
+                }
+            }
+        }
+        drop(data);
+        log("pass 2: features");
+        let feats = doc_features(&docs, &tables, &fold_of, &places, Some(&first));
+        let data2 = index_features(&feats, &gold, config.min_count);
+        drop(feats);
+        log(&format!(
+            "pass 2: {} features; training",
+            data2.hashes.len()
+        ));
+        passes.push(train_mixed(&data2, &all, config, &mut rng, config.verbose));
+    }
+
+    Ok(Model {
+        passes,
+        train_names: full,
+        name_parts: full_parts,
+        places,
+    })
+}
+
+/// `tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N]`: trains a model on
+/// NorNE train and writes it (default `src/model/model.bin`). NorNE is looked for in
+/// `--norne`, then `$TUSJ_NORNE`, then `../shared/norne`.
+///
+/// # Errors
+/// A usage error (as [`ErrorKind::Io`]) for unknown arguments, or any error of
+/// [`train`] or of writing the file.
+pub fn run_train(args: &[String]) -> Result<(), Error> {
+    let mut norne = std::env::var_os("TUSJ_NORNE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("../shared/norne"));
+    let mut out = PathBuf::from("src/model/model.bin");
+    let mut epochs = None;
+    let mut passes = None;
+    let usage = |m: &str| Error::new(ErrorKind::Io, format!("tusj train: {m}"));
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = || {
+            it.next()
+                .cloned()
+                .ok_or_else(|| usage(&format!("{a} needs a value")))
+        };
+        match a.as_str() {
+            "--norne" => norne = PathBuf::from(value()?),
+            "--out" => out = PathBuf::from(value()?),
+            "--epochs" => {
+                epochs = Some(
+                    value()?
+                        .parse()
+                        .map_err(|_| usage("--epochs takes a number"))?,
+                )
+            }
+            "--passes" => {
+                passes = Some(
+                    value()?
+                        .parse()
+                        .map_err(|_| usage("--passes takes 1 or 2"))?,
+                )
+            }
+            other => return Err(usage(&format!("unknown argument {other:?}"))),
+        }
+    }
+    let mut config = Config::standard(&norne);
+    if let Some(e) = epochs {
+        config.epochs = e;
+    }
+    if let Some(p) = passes {
+        config.passes = p;
+    }
+    let model = train(&config)?;
+    let bytes = model.to_bytes();
+    std::fs::write(&out, &bytes)
+        .map_err(|e| Error::new(ErrorKind::Io, format!("{}: {e}", out.display())))?;
+    eprintln!(
+        "wrote {} ({} bytes, features per pass {:?})",
+        out.display(),
+        bytes.len(),
+        model.feature_counts()
+    );
+    Ok(())
+}
