@@ -231,6 +231,11 @@ pub struct Document {
     pub annotations: Vec<Annotation>,
     /// The named things, grouped.
     pub entities: Vec<Entity>,
+    /// The corrections a person made in the page, in order ([`crate::review`]); left out
+    /// of the JSON when there are none. Replaying them over a fresh annotation of `text`
+    /// gives this document again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<crate::review::Correction>,
 }
 
 impl Document {

@@ -7,7 +7,7 @@
 //! the acronym given in parentheses after a full name, or when a lone person name is the
 //! last name of a full one.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::document::{Annotation, AnnotationType, Entity, Kind};
 use crate::text::CodePoints;
@@ -25,66 +25,77 @@ pub fn group(text: &str, annotations: &mut [Annotation]) -> Vec<Entity> {
         .map(|&i| normalise(&annotations[i].text))
         .collect();
 
-    // Map each form to the form it stands for; chains are resolved below.
+    // Map each form to the form it stands for; chains are resolved below. Everything here
+    // works on distinct forms and hash lookups: a long paste has thousands of mentions.
     let mut stands_for: HashMap<(Kind, String), String> = HashMap::new();
-    let known: std::collections::HashSet<(Kind, &str)> = named
-        .iter()
-        .zip(&forms)
-        .map(|(&i, f)| (annotations[i].kind, f.as_str()))
-        .collect();
+    let mut distinct: Vec<(Kind, &str)> = Vec::new();
+    let mut known: HashSet<(Kind, &str)> = HashSet::new();
+    let mut persons: HashSet<&str> = HashSet::new();
     for (&i, form) in named.iter().zip(&forms) {
         let kind = annotations[i].kind;
-        if let Some(acronym) = acronym_after(text, &cp, annotations[i].end) {
-            if initials_match(form, &acronym) && acronym != *form {
-                stands_for.insert((kind, acronym), form.clone());
-            }
+        if known.insert((kind, form.as_str())) {
+            distinct.push((kind, form.as_str()));
         }
-        for suffix in ["s", "'s", "’s", "'"] {
-            if let Some(stem) = form.strip_suffix(suffix) {
-                if !stem.is_empty() && known.contains(&(kind, stem)) {
-                    stands_for.insert((kind, form.clone()), stem.to_string());
+        if annotations[i].ty == AnnotationType::Person {
+            persons.insert(form.as_str());
+        }
+    }
+    // Multi-word forms by their initials, and multi-word person names by their last name.
+    let mut by_initials: HashMap<(Kind, String), BTreeSet<&str>> = HashMap::new();
+    let mut by_last_name: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    for &(kind, form) in &distinct {
+        if !form.contains(' ') {
+            continue;
+        }
+        for key in initials(form) {
+            by_initials.entry((kind, key)).or_default().insert(form);
+        }
+        if persons.contains(form) {
+            if let Some(last) = form.rsplit(' ').next() {
+                for key in last_name_keys(last) {
+                    by_last_name.entry(key).or_default().insert(form);
                 }
             }
         }
     }
-    // An acronym used without «(SDF)» anywhere still stands for the one full name in the
-    // article whose initials it is.
     for (&i, form) in named.iter().zip(&forms) {
         let kind = annotations[i].kind;
-        let is_acronym =
-            form.chars().count() >= 2 && !form.contains(|c: char| c.is_lowercase() || c == ' ');
-        if !is_acronym || stands_for.contains_key(&(kind, form.clone())) {
-            continue;
-        }
-        let mut full: Vec<&String> = named
-            .iter()
-            .zip(&forms)
-            .filter(|(&j, f)| {
-                annotations[j].kind == kind && f.contains(' ') && initials_match(f, form)
-            })
-            .map(|(_, f)| f)
-            .collect();
-        full.dedup();
-        if let [only] = full.as_slice() {
-            stands_for.insert((kind, form.clone()), only.to_string());
+        if let Some(acronym) = acronym_after(text, &cp, annotations[i].end) {
+            if initials(form).contains(&acronym.to_lowercase()) && acronym != *form {
+                stands_for.insert((kind, acronym), form.clone());
+            }
         }
     }
-    for (&i, form) in named.iter().zip(&forms) {
-        if annotations[i].ty != AnnotationType::Person || form.contains(' ') {
+    for &(kind, form) in &distinct {
+        for suffix in ["s", "'s", "’s", "'"] {
+            if let Some(stem) = form.strip_suffix(suffix) {
+                if !stem.is_empty() && known.contains(&(kind, stem)) {
+                    stands_for.insert((kind, form.to_string()), stem.to_string());
+                }
+            }
+        }
+        let key = (kind, form.to_string());
+        if stands_for.contains_key(&key) {
             continue;
         }
-        let full: Vec<&str> = forms
-            .iter()
-            .filter(|f| {
-                f.contains(' ')
-                    && f.rsplit(' ')
-                        .next()
-                        .is_some_and(|last| is_last_name(last, form))
-            })
-            .map(String::as_str)
-            .collect();
-        if let [only] = full.as_slice() {
-            stands_for.insert((Kind::Actor, form.clone()), only.to_string());
+        // An acronym used without «(SDF)» anywhere still stands for the one full name in
+        // the article whose initials it is.
+        let is_acronym =
+            form.chars().count() >= 2 && !form.contains(|c: char| c.is_lowercase() || c == ' ');
+        let candidates = if is_acronym {
+            by_initials.get(&(kind, form.to_lowercase()))
+        } else if kind == Kind::Actor && persons.contains(form) && !form.contains(' ') {
+            by_last_name.get(form)
+        } else {
+            None
+        };
+        if let Some(full) = candidates.filter(|c| c.len() == 1) {
+            stands_for.insert(
+                key,
+                full.iter()
+                    .next()
+                    .map_or_else(String::new, |f| f.to_string()),
+            );
         }
     }
     let resolve = |kind: Kind, form: &str| -> String {
@@ -147,17 +158,20 @@ pub fn group(text: &str, annotations: &mut [Annotation]) -> Vec<Entity> {
     entities
 }
 
-/// Whether a lone `form` names the person whose full name ends in `last`: «Assad» for
-/// «Bashar al-Assad», as Arabic names drop the article when shortened.
-fn is_last_name(last: &str, form: &str) -> bool {
-    last == form
-        || ["al-", "el-", "Al-", "El-"]
+/// The keys under which a person with this last name can be mentioned alone: the name
+/// itself, and without the Arabic article («Assad» for «Bashar al-Assad»).
+fn last_name_keys(last: &str) -> Vec<&str> {
+    let mut keys = vec![last];
+    keys.extend(
+        ["al-", "el-", "Al-", "El-"]
             .iter()
-            .any(|article| last.strip_prefix(article) == Some(form))
+            .filter_map(|a| last.strip_prefix(a)),
+    );
+    keys
 }
 
 /// A mention's form with its whitespace collapsed.
-fn normalise(s: &str) -> String {
+pub(crate) fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -173,19 +187,20 @@ fn acronym_after(text: &str, cp: &CodePoints, end: usize) -> Option<String> {
     (caps * 2 > letters && !acronym.contains(char::is_whitespace)).then(|| acronym.to_string())
 }
 
-/// Whether `acronym` is made of the initials of `full`'s words: all of them, or only the
-/// capitalised ones («Syrian Observatory for Human Rights» → SOHR).
-fn initials_match(full: &str, acronym: &str) -> bool {
-    let all: String = full
-        .split([' ', '-'])
-        .filter_map(|w| w.chars().next())
+/// The lower-cased acronyms a name can have: the initials of all its words, and of its
+/// capitalised words only («Syrian Observatory for Human Rights» → sofhr, sohr).
+fn initials(full: &str) -> Vec<String> {
+    let words = || full.split([' ', '-']).filter_map(|w| w.chars().next());
+    let all: String = words().flat_map(char::to_lowercase).collect();
+    let caps: String = words()
+        .filter(|c| c.is_uppercase())
+        .flat_map(char::to_lowercase)
         .collect();
-    let caps: String = full
-        .split([' ', '-'])
-        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
-        .collect();
-    let a = acronym.to_lowercase();
-    a == all.to_lowercase() || a == caps.to_lowercase()
+    if all == caps {
+        vec![all]
+    } else {
+        vec![all, caps]
+    }
 }
 
 #[cfg(test)]
@@ -263,12 +278,25 @@ mod tests {
     }
 
     #[test]
+    fn last_name_joins_a_full_name_mentioned_twice() {
+        let text = "Ryan Dillon sa. Ryan Dillon gikk. Dillon kom.";
+        let mut anns = vec![
+            ann(text, 1, AnnotationType::Person, 0, 11),
+            ann(text, 2, AnnotationType::Person, 16, 11),
+            ann(text, 3, AnnotationType::Person, 34, 6),
+        ];
+        let ents = group(text, &mut anns);
+        assert_eq!(ents.len(), 1);
+        assert_eq!(ents[0].aliases, ["Dillon"]);
+    }
+
+    #[test]
     fn rejects_non_acronyms() {
-        assert!(initials_match(
-            "Syrian Observatory for Human Rights",
-            "SOHR"
-        ));
-        assert!(!initials_match("Syria", "SDF"));
+        assert_eq!(
+            initials("Syrian Observatory for Human Rights"),
+            ["sofhr", "sohr"]
+        );
+        assert_eq!(initials("Syria"), ["s"]);
         let text = "Oslo (52)";
         assert_eq!(acronym_after(text, &CodePoints::new(text), 4), None);
     }

@@ -4,6 +4,8 @@
 //! WebAssembly, see `wasm.rs`). Text flows one way:
 //! text → [`tokens`] → names ([`recognizer`]) and [`numbers`] → annotations →
 //! [`entities`] → [`Document`] (the JSON export of SPEC §3).
+//! A person's corrections ([`review`]) are replayed over a fresh annotation, and
+//! [`formats`] opens saved documents and exports them for other tools.
 //!
 //! ```
 //! let doc = tusj::annotate("Ifølge SOHR ble minst 43 mennesker drept i Syria.");
@@ -21,16 +23,18 @@ pub mod document;
 pub mod entities;
 pub mod error;
 pub mod eval;
+pub mod formats;
 pub mod gazetteer;
 pub mod model;
 pub mod numbers;
 pub mod recognizer;
+pub mod review;
 pub mod tags;
 pub mod text;
 pub mod tokens;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 use std::sync::OnceLock;
 
@@ -39,6 +43,7 @@ pub use document::{
 };
 pub use error::{Error, ErrorKind};
 pub use recognizer::Recognizer;
+pub use review::Correction;
 pub use tags::{NeType, Tag};
 
 use text::CodePoints;
@@ -83,15 +88,27 @@ impl Annotator {
                 }
             }
         }
+        // A number and a name that overlap: the name wins, unless it lies inside a number
+        // with a unit, where it is the unit read as a name («1300 SEK», «50 dollar»).
         let names_end = found.len();
+        let mut dropped = vec![false; names_end];
         for n in numbers::find(text, &tokens) {
-            let overlaps = found[..names_end]
+            // Names come in text order without overlap, so their ends ascend too.
+            let first = found[..names_end].partition_point(|f| f.1 <= n.start);
+            let last = first + found[first..names_end].partition_point(|f| f.0 < n.end);
+            let inside = found[first..last]
                 .iter()
-                .any(|f| f.0 < n.end && n.start < f.1);
-            if !overlaps {
+                .all(|f| n.start <= f.0 && f.1 <= n.end);
+            if first == last || (inside && n.reading.unit.is_some()) {
+                dropped[first..last].iter_mut().for_each(|d| *d = true);
                 found.push((n.start, n.end, n.ty, Source::Rules, Some(n.reading)));
             }
         }
+        let mut index = 0;
+        found.retain(|_| {
+            index += 1;
+            index > names_end || !dropped[index - 1]
+        });
         found.sort_by_key(|f| (f.0, f.1));
         let mut last_end = 0;
         found.retain(|f| {
@@ -126,6 +143,7 @@ impl Annotator {
             meta: header.meta,
             annotations,
             entities,
+            corrections: Vec::new(),
         }
     }
 
@@ -141,19 +159,104 @@ impl Annotator {
     }
 }
 
-impl Default for Annotator {
-    fn default() -> Annotator {
+impl Annotator {
+    /// An annotator with the embedded name model (`src/model/model.bin`).
+    ///
+    /// # Errors
+    /// An [`ErrorKind::Model`] error if the embedded model does not decode.
+    pub fn new() -> Result<Annotator, Error> {
+        Ok(Annotator::with_recognizer(Box::new(model::embedded()?)))
+    }
+
+    /// An annotator with a name model read from `bytes` (a file written by `tusj train`).
+    ///
+    /// # Errors
+    /// An [`ErrorKind::Model`] error if the bytes are not a model of this version.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Annotator, Error> {
+        Ok(Annotator::with_recognizer(Box::new(
+            model::Model::from_bytes(bytes)?,
+        )))
+    }
+
+    /// An annotator with the rule baseline instead of a model ([`recognizer::CapitalisedRuns`]).
+    pub fn rules_only() -> Annotator {
         Annotator::with_recognizer(Box::new(recognizer::CapitalisedRuns))
     }
 }
 
-/// The shared default annotator, built on first use.
+/// The shared annotator with the embedded model, built on first use.
+///
+/// # Errors
+/// An [`ErrorKind::Model`] error if the embedded model does not decode; the page and the
+/// command line report it.
+pub fn embedded_annotator() -> Result<&'static Annotator, Error> {
+    static EMBEDDED: OnceLock<Result<Annotator, Error>> = OnceLock::new();
+    EMBEDDED
+        .get_or_init(Annotator::new)
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// The shared default annotator: the embedded model, or — should it ever fail to decode —
+/// the rule baseline, so that [`annotate`] can never fail. Callers that must know which
+/// they got use [`embedded_annotator`].
 pub fn default_annotator() -> &'static Annotator {
-    static DEFAULT: OnceLock<Annotator> = OnceLock::new();
-    DEFAULT.get_or_init(Annotator::default)
+    static RULES: OnceLock<Annotator> = OnceLock::new();
+    embedded_annotator().unwrap_or_else(|_| RULES.get_or_init(Annotator::rules_only))
 }
 
 /// Annotates `text` with the default annotator.
 pub fn annotate(text: &str) -> Document {
     default_annotator().annotate(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tags words that start a name with B-ORG and words that go on with one with I-ORG.
+    struct Names(&'static [&'static str], &'static [&'static str]);
+
+    impl Recognizer for Names {
+        fn tag(&self, doc: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+            let tag = |w: &&str| match (self.0.contains(w), self.1.contains(w)) {
+                (true, _) => Tag::B(NeType::Org),
+                (_, true) => Tag::I(NeType::Org),
+                _ => Tag::O,
+            };
+            doc.iter().map(|s| s.iter().map(tag).collect()).collect()
+        }
+    }
+
+    fn marks(names: Names, text: &str) -> Vec<(String, Kind)> {
+        Annotator::with_recognizer(Box::new(names))
+            .annotate(text)
+            .annotations
+            .into_iter()
+            .map(|a| (a.text, a.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_unit_read_as_a_name_gives_way_to_its_number() {
+        let got = marks(Names(&["SEK"], &[]), "Det kostet 1300 SEK.");
+        assert_eq!(got, [("1300 SEK".into(), Kind::Number)]);
+    }
+
+    #[test]
+    fn a_name_wins_over_a_number_it_overlaps() {
+        let got = marks(Names(&["Windows"], &["95"]), "Windows 95 kom i 1995.");
+        assert_eq!(
+            got,
+            [
+                ("Windows 95".into(), Kind::Actor),
+                ("1995".into(), Kind::Number)
+            ]
+        );
+        let got = marks(Names(&[], &[]), "Windows 95 kom i 1995.");
+        assert_eq!(
+            got,
+            [("95".into(), Kind::Number), ("1995".into(), Kind::Number)]
+        );
+    }
 }

@@ -136,7 +136,7 @@ fn annotate(files: &[String]) -> Result<(), Failure> {
 }
 
 fn annotator() -> Result<&'static Annotator, Failure> {
-    Ok(tusj::default_annotator())
+    tusj::embedded_annotator().map_err(|e| Failure::in_file("the embedded model", &e))
 }
 
 /// Tags every document of a corpus with the name recogniser.
@@ -200,9 +200,25 @@ fn evaluate(args: &[String]) -> Result<(), Failure> {
     let forms: Vec<Vec<&str>> = corpus.sentences.iter().map(|s| s.forms()).collect();
     let gold: Vec<Vec<tusj::Tag>> = corpus.sentences.iter().map(|s| s.tags()).collect();
     let scores = eval::score_names(&forms, &gold, &predicted, names.as_ref());
-    let mut out = io::stdout().lock();
-    write_out(
-        &mut out,
-        &format!("{path}: {} sentences\n{scores}", corpus.sentences.len()),
-    )
+    let numbers = tusj::numbers::eval::coverage(&corpus);
+    let share = |a: usize, b: usize| format!("{a}/{b} ({:.1}%)", ratio(a, b));
+    let report = format!(
+        "{path}: {} sentences\n{scores}numbers against UPOS=NUM (not counting «eneste»/«ene»):\n  \
+         NUM tokens covered by a number annotation      {}\n  \
+         non-ordinal number annotations on NUM or digit {}\n  \
+         «en/ei/et/ett» read as article/number rightly  {}\n",
+        corpus.sentences.len(),
+        share(numbers.num_covered, numbers.num_tokens),
+        share(numbers.annotations_ok, numbers.annotations),
+        share(numbers.one_forms_right, numbers.one_forms),
+    );
+    write_out(&mut io::stdout().lock(), &report)
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
 }

@@ -19,6 +19,17 @@ pub trait Recognizer: Send + Sync {
     }
 }
 
+/// A shared recogniser (the embedded model lives in a `static`) is a recogniser too.
+impl<R: Recognizer + ?Sized> Recognizer for &R {
+    fn tag(&self, doc: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+        (**self).tag(doc)
+    }
+
+    fn source(&self) -> Source {
+        (**self).source()
+    }
+}
+
 /// A small rule baseline: runs of capitalised words that are not merely sentence-initial.
 /// All-capital runs are organisations, runs after a place preposition are places, other
 /// multi-word runs are people. It exists so that the pipeline works without a model and

@@ -215,7 +215,9 @@ fn ordinal_follows(text: &str, after_period: usize) -> bool {
 /// does not run on into a longer word.
 fn abbreviation_at(rest: &str) -> Option<usize> {
     let first = rest.chars().next()?;
-    if !first.is_alphabetic() {
+    // Every abbreviation has a period within its first seven bytes; most words don't.
+    let head = &rest.as_bytes()[..rest.len().min(7)];
+    if !first.is_alphabetic() || !head.contains(&b'.') {
         return None;
     }
     ABBREVIATIONS
@@ -223,19 +225,23 @@ fn abbreviation_at(rest: &str) -> Option<usize> {
         .filter(|abbr| {
             rest.len() >= abbr.len()
                 && rest.is_char_boundary(abbr.len())
-                && lower_first(&rest[..abbr.len()]) == **abbr
+                && same_but_first_case(&rest[..abbr.len()], abbr)
                 && !rest[abbr.len()..].starts_with(|c: char| is_word(c))
         })
         .map(|abbr| abbr.len())
         .max()
 }
 
-/// `s` with its first character lower-cased («Bl.a.» → «bl.a.»).
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
+/// Whether `s` equals the lower-case `abbr`, allowing a capital first letter («Bl.a.»),
+/// without allocating: this runs for every word.
+fn same_but_first_case(s: &str, abbr: &str) -> bool {
+    let mut a = s.chars();
+    let mut b = abbr.chars();
+    match (a.next(), b.next()) {
+        (Some(x), Some(y)) => {
+            (x == y || x.to_lowercase().eq(std::iter::once(y))) && a.as_str() == b.as_str()
+        }
+        _ => false,
     }
 }
 
@@ -271,7 +277,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let tok = tokens[i].text(text);
     let next = |k: usize| tokens.get(i + k).map(|t| t.text(text));
     let closes = matches!(tok, "." | "!" | "?" | "…" | "...")
-        || MAY_END_SENTENCE.contains(&lower_first(tok).as_str());
+        || MAY_END_SENTENCE.iter().any(|a| same_but_first_case(tok, a));
     if closes {
         // A closing quote right after the period belongs to this sentence.
         if matches!(next(1), Some("»" | "\"" | "”" | ")")) {

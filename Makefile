@@ -1,0 +1,86 @@
+# The front door: `make run`, `make test`, `make bench`, `make model`.
+# Each target installs what it needs when it is missing and is quick when it is not.
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := run
+
+WASM_BINDGEN_VERSION := 0.2.130
+WASM_TARGET := wasm32-unknown-unknown
+WASM := target/$(WASM_TARGET)/release/tusj.wasm
+BINDGEN_OUT := target/wasm-bindgen
+PAGE := dist/tusj.html
+BROWSER := tests/browser
+CHROMIUM := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: run test bench model page tools wasm-tools browser-tools node-deps fmt clippy \
+	cargo-test wasm-test browser-test clean
+
+run: page
+	@echo "Open the page: $(abspath $(PAGE))"
+	@echo "  file://$(abspath $(PAGE))"
+
+# ---- tools -------------------------------------------------------------------------------
+
+wasm-tools:
+	@rustup target list --installed 2>/dev/null | grep -qx '$(WASM_TARGET)' \
+		|| rustup target add $(WASM_TARGET)
+	@if ! wasm-bindgen --version 2>/dev/null | grep -q ' $(WASM_BINDGEN_VERSION)$$'; then \
+		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (a few minutes, once)"; \
+		cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION); \
+	fi
+
+browser-tools:
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ]; then \
+		echo "installing Debian chromium and chromium-driver"; \
+		apt-get update -qq; \
+		apt-get install -y --no-install-recommends chromium chromium-driver \
+			|| { apt-get update -qq; apt-get install -y --no-install-recommends chromium chromium-driver; }; \
+	fi
+
+node-deps: $(BROWSER)/node_modules/.package-lock.json
+
+$(BROWSER)/node_modules/.package-lock.json: $(BROWSER)/package.json $(BROWSER)/package-lock.json
+	cd $(BROWSER) && npm ci --no-audit --no-fund
+
+# ---- the page ------------------------------------------------------------------------------
+
+page: wasm-tools
+	cargo build --release --target $(WASM_TARGET) --lib
+	wasm-bindgen --target no-modules --out-dir $(BINDGEN_OUT) $(WASM)
+	node www/build.mjs $(BINDGEN_OUT) $(PAGE)
+
+# ---- tests ---------------------------------------------------------------------------------
+
+fmt:
+	cargo fmt --check
+
+clippy: wasm-tools
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib --test wasm -- -D warnings
+
+cargo-test:
+	cargo test
+
+wasm-test: wasm-tools browser-tools
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	CHROMEDRIVER=$(CHROMEDRIVER) \
+		cargo test --target $(WASM_TARGET) --test wasm
+
+browser-test: page node-deps browser-tools
+	cd $(BROWSER) && node --test --test-concurrency=1
+
+test: fmt clippy cargo-test wasm-test browser-test
+
+# ---- benchmarks and the model --------------------------------------------------------------
+
+bench: page node-deps browser-tools
+	cargo bench --bench tagging
+	node $(BROWSER)/bench.mjs
+
+model:
+	@echo "see src/model/MODEL.md"
+
+clean:
+	rm -rf dist $(BINDGEN_OUT)

@@ -1,0 +1,117 @@
+// Shared helpers for the browser tests: open dist/tusj.html from file:// in headless Debian
+// Chromium and drive it as a person would (keyboard, clipboard, clicks, downloads).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const PAGE = join(ROOT, 'dist', 'tusj.html');
+export const PAGE_URL = pathToFileURL(PAGE).href;
+export const SEEDS = ['000_eb9eaf48cf008476.txt', '002_11d0ac0b53571547.txt'];
+
+export function seed(name) {
+  return readFileSync(join(ROOT, 'seeds', name), 'utf8');
+}
+
+export async function launch() {
+  if (!existsSync(PAGE)) throw new Error(`${PAGE} is missing: run \`make page\` first`);
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+      '--disable-quic',
+    ],
+  });
+}
+
+// Opens the page in a fresh context (own clipboard, own storage) and waits until the
+// annotator is ready. Every request the page makes is recorded in `requests`.
+export async function open(browser, options = {}) {
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    viewport: options.viewport || { width: 1280, height: 900 },
+    colorScheme: options.colorScheme || 'light',
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(PAGE_URL);
+  await page.waitForSelector('html[data-ready="true"]');
+  return { context, page, requests, errors };
+}
+
+// Puts `text` on the system clipboard (as text/plain, or with `html` as text/html too) and
+// presses Ctrl+V in whatever has focus, as a person would.
+export async function paste(page, text, html) {
+  await page.evaluate(
+    async ([t, h]) => {
+      if (h === undefined) return navigator.clipboard.writeText(t);
+      const item = { 'text/html': new Blob([h], { type: 'text/html' }) };
+      if (t !== undefined) item['text/plain'] = new Blob([t], { type: 'text/plain' });
+      return navigator.clipboard.write([new ClipboardItem(item)]);
+    },
+    [text, html],
+  );
+  await page.keyboard.press('Control+V');
+}
+
+// Waits until the view shows a rendering newer than the one before `action` ran.
+// (The overview panel is drawn after the view; `panelRendered` waits for it.)
+export async function rendered(page, action, timeout = 30000) {
+  const before = await page.$eval('#view', (v) => Number(v.dataset.rendered || 0));
+  await action();
+  await page.waitForFunction(
+    (b) => Number(document.getElementById('view').dataset.rendered || 0) > b,
+    before,
+    { timeout },
+  );
+}
+
+export async function panelRendered(page, action, timeout = 30000) {
+  const before = await page.$eval('#panel', (v) => Number(v.dataset.rendered || 0));
+  await action();
+  await page.waitForFunction(
+    (b) => Number(document.getElementById('panel').dataset.rendered || 0) > b,
+    before,
+    { timeout },
+  );
+}
+
+export async function marks(page) {
+  return page.$$eval('#view mark', (ms) =>
+    ms.map((m) => ({ kind: m.dataset.kind, type: m.dataset.type, text: m.textContent, label: m.getAttribute('aria-label') })),
+  );
+}
+
+// The core's own annotations for a file, from the `tusj annotate` command line
+// (`cargo run -- annotate`, or the executable named by TUSJ_CLI).
+export function cliAnnotate(path) {
+  let out;
+  try {
+    out = process.env.TUSJ_CLI
+      ? execFileSync(process.env.TUSJ_CLI, ['annotate', path], { cwd: ROOT, encoding: 'utf8' })
+      : execFileSync('cargo', ['run', '--quiet', '--', 'annotate', path], { cwd: ROOT, encoding: 'utf8' });
+  } catch (err) {
+    throw new Error(`\`cargo run -- annotate ${path}\` failed: ${err.message}`);
+  }
+  try {
+    return JSON.parse(out);
+  } catch {
+    throw new Error(`\`tusj annotate ${path}\` did not print a JSON document; got: ${out.slice(0, 200)}`);
+  }
+}
+
+// Slices by code points, as the format defines offsets.
+export function codePointSlice(text, start, end) {
+  return Array.from(text).slice(start, end).join('');
+}

@@ -1,0 +1,391 @@
+// The page as a working tool: correct, undo, keep work across reloads, open and save files,
+// the overview panel, accessibility.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv/dist/2020.js';
+import {
+  ROOT, PAGE_URL, SEEDS, seed, launch, open, paste, rendered, panelRendered, marks, codePointSlice,
+} from './helpers.mjs';
+
+const OUT = join(ROOT, 'tests', 'browser', 'out');
+const ARTICLE =
+  'Talsperson Sean Ryan sier at koalisjonen angrep mål i Deir al-Zor lørdag. ' +
+  'Ifølge SOHR ble minst 43 mennesker drept i Syria.';
+let browser;
+
+before(async () => {
+  browser = await launch();
+  mkdirSync(OUT, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+});
+
+const validate = (() => {
+  const schema = JSON.parse(readFileSync(join(ROOT, 'www', 'tusj.schema.json'), 'utf8'));
+  return new Ajv({ allErrors: true, strict: false }).compile(schema);
+})();
+
+const status = (page) => page.textContent('#status');
+const markTexts = async (page) => (await marks(page)).map((m) => `${m.kind}/${m.type}:${m.text}`);
+
+// Selects `word` in the text box with the keyboard: caret before it, then Shift+→ per letter.
+async function selectInSource(page, word) {
+  const at = await page.$eval('#source', (s, w) => s.value.indexOf(w), word);
+  assert.ok(at >= 0, `${word} is in the text`);
+  await page.focus('#source');
+  await page.$eval('#source', (s, i) => s.setSelectionRange(i, i), at);
+  for (let i = 0; i < word.length; i++) await page.keyboard.press('Shift+ArrowRight');
+}
+
+// Tabs from the text box to the article's marks, then arrows to the mark whose text is `text`.
+async function focusMark(page, text) {
+  await page.focus('#source');
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    if ((await page.evaluate(() => document.activeElement.tagName)) === 'MARK') break;
+  }
+  for (let i = 0; i < 200; i++) {
+    const t = await page.evaluate(() => document.activeElement.textContent);
+    if (t === text) return;
+    await page.keyboard.press('ArrowRight');
+  }
+  throw new Error(`no mark «${text}»`);
+}
+
+async function exportDownload(page, button = 'text=Export JSON') {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  const file = join(OUT, download.suggestedFilename());
+  await download.saveAs(file);
+  return { name: download.suggestedFilename(), file, content: readFileSync(file, 'utf8') };
+}
+
+describe('correcting', () => {
+  test('add, relabel, remove, undo and redo', async () => {
+    const { context, page, errors } = await open(browser);
+    await rendered(page, () => paste(page, ARTICLE));
+    const original = await markTexts(page);
+    assert.ok(!original.some((m) => m.endsWith(':koalisjonen')), 'the model does not mark «koalisjonen»');
+
+    // Add: select a word and press the toolbar's Actor button.
+    await selectInSource(page, 'koalisjonen');
+    await rendered(page, () => page.click('#marktools button[data-mark="actor"]'));
+    const added = await page.$('#view mark[data-source="user"]');
+    assert.equal(await added.textContent(), 'koalisjonen');
+    assert.equal(await added.getAttribute('data-kind'), 'actor');
+    assert.match(await added.getAttribute('aria-label'), /^actor: person, koalisjonen, your correction$/);
+
+    // Relabel with the keyboard: a → organisation (pressing again cycles the actor types).
+    await focusMark(page, 'koalisjonen');
+    await rendered(page, () => page.keyboard.press('a'));
+    assert.equal(await page.getAttribute('#view mark[data-start] >> text=koalisjonen', 'data-type'), 'organisation');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'koalisjonen', 'focus stays');
+    await rendered(page, () => page.keyboard.press('p'));
+    assert.equal(await page.getAttribute('#view mark >> text=koalisjonen', 'data-kind'), 'place');
+
+    // Remove with Delete.
+    await focusMark(page, 'koalisjonen');
+    await rendered(page, () => page.keyboard.press('Delete'));
+    assert.ok(!(await markTexts(page)).some((m) => m.endsWith(':koalisjonen')));
+    assert.match(await status(page), /Removed the highlight «koalisjonen»/);
+
+    // Undo brings back each step in turn; redo replays them.
+    await rendered(page, () => page.keyboard.press('Control+z'));
+    assert.ok((await markTexts(page)).includes('place/geopolitical:koalisjonen'));
+    await rendered(page, () => page.keyboard.press('Control+z'));
+    assert.ok((await markTexts(page)).includes('actor/organisation:koalisjonen'));
+    await rendered(page, () => page.keyboard.press('Control+z'));
+    await rendered(page, () => page.keyboard.press('Control+z'));
+    assert.deepEqual(await markTexts(page), original);
+    await rendered(page, () => page.keyboard.press('Control+Shift+z'));
+    assert.ok((await markTexts(page)).includes('actor/person:koalisjonen'));
+    await rendered(page, () => page.keyboard.press('Control+y'));
+    assert.ok((await markTexts(page)).includes('actor/organisation:koalisjonen'));
+
+    // The export carries the corrections, marked as the user's, and stays valid.
+    const { content } = await exportDownload(page);
+    const doc = JSON.parse(content);
+    assert.ok(validate(doc), JSON.stringify(validate.errors));
+    const user = doc.annotations.filter((a) => a.source === 'user');
+    assert.deepEqual(user.map((a) => [a.text, a.type]), [['koalisjonen', 'organisation']]);
+    assert.equal(doc.corrections.length, 2);
+    for (const a of doc.annotations) assert.equal(a.text, codePointSlice(doc.text, a.start, a.end));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a model highlight can be removed and relabelled with the keyboard alone', async () => {
+    const { context, page } = await open(browser);
+    await rendered(page, () => paste(page, ARTICLE));
+    const before = await marks(page);
+    const target = before.find((m) => m.kind !== 'number');
+    assert.ok(target, 'the article has a name');
+    await focusMark(page, target.text);
+    const key = target.kind === 'place' ? 'a' : 'p';
+    await rendered(page, () => page.keyboard.press(key));
+    const relabelled = (await marks(page)).find((m) => m.text === target.text);
+    assert.equal(relabelled.kind, key === 'a' ? 'actor' : 'place');
+    await page.keyboard.press('ArrowRight');
+    const next = await page.evaluate(() => document.activeElement.textContent);
+    await rendered(page, () => page.keyboard.press('Delete'));
+    assert.ok(!(await marks(page)).some((m) => m.text === next), `«${next}» is removed`);
+    await context.close();
+  });
+
+  test('corrections survive edits elsewhere; a correction whose words are deleted is announced', async () => {
+    const { context, page } = await open(browser);
+    await rendered(page, () => paste(page, ARTICLE));
+    await selectInSource(page, 'koalisjonen');
+    await rendered(page, () => page.click('#marktools button[data-mark="actor"]'));
+
+    // Type at the very start: the mark moves with its words.
+    await rendered(page, async () => {
+      await page.focus('#source');
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.type('OSLO (NTB): ');
+    });
+    const user = await page.$$eval('#view mark[data-source="user"]', (ms) => ms.map((m) => [m.textContent, m.dataset.start]));
+    assert.deepEqual(user, [['koalisjonen', String('OSLO (NTB): '.length + ARTICLE.indexOf('koalisjonen'))]]);
+
+    // Delete the word itself: the correction is dropped, and the page says so.
+    await selectInSource(page, 'koalisjonen');
+    await rendered(page, () => page.keyboard.press('Backspace'));
+    assert.match(await status(page), /correction no longer fits.*dropped: «koalisjonen»/);
+    assert.equal(await page.$$eval('#view mark[data-source="user"]', (m) => m.length), 0);
+    await context.close();
+  });
+});
+
+describe('never losing work', () => {
+  test('reopening the page restores the article and its corrections', async () => {
+    const { context, page } = await open(browser);
+    await rendered(page, () => paste(page, ARTICLE));
+    await selectInSource(page, 'koalisjonen');
+    await rendered(page, () => page.click('#marktools button[data-mark="place"]'));
+    const before = await markTexts(page);
+    await page.reload();
+    await page.waitForSelector('#view[data-rendered]');
+    assert.deepEqual(await markTexts(page), before);
+    assert.equal(await page.$eval('#source', (s) => s.value), ARTICLE);
+    assert.match(await status(page), /Restored your article and 1 correction/);
+    await context.close();
+  });
+
+  test('New article clears, and undo brings the article back', async () => {
+    const { context, page } = await open(browser);
+    await rendered(page, () => paste(page, ARTICLE));
+    await rendered(page, () => page.click('#new'));
+    assert.equal(await page.$eval('#view', (v) => v.textContent.trim()), 'The annotated article appears here.');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'source');
+    await rendered(page, () => page.click('#undo'));
+    assert.equal(await page.$eval('#source', (s) => s.value), ARTICLE);
+    await context.close();
+  });
+
+  test('storage that refuses to save gives a warning, and the page keeps working', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const page = await context.newPage();
+    await page.goto(PAGE_URL);
+    await page.waitForSelector('html[data-ready="true"]');
+    await rendered(page, () => paste(page, ARTICLE));
+    assert.ok(await page.isVisible('#warning'));
+    assert.match(await page.textContent('#warning'), /not being saved.*QuotaExceededError/);
+    assert.ok((await marks(page)).length > 0);
+    await context.close();
+  });
+});
+
+describe('opening and saving', () => {
+  test('an exported .tusj.json opens with its corrections (file picker and drag-and-drop)', async () => {
+    const first = await open(browser);
+    await rendered(first.page, () => paste(first.page, ARTICLE));
+    await selectInSource(first.page, 'koalisjonen');
+    await rendered(first.page, () => first.page.click('#marktools button[data-mark="actor"]'));
+    const saved = await exportDownload(first.page);
+    const expected = await markTexts(first.page);
+    await first.context.close();
+
+    const { context, page } = await open(browser);
+    await rendered(page, () => page.setInputFiles('#file', saved.file));
+    assert.deepEqual(await markTexts(page), expected);
+    assert.equal(await page.$eval('#source', (s) => s.value), ARTICLE);
+    // Exporting again gives the same document, under the opened file's name.
+    const again = await exportDownload(page);
+    assert.equal(again.name, saved.name);
+    assert.deepEqual(JSON.parse(again.content), JSON.parse(saved.content));
+
+    // Drop the .txt of a seed on the page: a new article, the old one a Ctrl+Z away.
+    await rendered(page, () =>
+      page.evaluate((text) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], 'artikkel.txt', { type: 'text/plain' }));
+        document.getElementById('view').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, seed(SEEDS[1])),
+    );
+    assert.equal(await page.$eval('#view', (v) => v.textContent), seed(SEEDS[1]));
+    const { name } = await exportDownload(page);
+    assert.equal(name, 'artikkel.tusj.json');
+    await rendered(page, () => page.keyboard.press('Control+z'));
+    assert.deepEqual(await markTexts(page), expected);
+    await context.close();
+  });
+
+  test('a .txt opens from the file picker', async () => {
+    const { context, page } = await open(browser);
+    await rendered(page, () => page.setInputFiles('#file', join(ROOT, 'seeds', SEEDS[0])));
+    assert.equal(await page.$eval('#view', (v) => v.textContent), seed(SEEDS[0]));
+    await context.close();
+  });
+
+  const broken = [
+    ['broken.tusj.json', '{"format": "tusj", "version": 1, "text": "Syria", "annotations": [', /not valid JSON/],
+    ['ents.json', JSON.stringify({ text: 'Syria', ents: [{ start: 0, end: 5, label: 'GPE' }] }), /not a tusj document/],
+    [
+      'offsets.tusj.json',
+      JSON.stringify({
+        format: 'tusj', version: 1, text: 'Syria', meta: {}, entities: [],
+        annotations: [{ id: 'a1', kind: 'place', type: 'geopolitical', start: 0, end: 9, text: 'Syria', source: 'model' }],
+      }),
+      /./,
+    ],
+    ['picture.png', '\x89PNG', /neither a \.txt article nor a \.tusj\.json/],
+  ];
+  for (const [name, content, message] of broken) {
+    test(`a broken or foreign file (${name}) gets a clear message and leaves the work untouched`, async () => {
+      const { context, page } = await open(browser);
+      await rendered(page, () => paste(page, ARTICLE));
+      const before = await markTexts(page);
+      await page.setInputFiles('#file', { name, mimeType: 'application/octet-stream', buffer: Buffer.from(content, 'latin1') });
+      await page.waitForSelector('#error:not([hidden])');
+      const error = await page.textContent('#error');
+      assert.match(error, message);
+      assert.ok(error.includes(name), error);
+      assert.deepEqual(await markTexts(page), before);
+      assert.equal(await page.$eval('#source', (s) => s.value), ARTICLE);
+      await context.close();
+    });
+  }
+
+  test('each export format downloads and parses', async () => {
+    const { context, page } = await open(browser);
+    await rendered(page, () => paste(page, seed(SEEDS[0])));
+    const count = (await marks(page)).length;
+    const checks = {
+      w3c: (c, n) => {
+        assert.match(n, /\.w3c\.jsonld$/);
+        const d = JSON.parse(c);
+        const items = Array.isArray(d) ? d : d.items || d.first?.items || d['@graph'] || [];
+        assert.ok(JSON.stringify(d).includes('TextPositionSelector'), 'W3C selectors');
+        assert.ok(items.length === 0 || items.length === count || JSON.stringify(d).length > 100);
+      },
+      displacy: (c, n) => {
+        assert.match(n, /\.displacy\.json$/);
+        const d = JSON.parse(c);
+        const doc = Array.isArray(d) ? d[0] : d;
+        assert.equal(typeof doc.text, 'string');
+        assert.ok(Array.isArray(doc.ents) && doc.ents.length > 0);
+      },
+      csv: (c, n) => {
+        assert.match(n, /\.entities\.csv$/);
+        const lines = c.trim().split(/\r?\n/);
+        assert.ok(lines.length > 1 && lines[0].includes(','), lines[0]);
+      },
+      'numbers-csv': (c, n) => {
+        assert.match(n, /\.numbers\.csv$/);
+        assert.ok(c.trim().split(/\r?\n/).length > 1);
+      },
+    };
+    for (const [format, check] of Object.entries(checks)) {
+      await page.selectOption('#format', format);
+      const { name, content } = await exportDownload(page, '#export-other');
+      check(content, name);
+    }
+    await context.close();
+  });
+});
+
+describe('the overview panel', () => {
+  test('entities with counts; choosing one highlights its mentions; rename and merge', async () => {
+    const { context, page } = await open(browser);
+    await panelRendered(page, () => paste(page, seed(SEEDS[0])));
+    const doc = JSON.parse((await exportDownload(page)).content);
+    const actors = doc.entities.filter((e) => e.kind === 'actor');
+    const shown = await page.$$eval('#panel ul[aria-label="Actors"] button.entity', (bs) =>
+      bs.map((b) => [b.querySelector('.name').textContent, b.querySelector('.mentions').textContent]),
+    );
+    assert.deepEqual(shown, actors.map((e) => [e.name, ` ×${e.mentions.length}`]));
+
+    // Choose the most mentioned actor: all its mentions are picked and the first has focus.
+    const top = [...actors].sort((a, b) => b.mentions.length - a.mentions.length)[0];
+    await page.click(`#panel button.entity[data-entity="${top.id}"]`);
+    const picked = await page.$$eval('#view mark.picked', (ms) => ms.map((m) => m.dataset.id));
+    assert.deepEqual(picked, top.mentions);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.id), top.mentions[0]);
+
+    // Rename it.
+    page.once('dialog', (d) => d.accept('Et nytt navn'));
+    await panelRendered(page, () => page.click(`#panel button[data-rename="${top.id}"]`));
+    const names = await page.$$eval('#panel button.entity .name', (ns) => ns.map((n) => n.textContent));
+    assert.ok(names.includes('Et nytt navn'), names.join(' | '));
+
+    // Merge two actors: one entity fewer.
+    const before = await page.$$eval('#panel ul[aria-label="Actors"] li', (l) => l.length);
+    const select = page.locator('#panel ul[aria-label="Actors"] select[data-merge]').nth(1);
+    const into = await select.locator('option').nth(1).getAttribute('value');
+    await panelRendered(page, () => select.selectOption(into));
+    const after = await page.$$eval('#panel ul[aria-label="Actors"] li', (l) => l.length);
+    assert.equal(after, before - 1);
+
+    // The numbers table lists every number with its reading.
+    const rows = await page.$$eval('#panel table.numbers tbody tr.number', (r) => r.length);
+    assert.equal(rows, doc.annotations.filter((a) => a.kind === 'number').length);
+    await context.close();
+  });
+
+  test('www/screenshots/panel.png shows the panel', async () => {
+    const { context, page } = await open(browser, { viewport: { width: 1400, height: 2000 } });
+    await panelRendered(page, () => paste(page, seed(SEEDS[0])));
+    mkdirSync(join(ROOT, 'www', 'screenshots'), { recursive: true });
+    await page.locator('#panel').screenshot({ path: join(ROOT, 'www', 'screenshots', 'panel.png') });
+    await context.close();
+  });
+});
+
+describe('for everyone', () => {
+  test('axe-core finds no serious or critical violations with a seed annotated', async () => {
+    const { context, page } = await open(browser);
+    await panelRendered(page, () => paste(page, seed(SEEDS[0])));
+    const axe = readFileSync(join(ROOT, 'tests', 'browser', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    // Evaluated through the DevTools protocol: the page's own CSP stays as it is.
+    await page.evaluate(axe);
+    const result = await page.evaluate(() => window.axe.run(document));
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(
+      bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0].html}`),
+      [],
+    );
+    assert.ok(result.passes.length > 10, 'axe really ran');
+    await context.close();
+  });
+
+  test('dark mode and print', async () => {
+    const { context, page } = await open(browser, { colorScheme: 'dark' });
+    await rendered(page, () => paste(page, ARTICLE));
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(bg, 'rgb(27, 28, 30)');
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(!(await page.isVisible('#source')));
+    assert.ok(!(await page.isVisible('#marktools')));
+    assert.ok(await page.isVisible('#legend'));
+    assert.ok(await page.isVisible('#view mark'));
+    await context.close();
+  });
+});

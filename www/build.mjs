@@ -1,0 +1,65 @@
+// Builds the one self-contained page, dist/tusj.html, from www/ and the wasm-bindgen output.
+//
+//   node www/build.mjs <wasm-bindgen out dir> <output html>
+//
+// Browsers refuse fetch(), XHR and module imports under file://, so everything is inlined:
+// the style, the no-modules glue, the app, the worker source and the wasm bytes (base64).
+// Scripts are allowed by their SHA-256 hashes in the Content-Security-Policy; the worker
+// source and the wasm bytes sit in non-executing data blocks that the app reads.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const www = dirname(fileURLToPath(import.meta.url));
+const [bindgenDir, out] = process.argv.slice(2);
+if (!bindgenDir || !out) {
+  console.error('usage: node www/build.mjs <wasm-bindgen out dir> <output html>');
+  process.exit(2);
+}
+
+const read = (p) => readFileSync(p, 'utf8');
+const hash = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+// A data block must not contain "</script"; base64 and our own sources never do, but check.
+const safe = (s, what) => {
+  if (/<\/script/i.test(s)) throw new Error(`${what} contains </script`);
+  return s;
+};
+
+const style = `\n${read(join(www, 'style.css'))}`;
+const glue = `\n${safe(read(join(bindgenDir, 'tusj.js')), 'glue')}`;
+const app = `\n${safe(read(join(www, 'app.js')), 'app')}`;
+const worker = safe(read(join(www, 'worker.js')), 'worker');
+const wasm = readFileSync(join(bindgenDir, 'tusj_bg.wasm')).toString('base64');
+
+const csp = [
+  "default-src 'none'",
+  `script-src ${hash(glue)} ${hash(app)} 'wasm-unsafe-eval'`,
+  // The annotator runs in a Worker made from a blob: of the inlined worker source.
+  'worker-src blob:',
+  `style-src ${hash(style)}`,
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+let html = read(join(www, 'index.html'));
+const put = (marker, content) => {
+  if (!html.includes(marker)) throw new Error(`index.html lacks ${marker}`);
+  html = html.replace(marker, () => content);
+};
+put('<!--CSP-->', `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+put('<!--STYLE-->', `<style>${style}</style>`);
+put(
+  '<!--SCRIPTS-->',
+  [
+    `<script id="tusj-wasm" type="application/octet-stream">${wasm}</script>`,
+    `<script id="tusj-worker" type="text/plain">\n${worker}</script>`,
+    `<script id="tusj-glue">${glue}</script>`,
+    `<script id="tusj-app">${app}</script>`,
+  ].join('\n'),
+);
+
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, html);
+console.log(`wrote ${out} (${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB, wasm ${(wasm.length * 0.75 / 1024).toFixed(0)} KiB)`);
