@@ -1,5 +1,6 @@
 //! The trained name recogniser: an averaged structured perceptron over the 19 NorNE BIO
-//! tags, decoded with first-order Viterbi under IOB2 constraints, in two passes.
+//! tags, decoded with first-order Viterbi under IOB2 constraints, in one pass or two (the
+//! committed model has one: see `MODEL.md`).
 //!
 //! Why this technique: it trains in minutes on two cores, tags far above 100,000 tokens
 //! a second, needs no dependency, and its model is a table of small integers that
@@ -9,14 +10,19 @@
 //!   hyphenated compounds such as «Badia-ørkenen»), which carry transliteration patterns
 //!   (al-, -ov, -stan) for names never seen in training;
 //! - context words and shapes two tokens either side;
-//! - two name tables: names seen in NorNE train (built by k-fold jackknifing while
-//!   training, so the model learns how far to trust them for names it has *not* seen)
-//!   and a place gazetteer built from CLDR and GeoNames data ([`crate::gazetteer`]);
+//! - name tables: names seen in NorNE train, and the tokens of those names as first or
+//!   later part of each type (both built by k-fold jackknifing while training, so the
+//!   model learns how far to trust them for names it has *not* seen), and a gazetteer of
+//!   places and common first and last names built from CLDR, ISO 3166, GeoNames and US
+//!   Census data ([`crate::gazetteer`]); genitive stems («Kroatias») are looked up too;
 //! - the document: whether the same word is written with a capital mid-sentence or in
-//!   lower case in nearby sentences, and, in the second pass, how the first pass tagged
-//!   its other occurrences (a name seen once as «Redur Khalil» stays a person as
-//!   «Khalil»). "Nearby" is [`features::DOC_WINDOW`] sentences either side within the
+//!   lower case in nearby sentences, the words around its other capitalised occurrences
+//!   («i Raqqa» elsewhere), and, with a second pass, how the first pass tagged its other
+//!   occurrences. "Nearby" is [`features::DOC_WINDOW`] sentences either side within the
 //!   document given to [`Recognizer::tag`].
+//!
+//! Three perceptrons trained on different shuffles are averaged into one (parameter
+//! mixing); see `train.rs`.
 //!
 //! After decoding, mentions of the same name in one document are given the type most of
 //! them have (`harmonise`; a state keeps its place/actor role per sentence).
