@@ -5,7 +5,7 @@
 //! Why this technique: it trains in minutes on two cores, tags far above 100,000 tokens
 //! a second, needs no dependency, and its model is a table of small integers that
 //! quantises and prunes well (the wasm page carries it). What wins on *unseen* names is
-//! not the learner but the evidence it is given ([`features`]):
+//! not the learner but the evidence it is given (`features.rs`):
 //! - the word's characters (prefixes and suffixes up to four, shapes, the parts of
 //!   hyphenated compounds such as «Badia-ørkenen»), which carry transliteration patterns
 //!   (al-, -ov, -stan) for names never seen in training;
@@ -18,7 +18,7 @@
 //! - the document: whether the same word is written with a capital mid-sentence or in
 //!   lower case in nearby sentences, the words around its other capitalised occurrences
 //!   («i Raqqa» elsewhere), and, with a second pass, how the first pass tagged its other
-//!   occurrences. "Nearby" is [`features::DOC_WINDOW`] sentences either side within the
+//!   occurrences. "Nearby" is `DOC_WINDOW` (40) sentences either side within the
 //!   document given to [`Recognizer::tag`].
 //!
 //! Three perceptrons trained on different shuffles are averaged into one (parameter

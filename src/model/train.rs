@@ -6,7 +6,7 @@
 //! 2. Names of NorNE train become a name table. While training, the table a sentence
 //!    sees is built from the *other* folds only (jackknifing): otherwise every training
 //!    name would be in the table and the model would learn to trust it blindly.
-//! 3. Pass one is an averaged perceptron over the features of [`super::features`].
+//! 3. Pass one is an averaged perceptron over the features of `features.rs`.
 //! 4. For pass two, each fold is tagged by a pass-one model trained without it; pass
 //!    two learns from those (honestly imperfect) first-pass tags of other occurrences.
 //! 5. The averaged weights are quantised to `i16` and rows that quantise to zero are
