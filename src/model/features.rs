@@ -252,7 +252,7 @@ fn genitive_stem<'w>(w: &'w Word) -> Option<&'w str> {
 /// Common nouns for natural places that, as the last part of a hyphenated compound, say
 /// that the first part names a place («Badia-ørkenen», «Kongo-elva»). Areas, towns and
 /// regions («Oslo-området») are left out: NorNE mostly tags those compounds DRV.
-const PLACE_HEADS: &[&str] = &[
+pub(crate) const PLACE_HEADS: &[&str] = &[
     "ørken",
     "elv",
     "elva",

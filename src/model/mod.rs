@@ -375,8 +375,254 @@ impl Recognizer for Model {
             tags = Some(next);
         }
         let mut tags = tags.unwrap_or_else(|| doc.iter().map(|s| vec![Tag::O; s.len()]).collect());
+        join_over_connectives(doc, &mut tags);
+        natural_place_compounds(doc, &mut tags);
+        places_named_by_apposition(doc, &mut tags);
+        strip_leading_titles(&mut tags, doc);
+        propagate_spans(doc, &mut tags);
+        self.places_stay_places(doc, &mut tags);
         harmonise(doc, &mut tags);
         tags
+    }
+}
+
+impl Model {
+    /// A name the tagger typed as a person or organisation but that the gazetteer knows
+    /// only as a place (country, city — alternate spellings included — or region; no first
+    /// or last name reads so), and that NorNE train never names as a person or
+    /// organisation, is a place. Foreign news is full of towns NorNE never saw («Raqqa»,
+    /// «Deir al-Zor»), and the tagger, which learned from NorNE how little an alternate city
+    /// spelling proves, calls them people. A genitive («Syrias») counts through its stem, but
+    /// only for a country, city or region, not an alternate spelling («Genets»).
+    fn places_stay_places(&self, doc: &[Vec<&str>], tags: &mut [Vec<Tag>]) {
+        const PLACE: u16 = 0b1111; // country, city, city_alt, region
+        const MAIN_PLACE: u16 = 0b1011; // country, city, region
+        const PEOPLE: u16 = 0b110_0000; // first_name, last_name
+        let actors = features::type_bit(NeType::Per) | features::type_bit(NeType::Org);
+        for (forms, row) in doc.iter().zip(tags.iter_mut()) {
+            for sp in crate::tags::spans(row) {
+                if !matches!(sp.ty, NeType::Per | NeType::Org) || sp.end > forms.len() {
+                    continue;
+                }
+                let key = forms[sp.start..sp.end]
+                    .iter()
+                    .map(|w| w.to_lowercase())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let place = match self.places.get(&key) {
+                    Some(bits) => bits,
+                    None if sp.end - sp.start == 1 => key
+                        .strip_suffix('s')
+                        .and_then(|stem| self.places.get(stem))
+                        .filter(|bits| bits & PEOPLE == 0)
+                        .map_or(0, |bits| bits & MAIN_PLACE),
+                    None => 0,
+                };
+                let known = self.train_names.get(&key).unwrap_or(0);
+                if place & PLACE != 0 && place & PEOPLE == 0 && known & actors == 0 {
+                    row[sp.start] = Tag::B(NeType::GpeLoc);
+                    for tag in &mut row[sp.start + 1..sp.end] {
+                        *tag = Tag::I(NeType::GpeLoc);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// «Badia-ørkenen», «Kongo-elva»: a capitalised first part before a natural-place noun
+/// names a place, as NorNE tags such compounds (LOC), where the tagger left it out or
+/// called it derived (DRV).
+fn natural_place_compounds(doc: &[Vec<&str>], tags: &mut [Vec<Tag>]) {
+    for (forms, row) in doc.iter().zip(tags.iter_mut()) {
+        for (k, word) in forms.iter().enumerate() {
+            let Some((first, head)) = word.rsplit_once('-') else {
+                continue;
+            };
+            let named = first.starts_with(char::is_uppercase) && first.chars().count() > 1;
+            let free = matches!(row.get(k), Some(Tag::O | Tag::B(NeType::Drv)))
+                && !matches!(row.get(k + 1), Some(Tag::I(_)));
+            if named && free && features::PLACE_HEADS.contains(&head) {
+                row[k] = Tag::B(NeType::Loc);
+            }
+        }
+    }
+}
+
+/// Place nouns that introduce a place's name («elven Eufrat», «byen Raqqa»), with the type
+/// the name gets.
+const PLACE_APPOSITIONS: &[(&str, NeType)] = &[
+    ("elven", NeType::Loc),
+    ("elva", NeType::Loc),
+    ("elvi", NeType::Loc),
+    ("innsjøen", NeType::Loc),
+    ("fjellet", NeType::Loc),
+    ("ørkenen", NeType::Loc),
+    ("øya", NeType::Loc),
+    ("byen", NeType::GpeLoc),
+    ("landsbyen", NeType::GpeLoc),
+    ("bygda", NeType::GpeLoc),
+    ("hovedstaden", NeType::GpeLoc),
+    ("hovudstaden", NeType::GpeLoc),
+    ("provinsen", NeType::GpeLoc),
+    ("regionen", NeType::GpeLoc),
+    ("delstaten", NeType::GpeLoc),
+];
+
+/// «elven Eufrat … på begge sider av Eufrat», «Tulul al-Safa, som ligger mellom …»: a name
+/// the article introduces with a place noun, or says lies somewhere, is that place wherever
+/// the tagger took it for a person or organisation in the same document.
+fn places_named_by_apposition(doc: &[Vec<&str>], tags: &mut [Vec<Tag>]) {
+    let mut places: Vec<(&[&str], NeType)> = Vec::new();
+    for (forms, row) in doc.iter().zip(tags.iter()) {
+        for sp in crate::tags::spans(row) {
+            let Some(name) = forms.get(sp.start..sp.end) else {
+                continue;
+            };
+            let noun = sp.start.checked_sub(1).and_then(|k| forms.get(k));
+            if let Some(&(_, ty)) =
+                noun.and_then(|n| PLACE_APPOSITIONS.iter().find(|(p, _)| p == n))
+            {
+                places.push((name, ty));
+            }
+            let after = &forms[sp.end..];
+            let lies = matches!(
+                after,
+                [",", "som", "ligger" | "ligg", ..] | ["som", "ligger" | "ligg", ..]
+            );
+            if lies {
+                places.push((name, NeType::GpeLoc));
+            }
+        }
+    }
+    if places.is_empty() {
+        return;
+    }
+    for (forms, row) in doc.iter().zip(tags.iter_mut()) {
+        for sp in crate::tags::spans(row) {
+            let name = &forms[sp.start..sp.end.min(forms.len())];
+            let place = places.iter().find(|(p, _)| *p == name);
+            if let (Some(&(_, ty)), NeType::Per | NeType::Org) = (place, sp.ty) {
+                row[sp.start] = Tag::B(ty);
+                for tag in &mut row[sp.start + 1..sp.end] {
+                    *tag = Tag::I(ty);
+                }
+            }
+        }
+    }
+}
+
+/// Nouns that end the titles news copy puts before a name at the start of a sentence
+/// («Talsperson Sean Ryan», «Utenriksminister Jonas Gahr Støre»).
+const TITLE_ENDINGS: &[&str] = &[
+    "person",
+    "mann",
+    "kvinne",
+    "leder",
+    "leiar",
+    "sjef",
+    "minister",
+    "president",
+    "direktør",
+    "sekretær",
+    "kommandør",
+    "general",
+    "ordfører",
+    "rådgiver",
+    "professor",
+    "talsperson",
+];
+
+/// A title at the start of a sentence is capitalised because it starts the sentence, not
+/// because it is part of the name after it: a person name of three or more words whose
+/// first word ends like a title loses that word.
+fn strip_leading_titles(tags: &mut [Vec<Tag>], doc: &[Vec<&str>]) {
+    for (forms, row) in doc.iter().zip(tags.iter_mut()) {
+        let Some(span) = crate::tags::spans(row).into_iter().next() else {
+            continue;
+        };
+        let first = forms.first().map(|w| w.to_lowercase()).unwrap_or_default();
+        let titled = span.start == 0
+            && span.ty == NeType::Per
+            && span.end >= 3
+            && TITLE_ENDINGS.iter().any(|t| first.ends_with(t));
+        if titled {
+            row[0] = Tag::O;
+            row[1] = Tag::B(NeType::Per);
+        }
+    }
+}
+
+/// «Syrian Observatory» «for» «Human Rights»: two names joined by a lower-case connective
+/// of an organisation's name are one organisation.
+fn join_over_connectives(doc: &[Vec<&str>], tags: &mut [Vec<Tag>]) {
+    for (forms, row) in doc.iter().zip(tags.iter_mut()) {
+        let spans = crate::tags::spans(row);
+        for pair in spans.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let joined = b.start == a.end + 1
+                && matches!(forms.get(a.end), Some(&("for" | "of" | "and" | "on")))
+                && b.ty == NeType::Org
+                && forms[a.start..b.end]
+                    .iter()
+                    .all(|w| *w == forms[a.end] || is_title_word(w));
+            if joined {
+                row[a.start] = Tag::B(NeType::Org);
+                for tag in &mut row[a.start + 1..b.end] {
+                    *tag = Tag::I(NeType::Org);
+                }
+            }
+        }
+    }
+}
+
+/// A capitalised word of letters alone («Observatory», not «EØS-rådgjevar» or «SV»).
+fn is_title_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+}
+
+/// A multi-word name found once in a document is that name wherever its words recur: where
+/// the tagger split «Deir al-Zor» into «Deir» and nothing, or cut «Syrian Observatory for
+/// Human Rights» in two, the longest name found elsewhere in the document is put back, as
+/// long as no other name crosses its edges.
+fn propagate_spans(doc: &[Vec<&str>], tags: &mut [Vec<Tag>]) {
+    use std::collections::HashMap;
+    let mut names: HashMap<&[&str], NeType> = HashMap::new();
+    let mut longest = 0;
+    for (forms, t) in doc.iter().zip(tags.iter()) {
+        for sp in crate::tags::spans(t) {
+            if sp.end - sp.start >= 2 && sp.end <= forms.len() {
+                names.entry(&forms[sp.start..sp.end]).or_insert(sp.ty);
+                longest = longest.max(sp.end - sp.start);
+            }
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    for (forms, row) in doc.iter().zip(tags.iter_mut()) {
+        let mut i = 0;
+        while i < forms.len() {
+            let found = (2..=longest.min(forms.len() - i))
+                .rev()
+                .find_map(|n| names.get(&forms[i..i + n]).map(|&ty| (n, ty)));
+            let Some((n, ty)) = found else {
+                i += 1;
+                continue;
+            };
+            // Another name must not cross the edges: nothing continues into the range from
+            // before it, and nothing inside it runs on past its end.
+            let crosses =
+                matches!(row.get(i), Some(Tag::I(_))) || matches!(row.get(i + n), Some(Tag::I(_)));
+            if !crosses {
+                row[i] = Tag::B(ty);
+                for tag in &mut row[i + 1..i + n] {
+                    *tag = Tag::I(ty);
+                }
+            }
+            i += n;
+        }
     }
 }
 
