@@ -26,12 +26,13 @@ const core = (() => {
   let nextId = 1;
   const pending = new Map();
 
-  function wasmBytes() {
-    const b64 = $('tusj-wasm').textContent.trim();
-    const bin = atob(b64);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return bytes;
+  // The wasm module is inlined gzipped and base64-encoded (build.mjs).
+  async function wasmBytes() {
+    const bin = atob($('tusj-wasm').textContent.trim());
+    const packed = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) packed[i] = bin.charCodeAt(i);
+    const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
   }
 
   async function startWorker(module) {
@@ -59,7 +60,7 @@ const core = (() => {
   }
 
   const ready = (async () => {
-    const module = await WebAssembly.compile(wasmBytes());
+    const module = await WebAssembly.compile(await wasmBytes());
     try {
       worker = await startWorker(module);
     } catch (err) {
