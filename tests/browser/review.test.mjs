@@ -173,6 +173,20 @@ describe('never losing work', () => {
     await context.close();
   });
 
+  test('a burst of typing is one step for undo and redo, even when undone at once', async () => {
+    const { context, page } = await open(browser);
+    await rendered(page, () => paste(page, ARTICLE));
+    await page.focus('#source');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Ekstra.');
+    await rendered(page, () => page.keyboard.press('Control+z')); // before the edit settled
+    assert.equal(await page.$eval('#source', (s) => s.value), ARTICLE);
+    assert.equal(await page.$eval('#view', (v) => v.textContent), ARTICLE);
+    await rendered(page, () => page.keyboard.press('Control+Shift+z'));
+    assert.equal(await page.$eval('#source', (s) => s.value), `${ARTICLE} Ekstra.`);
+    await context.close();
+  });
+
   test('New article clears, and undo brings the article back', async () => {
     const { context, page } = await open(browser);
     await rendered(page, () => paste(page, ARTICLE));
