@@ -86,16 +86,27 @@ impl Annotator {
                 }
             }
         }
+        // A number and a name that overlap: the name wins, unless it lies inside a number
+        // with a unit, where it is the unit read as a name («1300 SEK», «50 dollar»).
         let names_end = found.len();
+        let mut dropped = vec![false; names_end];
         for n in numbers::find(text, &tokens) {
             // Names come in text order without overlap, so their ends ascend too.
-            let names = &found[..names_end];
-            let next = names.partition_point(|f| f.1 <= n.start);
-            let overlaps = names.get(next).is_some_and(|f| f.0 < n.end);
-            if !overlaps {
+            let first = found[..names_end].partition_point(|f| f.1 <= n.start);
+            let last = first + found[first..names_end].partition_point(|f| f.0 < n.end);
+            let inside = found[first..last]
+                .iter()
+                .all(|f| n.start <= f.0 && f.1 <= n.end);
+            if first == last || (inside && n.reading.unit.is_some()) {
+                dropped[first..last].iter_mut().for_each(|d| *d = true);
                 found.push((n.start, n.end, n.ty, Source::Rules, Some(n.reading)));
             }
         }
+        let mut index = 0;
+        found.retain(|_| {
+            index += 1;
+            index > names_end || !dropped[index - 1]
+        });
         found.sort_by_key(|f| (f.0, f.1));
         let mut last_end = 0;
         found.retain(|f| {
@@ -161,4 +172,55 @@ pub fn default_annotator() -> &'static Annotator {
 /// Annotates `text` with the default annotator.
 pub fn annotate(text: &str) -> Document {
     default_annotator().annotate(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tags words that start a name with B-ORG and words that go on with one with I-ORG.
+    struct Names(&'static [&'static str], &'static [&'static str]);
+
+    impl Recognizer for Names {
+        fn tag(&self, doc: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+            let tag = |w: &&str| match (self.0.contains(w), self.1.contains(w)) {
+                (true, _) => Tag::B(NeType::Org),
+                (_, true) => Tag::I(NeType::Org),
+                _ => Tag::O,
+            };
+            doc.iter().map(|s| s.iter().map(tag).collect()).collect()
+        }
+    }
+
+    fn marks(names: Names, text: &str) -> Vec<(String, Kind)> {
+        Annotator::with_recognizer(Box::new(names))
+            .annotate(text)
+            .annotations
+            .into_iter()
+            .map(|a| (a.text, a.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_unit_read_as_a_name_gives_way_to_its_number() {
+        let got = marks(Names(&["SEK"], &[]), "Det kostet 1300 SEK.");
+        assert_eq!(got, [("1300 SEK".into(), Kind::Number)]);
+    }
+
+    #[test]
+    fn a_name_wins_over_a_number_it_overlaps() {
+        let got = marks(Names(&["Windows"], &["95"]), "Windows 95 kom i 1995.");
+        assert_eq!(
+            got,
+            [
+                ("Windows 95".into(), Kind::Actor),
+                ("1995".into(), Kind::Number)
+            ]
+        );
+        let got = marks(Names(&[], &[]), "Windows 95 kom i 1995.");
+        assert_eq!(
+            got,
+            [("95".into(), Kind::Number), ("1995".into(), Kind::Number)]
+        );
+    }
 }

@@ -53,6 +53,10 @@ fn int(s: &str) -> Option<f64> {
 /// Reads one token of digits. `None` for anything else, including section numbers
 /// («11.3.2») and dotted pairs that are neither thousands nor times («9.1», «11.4»).
 pub(crate) fn read(s: &str) -> Option<Digits> {
+    // Most tokens are words: reject them before any splitting.
+    if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     if all_digits(s) {
         return Some(Digits::Int {
             value: int(s)?,
@@ -73,14 +77,18 @@ pub(crate) fn read(s: &str) -> Option<Digits> {
     if let Some(v) = grouped(s) {
         return Some(Digits::Number(v));
     }
-    let parts: Vec<&str> = s.split('.').collect();
-    match parts.as_slice() {
-        [h, m] => clock(h, m),
-        [d, m, y] => date(d, m, y),
+    let mut parts = s.split('.');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(h), Some(m), None, _) => clock(h, m),
+        (Some(d), Some(m), Some(y), None) => date(d, m, y),
         _ => {
-            let dashed: Vec<&str> = s.split('-').collect();
-            match dashed.as_slice() {
-                [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => date(d, m, y),
+            let mut dashed = s.split('-');
+            match (dashed.next(), dashed.next(), dashed.next(), dashed.next()) {
+                (Some(y), Some(m), Some(d), None)
+                    if y.len() == 4 && m.len() == 2 && d.len() == 2 =>
+                {
+                    date(d, m, y)
+                }
                 _ => None,
             }
         }

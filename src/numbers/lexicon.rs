@@ -2,6 +2,10 @@
 //! months, the words that announce a year («i», «siden») and the function words that are
 //! never the thing counted. All entries are lower case; Bokmål and Nynorsk side by side.
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
 use crate::document::{AnnotationType, Qualifier};
 
 /// Qualifier phrases before a number, longest first where they share a start. The
@@ -47,6 +51,72 @@ pub(crate) const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["under"], Qualifier::LessThan),
 ];
 
+/// Words that can open a number expression without being a number themselves: the first
+/// words of [`QUALIFIERS`], range openers, signs, clock cues and the quantifiers of vague
+/// numbers. [`super::find`] skips every other word that is not a number word, month,
+/// currency or article, which keeps the scan cheap.
+const OPENERS: &[&str] = &[
+    "om",
+    "i",
+    "mer",
+    "meir",
+    "flere",
+    "fleire",
+    "færre",
+    "mindre",
+    "opp",
+    "rundt",
+    "kring",
+    "omkring",
+    "cirka",
+    "ca.",
+    "ca",
+    "omtrent",
+    "anslagsvis",
+    "nesten",
+    "nær",
+    "nærmere",
+    "nærare",
+    "drøyt",
+    "drøye",
+    "snaut",
+    "snaue",
+    "knapt",
+    "vel",
+    "minst",
+    "minimum",
+    "over",
+    "opptil",
+    "inntil",
+    "maks",
+    "maks.",
+    "maksimalt",
+    "høyst",
+    "under",
+    "mellom",
+    "fra",
+    "frå",
+    "minus",
+    "kl.",
+    "kl",
+    "klokken",
+    "klokka",
+    "halvannen",
+    "halvannet",
+    "halvanna",
+    "halvtanna",
+    "noen",
+    "nokre",
+    "nokon",
+    "mange",
+];
+
+/// Whether `word` can open a number expression (see [`OPENERS`]).
+#[cfg(test)]
+pub(crate) fn opens_expression(word: &str) -> bool {
+    entry(word).is_some_and(|e| e.opener)
+}
+
 /// Qualifiers that are also time prepositions («inntil 1995», «under 1990-tallet»):
 /// before a year they are dropped rather than read as a bound.
 pub(crate) fn is_temporal(first_word: &str) -> bool {
@@ -62,6 +132,7 @@ pub(crate) const UNITS: &[(&[&str], &str, AnnotationType)] = &[
     (&["amerikanske", "dollar"], "USD", AnnotationType::Money),
     (&["km", "/", "t"], "km/h", AnnotationType::Measure),
     (&["prosent"], "percent", AnnotationType::Percent),
+    (&["prosents"], "percent", AnnotationType::Percent),
     (&["%"], "percent", AnnotationType::Percent),
     (&["pst."], "percent", AnnotationType::Percent),
     (&["pst"], "percent", AnnotationType::Percent),
@@ -158,34 +229,212 @@ pub(crate) const UNITS: &[(&[&str], &str, AnnotationType)] = &[
 ];
 
 /// Currency signs and codes that may stand before the amount («kr 500», «$ 5», «€10»).
+const CURRENCIES_BEFORE: &[(&str, &str)] = &[
+    ("kr", "NOK"),
+    ("kr.", "NOK"),
+    ("nok", "NOK"),
+    ("$", "USD"),
+    ("usd", "USD"),
+    ("us$", "USD"),
+    ("€", "EUR"),
+    ("eur", "EUR"),
+    ("£", "GBP"),
+    ("gbp", "GBP"),
+    ("sek", "SEK"),
+    ("dkk", "DKK"),
+];
+
+/// The currency code of a sign or code that may stand before an amount.
 pub(crate) fn currency_before(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "kr" | "kr." | "nok" => "NOK",
-        "$" | "usd" | "us$" => "USD",
-        "€" | "eur" => "EUR",
-        "£" | "gbp" => "GBP",
-        "sek" => "SEK",
-        "dkk" => "DKK",
-        _ => return None,
-    })
+    entry(word)?.currency
 }
+
+/// Month names, full and abbreviated, with their numbers.
+const MONTHS: &[(&str, u32)] = &[
+    ("januar", 1),
+    ("jan.", 1),
+    ("jan", 1),
+    ("februar", 2),
+    ("feb.", 2),
+    ("feb", 2),
+    ("mars", 3),
+    ("mar.", 3),
+    ("april", 4),
+    ("apr.", 4),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("august", 8),
+    ("aug.", 8),
+    ("september", 9),
+    ("sep.", 9),
+    ("sept.", 9),
+    ("sep", 9),
+    ("oktober", 10),
+    ("okt.", 10),
+    ("okt", 10),
+    ("november", 11),
+    ("nov.", 11),
+    ("nov", 11),
+    ("desember", 12),
+    ("des.", 12),
+    ("des", 12),
+];
 
 /// The month a lower-case word names (1–12), full or abbreviated.
 pub(crate) fn month(word: &str) -> Option<u32> {
-    Some(match word {
-        "januar" | "jan." | "jan" => 1,
-        "februar" | "feb." | "feb" => 2,
-        "mars" | "mar." => 3,
-        "april" | "apr." => 4,
-        "mai" => 5,
-        "juni" => 6,
-        "juli" => 7,
-        "august" | "aug." => 8,
-        "september" | "sep." | "sept." | "sep" => 9,
-        "oktober" | "okt." | "okt" => 10,
-        "november" | "nov." | "nov" => 11,
-        "desember" | "des." | "des" => 12,
-        _ => return None,
+    entry(word)?.month
+}
+
+/// What the lexicon knows about one lower-case word.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Entry {
+    /// It can open an expression ([`OPENERS`]).
+    pub(crate) opener: bool,
+    /// It is a month.
+    pub(crate) month: Option<u32>,
+    /// It is a currency that may stand before the amount.
+    pub(crate) currency: Option<&'static str>,
+    /// It is a one-word unit: its code and the type it gives.
+    pub(crate) unit: Option<(&'static str, AnnotationType)>,
+    /// It starts a multi-word unit of [`UNITS`].
+    pub(crate) unit_phrase: bool,
+    /// It is a vague quantity («hundrevis») with this conservative value.
+    pub(crate) vague: Option<f64>,
+}
+
+/// FNV-1a, for the lexicon's own short keys: several times cheaper than the default
+/// hasher, and the keys are not chosen by an adversary.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// The words, and a bit set of their first two bytes that turns most other words away
+/// before they are hashed.
+type Lexicon = (
+    HashMap<&'static str, Entry, BuildHasherDefault<Fnv>>,
+    Vec<u64>,
+);
+
+/// The bit of the first two bytes of `word` (the second is 0 for one-byte words).
+fn prefix_bit(word: &str) -> usize {
+    let b = word.as_bytes();
+    usize::from(b.first().copied().unwrap_or(0)) << 8 | usize::from(b.get(1).copied().unwrap_or(0))
+}
+
+/// The entry of a lower-case word, if the lexicon has one: one hash lookup per token
+/// instead of a walk through every list.
+pub(crate) fn entry(word: &str) -> Option<&'static Entry> {
+    let (map, prefixes) = lexicon();
+    let bit = prefix_bit(word);
+    if prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
+        return None;
+    }
+    map.get(word)
+}
+
+/// The bit of a word's first three bytes (fewer for shorter words) in [`may_matter`]'s
+/// table.
+fn head_bit(word: &[u8]) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in word.iter().take(3) {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    // Mark shorter words, so that «to» does not share a bit with every «to…».
+    h ^= word.len().min(3) as u32;
+    h = h.wrapping_mul(0x0100_0193);
+    (h >> 16) as usize
+}
+
+/// Whether a lower-case word could be a number word or a word of the lexicon, judged by
+/// its first three bytes: a test of a few instructions that turns away nearly every
+/// other word. It never turns away a word that the full readers would accept.
+pub(crate) fn may_matter(word: &str) -> bool {
+    static GATE: OnceLock<Vec<u64>> = OnceLock::new();
+    let gate = GATE.get_or_init(|| {
+        let mut bits = vec![0u64; 65536 / 64];
+        let mut add = |w: &[u8]| {
+            let bit = head_bit(w);
+            bits[bit / 64] |= 1 << (bit % 64);
+        };
+        for w in lexicon().0.keys() {
+            add(w.as_bytes());
+        }
+        for w in ["i", "en", "ei", "et", "ein", "eit"] {
+            add(w.as_bytes());
+        }
+        let morphemes = || {
+            super::words::CARDINALS
+                .iter()
+                .chain(super::words::ORDINALS)
+                .map(|(w, _)| *w)
+                .filter(|w| *w != "og")
+        };
+        for m in morphemes() {
+            add(m.as_bytes());
+            if m.len() < 3 {
+                // «to» also begins «tohundre», «totusen», «to-tre»: its first three
+                // bytes then take the next morpheme's first byte, or the hyphen.
+                for n in super::words::CARDINALS.iter().chain(super::words::ORDINALS) {
+                    add(format!("{m}{}", n.0).as_bytes());
+                }
+                add(format!("{m}-").as_bytes());
+            }
+        }
+        bits
+    });
+    let bit = head_bit(word.as_bytes());
+    gate[bit / 64] & (1 << (bit % 64)) != 0
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut map: HashMap<&'static str, Entry, BuildHasherDefault<Fnv>> = HashMap::default();
+        for &w in OPENERS {
+            map.entry(w).or_default().opener = true;
+        }
+        for &(w, m) in MONTHS {
+            map.entry(w).or_default().month = Some(m);
+        }
+        for &(w, code) in CURRENCIES_BEFORE {
+            map.entry(w).or_default().currency = Some(code);
+        }
+        for &(phrase, code, ty) in UNITS {
+            match phrase {
+                [w] => map.entry(*w).or_default().unit = Some((code, ty)),
+                [w, ..] => map.entry(*w).or_default().unit_phrase = true,
+                [] => {}
+            }
+        }
+        for &(w, v) in super::words::VAGUE {
+            map.entry(w).or_default().vague = Some(v);
+        }
+        let mut prefixes = vec![0u64; 65536 / 64];
+        for w in map.keys() {
+            let bit = prefix_bit(w);
+            prefixes[bit / 64] |= 1 << (bit % 64);
+        }
+        (map, prefixes)
     })
 }
 
@@ -217,6 +466,10 @@ pub(crate) fn year_cue(word: &str) -> bool {
                 | "jula"
                 | "sesongen"
                 | "utgangen"
+                | "perioden"
+                | "tidsrommet"
+                | "årene"
+                | "sesongene"
                 | "begynnelsen"
                 | "slutten"
                 | "starten"
@@ -362,6 +615,12 @@ pub(crate) fn not_counted(word: &str) -> bool {
             | "saman"
             | "å"
             | "likevel"
+            | "aldri"
+            | "alltid"
+            | "ofte"
+            | "sjelden"
+            | "heller"
+            | "særlig"
             | "faktisk"
             | "tilsammen"
             | "altså"
@@ -437,6 +696,81 @@ pub(crate) fn identifier_cue(word: &str) -> bool {
             | "sak"
             | "rom"
             | "runde"
+    )
+}
+
+/// Words before «fra X til Y» that make it a change from one number to another, not a
+/// range («økte fra 10 til 20 prosent»).
+pub(crate) fn change_word(word: &str) -> bool {
+    matches!(
+        word,
+        "økte"
+            | "økt"
+            | "øker"
+            | "auka"
+            | "aukar"
+            | "steg"
+            | "stiger"
+            | "stige"
+            | "falt"
+            | "faller"
+            | "fall"
+            | "sank"
+            | "synker"
+            | "søkk"
+            | "redusert"
+            | "redusertes"
+            | "endret"
+            | "endra"
+            | "vokste"
+            | "voks"
+            | "doblet"
+            | "dobla"
+            | "ned"
+            | "opp"
+            | "hevet"
+            | "senket"
+            | "justert"
+            | "oppjustert"
+            | "nedjustert"
+    )
+}
+
+/// Participles used as nouns after a number («43 drepte», «17 skadde», «1.000 ansatte»),
+/// which end like past-tense verbs but are what is counted.
+pub(crate) fn participle_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "drepte"
+            | "skadde"
+            | "skadete"
+            | "døde"
+            | "ansatte"
+            | "tilsette"
+            | "arresterte"
+            | "pågrepne"
+            | "fremmøtte"
+            | "frammøtte"
+            | "innsatte"
+            | "innlagte"
+            | "internerte"
+            | "permitterte"
+            | "sårede"
+            | "savnede"
+            | "fengslede"
+            | "evakuerte"
+            | "siktede"
+            | "tiltalte"
+            | "dømte"
+            | "rammede"
+            | "berørte"
+            | "spurte"
+            | "omkomne"
+            | "valgte"
+            | "registrerte"
+            | "arbeidsledige"
+            | "innvandrede"
+            | "drepne"
     )
 }
 

@@ -1,7 +1,7 @@
 //! Numbers: finding quantities written in digits and words and reading them (SPEC §2).
 //!
 //! [`find`] makes one pass over the tokens of [`crate::tokens`]. At each token it tries,
-//! in order, a clock time, a date, a decade, a quantity and an ordinal; the first that
+//! in order, a date, a clock time, a decade, a quantity and an ordinal; the first that
 //! matches is kept and the scan goes on after it, so matches never overlap. A quantity
 //! is an optional qualifier («om lag», «minst», «mellom … og …»), a number in digits or
 //! words (or a range of two), an optional unit, and — for plain counts — the noun that
@@ -13,13 +13,24 @@
 //! - **Dates** (`date`) have the value `YYYYMMDD` (ISO 8601 basic form) with `00` for a
 //!   part the text leaves out: «14. mars 2018» → 20180314, «17. mai» → 517,
 //!   «mars 2018» → 20180300, «3.–6. juni» → 603 with upper 606.
-//! - **Clock times** (`time`) have the value `HHMM`: «kl. 13.00» → 1300, «13:30» → 1330.
+//!   «6.10.» (day and month with the closing period) → 1006.
+//! - **Clock times** (`time`) have the value `HHMM`: «kl. 13.00» → 1300, «13:30» → 1330,
+//!   «klokka tre» → 300. A bare «13.00» (two digits after one dot) is a time too: with
+//!   the decimal comma, nothing else reads so.
 //! - **Years** (`year`): «i 2014» → 2014. Decades and centuries are ranges:
 //!   «1990-tallet» → 1990–1999, «1800-tallet» → 1800–1899, «90-tallet» → 1990–1999
 //!   (two digits below 30 are read as 2000s). A four-digit number 1000–2100 is a year
 //!   after a year word («i», «siden», a month, «våren» …) or when no noun follows it; a
 //!   following unit or counted noun, or a bound qualifier («minst», «over»), makes it a
 //!   count or measure.
+//!   «1950- og 1960-tallet» gives the first decade the suffix of the second.
+//! - **Ranges** need a rising upper bound: «2 - 0» (a score) and «økte fra 29 til 21,7»
+//!   (a change) are two numbers, not a range.
+//! - **Counted nouns**: the word after the number, or after «av dem»; an adjective in -e
+//!   before another noun is skipped («1.100 sivile dødsfall» → «dødsfall»), function
+//!   words, adverbs and past-tense-looking verbs are not counted, participles used as
+//!   nouns are («43 drepte», «1.000 ansatte»). After «§», «nr», «kap.» a number is an
+//!   identifier and counts nothing.
 //! - **Ordinals** (`ordinal`): «3. plass» → 3, «første» → 1, «tjueførste» → 21. «andre»
 //!   is the ordinal only before words such as «gang», «plass», «verdenskrig» (otherwise
 //!   it means «other»).
@@ -56,15 +67,13 @@
 //! Section numbers («11.3.2») and dotted pairs that are neither thousands nor times
 //! («9.1») are not annotated.
 
-mod digits;
+pub(crate) mod digits;
 pub mod eval;
 mod lexicon;
 mod words;
 
 #[cfg(test)]
 mod tests;
-
-use std::borrow::Cow;
 
 use crate::document::{AnnotationType, NumberReading, Qualifier};
 use crate::tokens::Token;
@@ -99,6 +108,10 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<NumberMatch> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !scan.may_start(i) {
+            i += 1;
+            continue;
+        }
         match scan.at(i) {
             Some(f) => {
                 i = f.end.max(i + 1);
@@ -177,7 +190,12 @@ impl Num {
 struct Scan<'a> {
     text: &'a str,
     toks: &'a [Token],
-    low: Vec<Cow<'a, str>>,
+    /// The lower-case forms of the capitalised tokens, one after another: one buffer
+    /// rather than an allocation per word.
+    lowered: String,
+    /// For each token, its range in `lowered`, or `None` when the token is its own
+    /// lower-case form.
+    low: Vec<Option<(usize, usize)>>,
     /// Reading a span a person marked ([`read`]): accept the article and «andre».
     whole: bool,
 }
@@ -186,20 +204,37 @@ const DASHES: [&str; 4] = ["-", "–", "—", "\u{2011}"];
 
 impl<'a> Scan<'a> {
     fn new(text: &'a str, toks: &'a [Token], whole: bool) -> Scan<'a> {
+        let mut lowered = String::new();
         let low = toks
             .iter()
             .map(|t| {
+                // Number words, units and qualifiers are lower case or capitalised
+                // («Over», «NOK»); a word with a capital inside and a lower-case start
+                // («iPhone») is none of them. Only the first byte is looked at for most
+                // tokens: this runs for every token.
+                let first = text.as_bytes().get(t.start).copied().unwrap_or(0);
+                if first < 0x80 && !first.is_ascii_uppercase() {
+                    return None;
+                }
                 let s = t.text(text);
-                if s.chars().any(char::is_uppercase) {
-                    Cow::Owned(s.to_lowercase())
+                if s.chars().next().is_some_and(char::is_uppercase) {
+                    let start = lowered.len();
+                    if s.is_ascii() {
+                        lowered.push_str(s);
+                        lowered[start..].make_ascii_lowercase();
+                    } else {
+                        lowered.extend(s.chars().flat_map(char::to_lowercase));
+                    }
+                    Some((start, lowered.len()))
                 } else {
-                    Cow::Borrowed(s)
+                    None
                 }
             })
             .collect();
         Scan {
             text,
             toks,
+            lowered,
             low,
             whole,
         }
@@ -210,7 +245,11 @@ impl<'a> Scan<'a> {
     }
 
     fn w(&self, i: usize) -> &str {
-        self.low.get(i).map_or("", |c| c.as_ref())
+        match self.low.get(i) {
+            Some(Some((s, e))) => self.lowered.get(*s..*e).unwrap_or(""),
+            Some(None) => self.raw(i),
+            None => "",
+        }
     }
 
     /// The lower-case form of the token before `i`, or "".
@@ -248,9 +287,69 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// Whether a number expression can start at token `i`: a cheap test that lets the
+    /// scan pass over ordinary words without trying every rule on them.
+    fn may_start(&self, i: usize) -> bool {
+        if self.numberish(i) {
+            return true;
+        }
+        let w = self.w(i);
+        if !lexicon::may_matter(w) {
+            return false;
+        }
+        if w == "i" {
+            // The commonest word; it opens only «i overkant av», «i underkant av».
+            return matches!(self.w(i + 1), "overkant" | "underkant");
+        }
+        match lexicon::entry(w) {
+            Some(e) if e.opener => self.numberish(i + 1) || self.numberish(i + 2),
+            Some(e) => e.month.is_some(),
+            None => false,
+        }
+    }
+
+    /// Whether token `k` can be the first token of a number: digits, a sign, a currency,
+    /// a number word, a vague quantity, or an article that a multiplier or range follows.
+    fn numberish(&self, k: usize) -> bool {
+        let raw = self.raw(k);
+        let Some(&first) = raw.as_bytes().first() else {
+            return false;
+        };
+        if first.is_ascii_digit()
+            || (matches!(first, b'-' | b'+' | b'$' | 0xC2 | 0xE2)
+                && matches!(raw, "-" | "−" | "+" | "$" | "€" | "£"))
+        {
+            return true;
+        }
+        // A lower-case token is its own lower-case form.
+        let w = if first.is_ascii_lowercase() {
+            raw
+        } else {
+            self.w(k)
+        };
+        // Most tokens are words that begin like nothing the scan knows.
+        if !lexicon::may_matter(w) {
+            return false;
+        }
+        if words::is_article(w) {
+            let next = self.w(k + 1);
+            return words::multiplier(next).is_some()
+                || matches!(next, "eller" | "til" | "-" | "–" | "halv" | "halvt");
+        }
+        if let Some(e) = lexicon::entry(w) {
+            if e.currency.is_some() || e.vague.is_some() || w.starts_with("halv") {
+                return true;
+            }
+        }
+        words::starts_like_number(w)
+            && (words::word_value(w).is_some()
+                || w.split_once('-')
+                    .is_some_and(|(l, _)| words::word_value(l).is_some()))
+    }
+
     fn at(&self, i: usize) -> Option<Found> {
-        self.clock(i)
-            .or_else(|| self.date(i))
+        self.date(i)
+            .or_else(|| self.clock(i))
             .or_else(|| self.decade(i))
             .or_else(|| self.quantity(i))
             .or_else(|| self.ordinal(i))
@@ -309,8 +408,20 @@ impl<'a> Scan<'a> {
                 reading: reading(f64::from(value), upper.map(f64::from), None, None),
             })
         };
-        if let Some(Digits::Date { day, month, year }) = digits::read(self.raw(i)) {
-            return date(i, i + 1, year * 10000 + month * 100 + day, None);
+        match digits::read(self.raw(i)) {
+            Some(Digits::Date { day, month, year }) => {
+                return date(i, i + 1, year * 10000 + month * 100 + day, None);
+            }
+            // «6.10.»: day and month with the closing period, not a clock time.
+            Some(Digits::Clock { hour, minute })
+                if self.raw(i + 1) == "."
+                    && self.gap(i + 1).is_empty()
+                    && (1..=31).contains(&hour)
+                    && (1..=12).contains(&minute) =>
+            {
+                return date(i, i + 2, minute * 100 + hour, None);
+            }
+            _ => {}
         }
         if let Some(month) = lexicon::month(self.w(i)) {
             let year = self.year_at(i + 1)?;
@@ -366,7 +477,36 @@ impl<'a> Scan<'a> {
 
     /// «1990-tallet», «1990-årene», «90-tallet», «1800-tallet»: a year range.
     fn decade(&self, i: usize) -> Option<Found> {
-        let (num, suffix) = self.raw(i).split_once('-')?;
+        // «1950- og 1960-tallet»: the first decade borrows the suffix of the second. The
+        // tokenizer keeps the hyphen on «1950-»; the two-token form is read as well.
+        if let Some(num) = self.raw(i).strip_suffix('-') {
+            if digits::all_digits(num) && matches!(self.w(i + 1), "og" | "eller" | "til") {
+                let (_, suffix) = self.raw(i + 2).split_once('-')?;
+                let mut found = self.decade_of(&format!("{num}-{suffix}"), i)?;
+                found.end = i + 1;
+                return Some(found);
+            }
+        }
+        if digits::all_digits(self.raw(i))
+            && self.raw(i + 1) == "-"
+            && self.gap(i + 1).is_empty()
+            && matches!(self.w(i + 2), "og" | "eller" | "til")
+        {
+            let (_, suffix) = self.raw(i + 3).split_once('-')?;
+            let whole = format!("{}-{suffix}", self.raw(i));
+            let mut found = self.decade_of(&whole, i)?;
+            found.end = i + 2;
+            return Some(found);
+        }
+        self.decade_of(self.raw(i), i)
+    }
+
+    /// Reads «1990-tallet» (the text of token `i`) as a decade.
+    fn decade_of(&self, raw: &str, i: usize) -> Option<Found> {
+        if !raw.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        let (num, suffix) = raw.split_once('-')?;
         let suffix = suffix.to_lowercase();
         if !matches!(
             suffix.as_str(),
@@ -414,7 +554,12 @@ impl<'a> Scan<'a> {
         } else {
             let w = self.w(i);
             let (v, ordinal) = words::word_value(w)?;
-            if !ordinal || (w == "andre" && !self.whole && !lexicon::ordinal_noun(self.w(i + 1))) {
+            // «andre» is mostly «other», «attende» mostly Nynorsk «back».
+            if !ordinal
+                || (matches!(w, "andre" | "attende")
+                    && !self.whole
+                    && !lexicon::ordinal_noun(self.w(i + 1)))
+            {
                 return None;
             }
             v
@@ -444,11 +589,17 @@ impl<'a> Scan<'a> {
     fn quantity(&self, i: usize) -> Option<Found> {
         let first = self.w(i);
         let between = matches!(first, "mellom");
-        let from = matches!(first, "fra" | "frå") && self.prev(i) != "og";
+        // «fra 10 til 20» is a range, but «økte fra 10 til 20» is a change: two numbers.
+        let from = matches!(first, "fra" | "frå")
+            && self.prev(i) != "og"
+            && !lexicon::change_word(self.prev(i));
         let (mut qualifier, qlen) = if between || from {
             (Qualifier::Range, 1)
         } else {
-            self.qualifier(i).unwrap_or((Qualifier::Exact, 0))
+            lexicon::entry(first)
+                .filter(|e| e.opener)
+                .and_then(|_| self.qualifier(i))
+                .unwrap_or((Qualifier::Exact, 0))
         };
         let mut j = i + qlen;
         let mut unit: Option<(&str, AnnotationType)> = None;
@@ -470,6 +621,8 @@ impl<'a> Scan<'a> {
                     (self.w(a.end) == "til" || self.is_dash(a.end))
                         .then(|| self.cardinal(a.end + 1))
                         .flatten()
+                } else if matches!(self.prev(j), "fra" | "frå") && self.w(a.end) == "til" {
+                    None // a change «fra 29 til 21,7», not a range
                 } else {
                     self.range_tail(&a)
                 };
@@ -479,7 +632,21 @@ impl<'a> Scan<'a> {
         if (between || from) && b.is_none() {
             return None;
         }
-        // «1862–97»: the upper year written with two digits.
+        // «tusen takk» thanks; it counts nothing.
+        if self.w(j) == "tusen" && matches!(self.w(j + 1), "takk" | "hjertelig") {
+            return None;
+        }
+        // «under ett» (taken together) is an idiom unless something is measured.
+        if matches!(self.w(j), "ett" | "eitt")
+            && self.prev(j) == "under"
+            && b.is_none()
+            && self.unit_at(a.end).is_none()
+            && !self.noun_at(a.end)
+        {
+            return None;
+        }
+        // «1862–97»: the upper year written with two digits is only ever a year.
+        let short_year = a.year_like() && b.is_some_and(|b| b.written == Written::Int(2));
         let b = b.map(|mut b| {
             if a.year_like() && b.written == Written::Int(2) {
                 let century = a.value - a.value % 100.0;
@@ -492,16 +659,29 @@ impl<'a> Scan<'a> {
             }
             b
         });
+        let scaled = |b: &Num| {
+            if a.mult == 1.0 && b.mult > 1.0 && a.value * b.mult <= b.value {
+                a.value * b.mult
+            } else {
+                a.value
+            }
+        };
+        // «2 - 0» (a score), «fra 29 til 21,7» (a fall): not a range. «mellom» and «fra»
+        // promised one, so they give up; otherwise the first number stands alone.
+        let b = match b {
+            Some(b) if b.value <= scaled(&b) => {
+                if between || from {
+                    return None;
+                }
+                None
+            }
+            b => b,
+        };
         let mut value = a.value;
         let mut upper = None;
         let mut end = a.end;
         if let Some(b) = b {
-            if a.mult == 1.0 && b.mult > 1.0 && a.value * b.mult <= b.value {
-                value *= b.mult;
-            }
-            if b.value <= value {
-                return None;
-            }
+            value = scaled(&b);
             upper = Some(b.value);
             end = b.end;
             qualifier = Qualifier::Range;
@@ -526,7 +706,7 @@ impl<'a> Scan<'a> {
         let years = a.year_like() && b.is_none_or(|b| b.year_like());
         let (ty, counted) = match unit {
             Some((_, ty)) => (ty, None),
-            None if years && self.is_year(i, qlen, qualifier, end) => {
+            None if years && (short_year || self.is_year(i, qlen, qualifier, end)) => {
                 if qlen > 0 && lexicon::is_temporal(first) {
                     return None; // «inntil 1995»: the year alone, at the next token
                 }
@@ -598,8 +778,9 @@ impl<'a> Scan<'a> {
         let ordinal = words::word_value(raw).is_some_and(|(_, ordinal)| ordinal);
         // Past tenses and participles («stemte», «endret», «skadde») follow numbers as
         // verbs; nouns after a number rarely end so.
-        let verb_like =
-            raw.chars().count() >= 5 && ["te", "de", "et"].iter().any(|s| raw.ends_with(s));
+        let verb_like = raw.chars().count() >= 5
+            && ["te", "de", "et"].iter().any(|s| raw.ends_with(s))
+            && !lexicon::participle_noun(raw);
         !ordinal
             && !verb_like
             && raw.chars().count() >= 2
@@ -612,7 +793,12 @@ impl<'a> Scan<'a> {
     /// The noun counted by a count ending before `k`: «43 mennesker», «17 av dem barn»,
     /// «1.100 sivile dødsfall» (adjective skipped), «tusenvis av sivile».
     fn counted(&self, first: usize, mut k: usize, written: Written) -> Option<String> {
-        if lexicon::identifier_cue(self.prev(first)) {
+        // «§ 12», «nr. 5», «kap. 10» (the tokenizer may cut «kap» from its period).
+        let before = match self.prev(first) {
+            "." => first.checked_sub(1).map_or("", |p| self.prev(p)),
+            p => p,
+        };
+        if lexicon::identifier_cue(before) {
             return None;
         }
         if self.w(k) == "av" {
@@ -641,13 +827,16 @@ impl<'a> Scan<'a> {
 
     /// A unit at `k`: its code, the type it gives and its length in tokens.
     fn unit_at(&self, k: usize) -> Option<(&'static str, AnnotationType, usize)> {
-        lexicon::UNITS.iter().find_map(|(phrase, code, ty)| {
-            phrase
-                .iter()
-                .enumerate()
-                .all(|(n, p)| self.w(k + n) == *p)
-                .then_some((*code, *ty, phrase.len()))
-        })
+        let e = lexicon::entry(self.w(k))?;
+        if e.unit_phrase {
+            let phrase = lexicon::UNITS.iter().find(|(phrase, _, _)| {
+                phrase.len() > 1 && phrase.iter().enumerate().all(|(n, p)| self.w(k + n) == *p)
+            });
+            if let Some((phrase, code, ty)) = phrase {
+                return Some((code, *ty, phrase.len()));
+            }
+        }
+        e.unit.map(|(code, ty)| (code, ty, 1))
     }
 
     /// The upper end of a range after `a`: «10–20», «to eller tre», «en til to».
@@ -800,7 +989,10 @@ impl<'a> Scan<'a> {
                 written: Written::Words,
             });
         }
-        if w == "to" && lexicon::english_around_to(self.prev(j), self.w(j + 1)) {
+        let title_case = |k: usize| self.raw(k).starts_with(char::is_uppercase);
+        // «due to the», «Long Walk to Freedom»: English «to».
+        let english_title = j > 0 && title_case(j - 1) && title_case(j + 1);
+        if w == "to" && (english_title || lexicon::english_around_to(self.prev(j), self.w(j + 1))) {
             return None;
         }
         self.words_at(j, true)
@@ -875,7 +1067,16 @@ impl<'a> Scan<'a> {
                 break;
             }
             let mut c2 = c;
-            if words::is_article(next) || words::push_word(&mut c2, next) != Some(false) {
+            if words::is_article(next) {
+                // «tusen en hundre»: the article counts the multiplier after it.
+                if words::multiplier(self.w(end + 1)).is_some() && c2.push(Atom::Unit(1)) {
+                    c = c2;
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            if words::push_word(&mut c2, next) != Some(false) {
                 break;
             }
             c = c2;

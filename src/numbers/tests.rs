@@ -1279,6 +1279,86 @@ t!(
     NU
 );
 
+t!(
+    r_score_not_range,
+    "Viking vant 2 - 0 borte.",
+    "2",
+    Count,
+    2,
+    Exact,
+    N,
+    NU,
+    NU
+);
+t!(
+    r_fall_not_range,
+    "Partiet falt fra 29 til 21,7 prosent.",
+    "21,7 prosent",
+    Percent,
+    21.7,
+    Exact,
+    N,
+    Some("percent"),
+    NU
+);
+t!(
+    r_fall_first_number,
+    "Partiet falt fra 29 til 21,7 prosent.",
+    "29",
+    Count,
+    29,
+    Exact,
+    N,
+    NU,
+    NU
+);
+t!(
+    r_year_then_til,
+    "Forbruket var 8 liter i 1960 til 6,6 liter i dag.",
+    "1960",
+    Year,
+    1960,
+    Exact,
+    N,
+    NU,
+    NU
+);
+
+t!(
+    r_change_not_range,
+    "Renten økte fra 2 til 3 prosent.",
+    "3 prosent",
+    Percent,
+    3,
+    Exact,
+    N,
+    Some("percent"),
+    NU
+);
+t!(
+    r_change_first_number,
+    "Renten økte fra 2 til 3 prosent.",
+    "2",
+    Count,
+    2,
+    Exact,
+    N,
+    NU,
+    NU
+);
+
+t!(
+    r_years_short_spaced,
+    "I perioden 1960 - 64 var det fred.",
+    "1960 - 64",
+    Year,
+    1960,
+    Range,
+    Some(1964.0),
+    NU,
+    NU
+);
+
 // ---- percent ----
 t!(
     p_sign,
@@ -2208,6 +2288,75 @@ t!(
     NU
 );
 
+t!(
+    c_participle_noun,
+    "Angrepet ga 43 drepte og 17 skadde.",
+    "43",
+    Count,
+    43,
+    Exact,
+    N,
+    NU,
+    Some("drepte")
+);
+t!(
+    c_ansatte,
+    "Volvo sier opp 1.000 ansatte.",
+    "1.000",
+    Count,
+    1000,
+    Exact,
+    N,
+    NU,
+    Some("ansatte")
+);
+
+t!(
+    y_suspended_decade,
+    "På 1950- og 1960-tallet vokste byen.",
+    "1950-",
+    Year,
+    1950,
+    Range,
+    Some(1959.0),
+    NU,
+    NU
+);
+t!(
+    y_suspended_decade_second,
+    "På 1950- og 1960-tallet vokste byen.",
+    "1960-tallet",
+    Year,
+    1960,
+    Range,
+    Some(1969.0),
+    NU,
+    NU
+);
+t!(
+    d_day_month_period,
+    "Brev til August (6.10.)",
+    "6.10.",
+    Date,
+    1006,
+    Exact,
+    N,
+    NU,
+    NU
+);
+
+t!(
+    c_sivile_as_noun,
+    "Over 1.100 sivile ble drept.",
+    "Over 1.100",
+    Count,
+    1100,
+    MoreThan,
+    N,
+    NU,
+    Some("sivile")
+);
+
 // ---- not numbers ----
 none!(article_en, "Det var en periode med uro.");
 none!(article_et, "Han skrev et brev.");
@@ -2224,6 +2373,103 @@ none!(english_to, "He went to the store.");
 none!(tre_compound_word, "Treet falt.");
 none!(enten_eller, "Enten eller.");
 none!(empty_text, "");
+none!(nn_attende_back, "Han vende attende til byen.");
+t!(
+    o_attende_plass,
+    "Ho kom på attende plass.",
+    "attende",
+    Ordinal,
+    18,
+    Exact,
+    N,
+    NU,
+    NU
+);
+t!(
+    c_identifier_cut_period,
+    "Det er i kap. 10 lagt til grunn.",
+    "10",
+    Count,
+    10,
+    Exact,
+    N,
+    NU,
+    NU
+);
+none!(tusen_takk, "Tusen takk for sist.");
+none!(under_ett_idiom, "Sett under ett var året godt.");
+t!(
+    under_ett_dogn,
+    "Han brukte under ett døgn.",
+    "under ett døgn",
+    Measure,
+    1,
+    LessThan,
+    N,
+    Some("day"),
+    NU
+);
+t!(
+    nn_tvo,
+    "Det er tvo ting å segja.",
+    "tvo",
+    Count,
+    2,
+    Exact,
+    N,
+    NU,
+    Some("ting")
+);
+
+#[test]
+fn every_qualifier_opens_an_expression() {
+    for (phrase, _) in super::lexicon::QUALIFIERS {
+        assert!(super::lexicon::opens_expression(phrase[0]), "{phrase:?}");
+    }
+}
+
+/// The cheap gate of the scan must let through every word the readers accept.
+#[test]
+fn the_gate_passes_every_known_word() {
+    let table = include_str!("data/num2words_no.tsv");
+    let number_words = table
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(|l| l.split(['\t', ' ']))
+        .filter(|w| !w.is_empty() && !w.starts_with(|c: char| c.is_ascii_digit()) && *w != "og");
+    let compounds = [
+        "tohundreogtre",
+        "femogtjue",
+        "to-tre",
+        "fire-fem",
+        "tjueførste",
+        "éin",
+    ];
+    for w in number_words.chain(compounds) {
+        assert!(super::lexicon::may_matter(w), "{w}");
+    }
+    for (phrase, _) in super::lexicon::QUALIFIERS {
+        assert!(super::lexicon::may_matter(phrase[0]), "{phrase:?}");
+    }
+    for (phrase, _, _) in super::lexicon::UNITS {
+        assert!(super::lexicon::may_matter(phrase[0]), "{phrase:?}");
+    }
+    for w in [
+        "i",
+        "en",
+        "ei",
+        "et",
+        "ein",
+        "eit",
+        "mellom",
+        "fra",
+        "kl.",
+        "mai",
+        "hundrevis",
+    ] {
+        assert!(super::lexicon::may_matter(w), "{w}");
+    }
+}
 
 // ---- read(): a span a person marked ----
 #[test]
@@ -2368,4 +2614,30 @@ mod props {
             super::check_invariants(&words.join(" "));
         }
     }
+}
+
+// ---- cross-check against num2words (generated table, see data/gen_num2words_no.py) ----
+#[test]
+fn reads_every_num2words_cardinal_and_ordinal() {
+    let table = include_str!("data/num2words_no.tsv");
+    let mut checked = 0;
+    for line in table.lines().filter(|l| !l.starts_with('#')) {
+        let mut cols = line.split('\t');
+        let (Some(value), Some(cardinal)) = (cols.next(), cols.next()) else {
+            panic!("bad line {line:?}");
+        };
+        let value: f64 = value.parse().expect("a number");
+        let got = read(cardinal).map(|(ty, r)| (ty, r.value));
+        assert_eq!(got, Some((T::Count, value)), "{cardinal:?}");
+        // num2words 0.5.14 writes 13th as «trettførste»; Norwegian says «trettende».
+        if let Some(ordinal) = cols.next().filter(|o| !o.is_empty() && *o != "trettførste") {
+            assert_eq!(
+                words::word_value(ordinal),
+                Some((value, true)),
+                "{ordinal:?}"
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked > 1300, "the table has {checked} rows");
 }

@@ -8,6 +8,8 @@
 //! no one would say («tien» = 10 + 1, «fireen») is not a number, so the same check works
 //! across tokens («to hundre og tre») and inside one («tohundreogtre»).
 
+use std::sync::OnceLock;
+
 /// One morpheme of a number word.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum Atom {
@@ -26,7 +28,7 @@ pub(crate) enum Atom {
 }
 
 /// Cardinal morphemes, in no particular order (the cutter takes the longest match).
-const CARDINALS: &[(&str, Atom)] = &[
+pub(crate) const CARDINALS: &[(&str, Atom)] = &[
     ("null", Atom::Unit(0)),
     ("en", Atom::Unit(1)),
     ("én", Atom::Unit(1)),
@@ -35,7 +37,9 @@ const CARDINALS: &[(&str, Atom)] = &[
     ("ett", Atom::Unit(1)),
     ("eitt", Atom::Unit(1)),
     ("éi", Atom::Unit(1)),
+    ("èin", Atom::Unit(1)),
     ("to", Atom::Unit(2)),
+    ("tvo", Atom::Unit(2)),
     ("tre", Atom::Unit(3)),
     ("fire", Atom::Unit(4)),
     ("fem", Atom::Unit(5)),
@@ -79,7 +83,7 @@ const CARDINALS: &[(&str, Atom)] = &[
 ];
 
 /// Ordinal morphemes: they may only end a word («tjueførste», «femogtjuende»).
-const ORDINALS: &[(&str, Atom)] = &[
+pub(crate) const ORDINALS: &[(&str, Atom)] = &[
     ("første", Atom::Unit(1)),
     ("fyrste", Atom::Unit(1)),
     ("andre", Atom::Unit(2)),
@@ -137,7 +141,7 @@ const ORDINALS: &[(&str, Atom)] = &[
 ];
 
 /// Vague quantities and the conservative value each stands for.
-const VAGUE: &[(&str, f64)] = &[
+pub(crate) const VAGUE: &[(&str, f64)] = &[
     ("titalls", 10.0),
     ("dusinvis", 12.0),
     ("hundrevis", 100.0),
@@ -151,13 +155,53 @@ const VAGUE: &[(&str, f64)] = &[
 
 /// The value of a vague quantity word («hundrevis» → 100). `word` is lower case.
 pub(crate) fn vague(word: &str) -> Option<f64> {
-    VAGUE.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
+    super::lexicon::entry(word)?.vague
 }
 
 /// Whether `word` is one of the articles/pronouns «en», «ei», «et», «ein», «eit» that are
 /// only sometimes the number one. «én», «éin», «ett» and «eitt» are always numbers.
 pub(crate) fn is_article(word: &str) -> bool {
     matches!(word, "en" | "ei" | "et" | "ein" | "eit")
+}
+
+/// A morpheme, its atom, and whether it is an ordinal ending.
+type Morpheme = (&'static str, Atom, bool);
+
+/// The morphemes by first byte, and a bit set of the first two bytes of every morpheme.
+/// Every token of a text is looked up, so the lookup must not walk the whole lexicon.
+type Index = (Vec<Vec<Morpheme>>, Vec<u64>);
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = vec![Vec::new(); 256];
+        let mut prefixes = vec![0u64; 65536 / 64];
+        let all = CARDINALS
+            .iter()
+            .map(|&(w, a)| (w, a, false))
+            .chain(ORDINALS.iter().map(|&(w, a)| (w, a, true)));
+        for entry in all {
+            if let [first, second, ..] = *entry.0.as_bytes() {
+                index[usize::from(first)].push(entry);
+                let pair = usize::from(first) << 8 | usize::from(second);
+                prefixes[pair / 64] |= 1 << (pair % 64);
+            }
+        }
+        (index, prefixes)
+    })
+}
+
+/// Whether a lower-case word begins as some number morpheme does (its first two bytes):
+/// a cheap test before the full reading.
+pub(crate) fn starts_like_number(word: &str) -> bool {
+    let (_, prefixes) = index();
+    match *word.as_bytes() {
+        [first, second, ..] => {
+            let pair = usize::from(first) << 8 | usize::from(second);
+            prefixes[pair / 64] & (1 << (pair % 64)) != 0
+        }
+        _ => false,
+    }
 }
 
 /// Pushes the morphemes of one lower-case word onto `c`, cut by longest match. Returns
@@ -167,20 +211,35 @@ pub(crate) fn push_word(c: &mut Composer, word: &str) -> Option<bool> {
     if word.is_empty() || word.len() > 64 {
         return None;
     }
+    let (index, prefixes) = index();
     let mut next = *c;
     let mut rest = word;
-    while !rest.is_empty() {
-        if let Some(&(_, atom)) = ORDINALS.iter().find(|(w, _)| *w == rest) {
+    while let Some(&first) = rest.as_bytes().first() {
+        // Every morpheme has at least two bytes; most words fail on their first two.
+        let second = *rest.as_bytes().get(1)?;
+        let pair = usize::from(first) << 8 | usize::from(second);
+        if prefixes[pair / 64] & (1 << (pair % 64)) == 0 {
+            return None;
+        }
+        let bucket = &index[usize::from(first)];
+        if let Some(&(_, atom, _)) = bucket
+            .iter()
+            .find(|(w, _, ord)| *ord && w.len() == rest.len() && *w == rest)
+        {
             if !next.push(atom) {
                 return None;
             }
             *c = next;
             return Some(true);
         }
-        let (len, atom) = CARDINALS
+        // Comparing the second byte first spares most calls to memcmp: this runs for
+        // every word of the text.
+        let (len, atom) = bucket
             .iter()
-            .filter(|(w, _)| rest.starts_with(w))
-            .map(|&(w, a)| (w.len(), a))
+            .filter(|(w, _, ord)| {
+                !*ord && w.as_bytes().get(1) == Some(&second) && rest.starts_with(w)
+            })
+            .map(|&(w, a, _)| (w.len(), a))
             .max_by_key(|&(len, _)| len)?;
         if !next.push(atom) {
             return None;
