@@ -77,7 +77,7 @@ test: fmt clippy cargo-test wasm-test browser-test
 # ---- benchmarks and the model --------------------------------------------------------------
 
 bench: page node-deps browser-tools
-	cargo bench --bench tagging
+	cargo bench --benches
 	node $(BROWSER)/bench.mjs
 
 model:
