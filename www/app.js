@@ -566,6 +566,14 @@ document.addEventListener('paste', (e) => {
   }, 'Pasted after the article.');
 });
 
+// In the text box the letters type; Alt+A, Alt+P and Alt+N mark the selected words there.
+source.addEventListener('keydown', (e) => {
+  const kind = KEY_KIND[e.key.toLowerCase()] || KEY_KIND[(e.code || '').replace(/^Key/, '').toLowerCase()];
+  if (!e.altKey || e.ctrlKey || e.metaKey || !kind) return;
+  e.preventDefault();
+  markSelection(kind);
+});
+
 source.addEventListener('input', () => {
   fitSource(source.value.length);
   settleSoon();

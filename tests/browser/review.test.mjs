@@ -131,6 +131,12 @@ describe('correcting', () => {
     const next = await page.evaluate(() => document.activeElement.textContent);
     await rendered(page, () => page.keyboard.press('Delete'));
     assert.ok(!(await marks(page)).some((m) => m.text === next), `«${next}» is removed`);
+
+    // Add one without the mouse: Shift+arrows in the text box, then Alt+A.
+    await selectInSource(page, 'koalisjonen');
+    await rendered(page, () => page.keyboard.press('Alt+a'));
+    assert.ok((await marks(page)).some((m) => m.text === 'koalisjonen' && m.kind === 'actor'));
+    assert.equal(await page.$eval('#source', (s) => s.value), ARTICLE, 'nothing was typed');
     await context.close();
   });
 
