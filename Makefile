@@ -6,8 +6,9 @@ SHELL := bash
 
 WASM_BINDGEN_VERSION := 0.2.130
 WASM_TARGET := wasm32-unknown-unknown
-WASM := target/$(WASM_TARGET)/release/tusj.wasm
-BINDGEN_OUT := target/wasm-bindgen
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+WASM := $(TARGET_DIR)/$(WASM_TARGET)/release/tusj.wasm
+BINDGEN_OUT := $(TARGET_DIR)/wasm-bindgen
 PAGE := dist/tusj.html
 BROWSER := tests/browser
 CHROMIUM := /usr/bin/chromium
@@ -76,7 +77,7 @@ test: fmt clippy cargo-test wasm-test browser-test
 # ---- benchmarks and the model --------------------------------------------------------------
 
 bench: page node-deps browser-tools
-	cargo bench --bench tagging
+	cargo bench --benches
 	node $(BROWSER)/bench.mjs
 
 model:

@@ -860,8 +860,12 @@ pub fn numbers_table(doc: &Document) -> Vec<NumberRow> {
         .iter()
         .filter_map(|a| {
             let n = a.number.as_ref()?;
-            let before = cp_slice(&doc.text, &cp, body_start.min(a.start), a.start);
-            let after = cp_slice(&doc.text, &cp, a.end, cp.len());
+            // Six words lie well within this many code points; slicing no further keeps the
+            // table linear in the length of the article (a 1 MB paste has thousands of rows).
+            const WINDOW: usize = 1000;
+            let from = body_start.min(a.start).max(a.start.saturating_sub(WINDOW));
+            let before = cp_slice(&doc.text, &cp, from, a.start);
+            let after = cp_slice(&doc.text, &cp, a.end, cp.len().min(a.end + WINDOW));
             Some(NumberRow {
                 id: a.id.clone(),
                 start: a.start,

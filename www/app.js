@@ -26,12 +26,13 @@ const core = (() => {
   let nextId = 1;
   const pending = new Map();
 
-  function wasmBytes() {
-    const b64 = $('tusj-wasm').textContent.trim();
-    const bin = atob(b64);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return bytes;
+  // The wasm module is inlined gzipped and base64-encoded (build.mjs).
+  async function wasmBytes() {
+    const bin = atob($('tusj-wasm').textContent.trim());
+    const packed = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) packed[i] = bin.charCodeAt(i);
+    const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
   }
 
   async function startWorker(module) {
@@ -59,7 +60,7 @@ const core = (() => {
   }
 
   const ready = (async () => {
-    const module = await WebAssembly.compile(wasmBytes());
+    const module = await WebAssembly.compile(await wasmBytes());
     try {
       worker = await startWorker(module);
     } catch (err) {
@@ -101,12 +102,15 @@ function snapshot() {
   return { text: state.text, corrections: state.corrections, name: state.name };
 }
 
-function commit(next, message) {
-  settleNow();
-  history.undo.push(snapshot());
+// `change` is the next state, or a function of the current one. A pending burst of typing is
+// settled first, so that it is its own step for undo and the corrections fit the text.
+async function commit(change, message) {
+  await settle();
+  const before = snapshot();
+  history.undo.push(before);
   if (history.undo.length > HISTORY_LIMIT) history.undo.shift();
   history.redo = [];
-  return restore(next, message);
+  return restore(typeof change === 'function' ? change(before) : change, message);
 }
 
 function restore(next, message) {
@@ -125,18 +129,18 @@ function restore(next, message) {
   return reannotate(message);
 }
 
-function undo() {
-  settleNow();
+async function undo() {
+  await settle();
   if (!history.undo.length) return setStatus('Nothing to undo.', true);
   history.redo.push(snapshot());
-  restore(history.undo.pop(), 'Undone.');
+  return restore(history.undo.pop(), 'Undone.');
 }
 
-function redo() {
-  settleNow();
+async function redo() {
+  await settle();
   if (!history.redo.length) return setStatus('Nothing to redo.', true);
   history.undo.push(snapshot());
-  restore(history.redo.pop(), 'Redone.');
+  return restore(history.redo.pop(), 'Redone.');
 }
 
 function updateHistoryButtons() {
@@ -485,11 +489,6 @@ function settle() {
   return editQueue;
 }
 
-// Settles a pending burst of typing at once (before undo, a correction or an export).
-function settleNow() {
-  if (editTimer) settle();
-}
-
 async function settleEdit() {
   const text = source.value;
   if (text === state.text) return;
@@ -561,8 +560,18 @@ document.addEventListener('paste', (e) => {
   const text = clipboardText(e.clipboardData);
   if (!text) return;
   e.preventDefault();
-  const joined = state.text ? `${state.text.replace(/\n*$/, '')}\n\n${text}` : text;
-  commit({ ...snapshot(), text: joined, corrections: state.corrections }, 'Pasted after the article.');
+  commit((now) => {
+    const joined = now.text ? `${now.text.replace(/\n*$/, '')}\n\n${text}` : text;
+    return { ...now, text: joined };
+  }, 'Pasted after the article.');
+});
+
+// In the text box the letters type; Alt+A, Alt+P and Alt+N mark the selected words there.
+source.addEventListener('keydown', (e) => {
+  const kind = KEY_KIND[e.key.toLowerCase()] || KEY_KIND[(e.code || '').replace(/^Key/, '').toLowerCase()];
+  if (!e.altKey || e.ctrlKey || e.metaKey || !kind) return;
+  e.preventDefault();
+  markSelection(kind);
 });
 
 source.addEventListener('input', () => {
@@ -625,7 +634,7 @@ async function markSelection(kind) {
   if (!c) return setStatus('Only spaces are selected.', true);
   window.getSelection().removeAllRanges();
   state.focus = c.start;
-  await commit({ ...snapshot(), corrections: [...state.corrections, c] }, `Marked «${c.text}» as ${type}.`);
+  await commit((now) => ({ ...now, corrections: [...now.corrections, c] }), `Marked «${c.text}» as ${type}.`);
 }
 
 function relabel(mark, type) {
@@ -633,7 +642,7 @@ function relabel(mark, type) {
   if (!a || a.type === type) return;
   state.focus = a.start;
   const c = { op: 'mark', start: a.start, end: a.end, text: a.text, type };
-  return commit({ ...snapshot(), corrections: [...state.corrections, c] }, `«${a.text}» is now ${type}.`);
+  return commit((now) => ({ ...now, corrections: [...now.corrections, c] }), `«${a.text}» is now ${type}.`);
 }
 
 function unmark(mark) {
@@ -642,7 +651,7 @@ function unmark(mark) {
   state.focus = a.end;
   const c = { op: 'unmark', start: a.start, end: a.end, text: a.text };
   return commit(
-    { ...snapshot(), corrections: [...state.corrections, c] },
+    (now) => ({ ...now, corrections: [...now.corrections, c] }),
     `Removed the highlight «${a.text}». Undo (Ctrl+Z) brings it back.`,
   );
 }
@@ -827,7 +836,7 @@ $('panel').addEventListener('click', (e) => {
     if (!name || name === found.ent.name) return;
     const { a } = found;
     const c = { op: 'rename', start: a.start, end: a.end, text: a.text, name };
-    commit({ ...snapshot(), corrections: [...state.corrections, c] }, `Renamed «${found.ent.name}» to «${name}».`);
+    commit((now) => ({ ...now, corrections: [...now.corrections, c] }), `Renamed «${found.ent.name}» to «${name}».`);
   }
 });
 
@@ -847,7 +856,7 @@ $('panel').addEventListener('change', (e) => {
     into_text: into.a.text,
   };
   commit(
-    { ...snapshot(), corrections: [...state.corrections, c] },
+    (now) => ({ ...now, corrections: [...now.corrections, c] }),
     `Merged «${from.ent.name}» into «${into.ent.name}».`,
   );
 });

@@ -3,10 +3,11 @@
 //   node www/build.mjs <wasm-bindgen out dir> <output html>
 //
 // Browsers refuse fetch(), XHR and module imports under file://, so everything is inlined:
-// the style, the no-modules glue, the app, the worker source and the wasm bytes (base64).
+// the style, the no-modules glue, the app, the worker source and the wasm bytes (gzip, base64).
 // Scripts are allowed by their SHA-256 hashes in the Content-Security-Policy; the worker
 // source and the wasm bytes sit in non-executing data blocks that the app reads.
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +31,9 @@ const style = `\n${read(join(www, 'style.css'))}`;
 const glue = `\n${safe(read(join(bindgenDir, 'tusj.js')), 'glue')}`;
 const app = `\n${safe(read(join(www, 'app.js')), 'app')}`;
 const worker = safe(read(join(www, 'worker.js')), 'worker');
-const wasm = readFileSync(join(bindgenDir, 'tusj_bg.wasm')).toString('base64');
+// Gzipped before base64: the page unpacks it with the browser's DecompressionStream.
+const wasmBytes = readFileSync(join(bindgenDir, 'tusj_bg.wasm'));
+const wasm = gzipSync(wasmBytes, { level: 9 }).toString('base64');
 
 const csp = [
   "default-src 'none'",
@@ -53,7 +56,7 @@ put('<!--STYLE-->', `<style>${style}</style>`);
 put(
   '<!--SCRIPTS-->',
   [
-    `<script id="tusj-wasm" type="application/octet-stream">${wasm}</script>`,
+    `<script id="tusj-wasm" type="application/gzip">${wasm}</script>`,
     `<script id="tusj-worker" type="text/plain">\n${worker}</script>`,
     `<script id="tusj-glue">${glue}</script>`,
     `<script id="tusj-app">${app}</script>`,
@@ -62,4 +65,7 @@ put(
 
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, html);
-console.log(`wrote ${out} (${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB, wasm ${(wasm.length * 0.75 / 1024).toFixed(0)} KiB)`);
+const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
+console.log(
+  `wrote ${out} (${kib(Buffer.byteLength(html))}; wasm ${kib(wasmBytes.length)}, gzipped ${kib(wasm.length * 0.75)})`,
+);

@@ -1,11 +1,14 @@
-// Browser benchmark (not a test): open dist/tusj.html from disk and time 100 annotations of
-// seed 000 through the page's own core interface (worker round trip included), then one
-// paste → highlighted render of the same seed. Prints milliseconds.
+// Browser benchmark (not a test): open dist/tusj.html from disk, time how long until the
+// annotator is ready, then 100 annotations of seed 000 through the page's own core interface
+// (worker round trip included), one paste → highlighted render of the same seed, and a 1 MB
+// paste. Prints milliseconds.
 import { launch, open, paste, rendered, seed, SEEDS } from './helpers.mjs';
 
 const browser = await launch();
 try {
   const { page } = await open(browser);
+  const ready = await page.evaluate(() => performance.now());
+  console.log(`browser page ready (wasm compiled, worker started): ${ready.toFixed(0)} ms after navigation start`);
   const text = seed(SEEDS[0]);
   const times = await page.evaluate(async (t) => {
     const out = [];
@@ -24,6 +27,22 @@ try {
   const t0 = Date.now();
   await rendered(page, () => paste(page, text));
   console.log(`browser paste → rendered highlights: ${Date.now() - t0} ms (one run, includes Ctrl+V)`);
+
+  const one = `${seed(SEEDS[0])}\n\n${seed(SEEDS[1])}\n\n`;
+  const big = one.repeat(Math.ceil(1_000_000 / one.length));
+  await page.click('#new');
+  await page.focus('#source');
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  const t1 = Date.now();
+  await rendered(page, () => paste(page, big), 600000);
+  const tasks = await page.evaluate(() => window.__longTasks);
+  console.log(`browser 1 MB paste (${big.length} chars) → rendered highlights: ${Date.now() - t1} ms; ` +
+    `longest task on the page thread ${Math.round(Math.max(0, ...tasks))} ms`);
 } finally {
   await browser.close();
 }

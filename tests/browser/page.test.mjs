@@ -228,7 +228,7 @@ describe('failure is readable', () => {
   test('a broken wasm module shows a message, not a blank page', async () => {
     const broken = join(OUT, 'broken.html');
     const html = readFileSync(PAGE, 'utf8').replace(
-      /(<script id="tusj-wasm" type="application\/octet-stream">)[A-Za-z0-9+/=]{16}/,
+      /(<script id="tusj-wasm" type="application\/gzip">)[A-Za-z0-9+/=]{16}/,
       '$1AAAAAAAAAAAAAAAA',
     );
     writeFileSync(broken, html);

@@ -131,6 +131,12 @@ describe('correcting', () => {
     const next = await page.evaluate(() => document.activeElement.textContent);
     await rendered(page, () => page.keyboard.press('Delete'));
     assert.ok(!(await marks(page)).some((m) => m.text === next), `«${next}» is removed`);
+
+    // Add one without the mouse: Shift+arrows in the text box, then Alt+A.
+    await selectInSource(page, 'koalisjonen');
+    await rendered(page, () => page.keyboard.press('Alt+a'));
+    assert.ok((await marks(page)).some((m) => m.text === 'koalisjonen' && m.kind === 'actor'));
+    assert.equal(await page.$eval('#source', (s) => s.value), ARTICLE, 'nothing was typed');
     await context.close();
   });
 
@@ -170,6 +176,20 @@ describe('never losing work', () => {
     assert.deepEqual(await markTexts(page), before);
     assert.equal(await page.$eval('#source', (s) => s.value), ARTICLE);
     assert.match(await status(page), /Restored your article and 1 correction/);
+    await context.close();
+  });
+
+  test('a burst of typing is one step for undo and redo, even when undone at once', async () => {
+    const { context, page } = await open(browser);
+    await rendered(page, () => paste(page, ARTICLE));
+    await page.focus('#source');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Ekstra.');
+    await rendered(page, () => page.keyboard.press('Control+z')); // before the edit settled
+    assert.equal(await page.$eval('#source', (s) => s.value), ARTICLE);
+    assert.equal(await page.$eval('#view', (v) => v.textContent), ARTICLE);
+    await rendered(page, () => page.keyboard.press('Control+Shift+z'));
+    assert.equal(await page.$eval('#source', (s) => s.value), `${ARTICLE} Ekstra.`);
     await context.close();
   });
 
