@@ -80,8 +80,11 @@ bench: page node-deps browser-tools
 	cargo bench --benches
 	node $(BROWSER)/bench.mjs
 
+# Rebuilds src/model/model.bin from NorNE train (../shared/norne, or NORNE=DIR); about a minute.
+NORNE ?= ../shared/norne
 model:
-	@echo "see src/model/MODEL.md"
+	@test -d $(NORNE) || { echo "NorNE not found at $(NORNE) (set NORNE=DIR)"; exit 1; }
+	cargo run --release -- train --norne $(NORNE)
 
 clean:
 	rm -rf dist $(BINDGEN_OUT)
