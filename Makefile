@@ -77,7 +77,7 @@ test: fmt clippy cargo-test wasm-test browser-test
 # ---- benchmarks and the model --------------------------------------------------------------
 
 bench: page node-deps browser-tools
-	cargo bench --benches
+	cargo bench --bench tagging --bench numbers
 	node $(BROWSER)/bench.mjs
 
 # Rebuilds src/model/model.bin from NorNE train (../shared/norne, or NORNE=DIR); about a minute.
