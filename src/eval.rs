@@ -122,38 +122,39 @@ pub fn score_names(
     for ((forms, gold), predicted) in forms.iter().zip(gold).zip(predicted) {
         let g: HashSet<NameSpan> = spans(gold).into_iter().collect();
         let p: HashSet<NameSpan> = spans(predicted).into_iter().collect();
-        for span in &g {
-            let hit = p.contains(span);
-            let c = Prf {
-                tp: hit as usize,
-                fp: 0,
-                fn_: !hit as usize,
-            };
+        // Counts one name for its type and for its side of the seen/unseen split.
+        let mut count = |span: &NameSpan, c: Prf| {
             scores.per_type.entry(span.ty).or_default().add(c);
             if let Some(names) = train_names {
-                let side = if names.contains(&name_text(forms, span)) {
+                let seen_in_train = names.contains(&name_text(forms, span));
+                if seen_in_train {
                     &mut seen
                 } else {
                     &mut unseen
-                };
-                side.add(c);
+                }
+                .add(c);
             }
+        };
+        for span in &g {
+            let hit = p.contains(span) as usize;
+            count(
+                span,
+                Prf {
+                    tp: hit,
+                    fp: 0,
+                    fn_: 1 - hit,
+                },
+            );
         }
         for span in p.difference(&g) {
-            let c = Prf {
-                tp: 0,
-                fp: 1,
-                fn_: 0,
-            };
-            scores.per_type.entry(span.ty).or_default().add(c);
-            if let Some(names) = train_names {
-                let side = if names.contains(&name_text(forms, span)) {
-                    &mut seen
-                } else {
-                    &mut unseen
-                };
-                side.add(c);
-            }
+            count(
+                span,
+                Prf {
+                    tp: 0,
+                    fp: 1,
+                    fn_: 0,
+                },
+            );
         }
         let kinds = |set: &HashSet<NameSpan>| -> HashSet<(usize, usize, Kind)> {
             set.iter()
