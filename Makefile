@@ -16,7 +16,7 @@ CHROMEDRIVER := /usr/bin/chromedriver
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: run test bench model page tools wasm-tools browser-tools node-deps fmt clippy \
-	cargo-test wasm-test browser-test clean
+	doc cargo-test wasm-test browser-test clean
 
 run: page
 	@echo "Open the page: $(abspath $(PAGE))"
@@ -61,6 +61,9 @@ clippy: wasm-tools
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target $(WASM_TARGET) --lib --test wasm -- -D warnings
 
+doc:
+	RUSTDOCFLAGS='-D warnings' cargo doc --no-deps --quiet
+
 cargo-test:
 	cargo test
 
@@ -72,7 +75,7 @@ wasm-test: wasm-tools browser-tools
 browser-test: page node-deps browser-tools
 	cd $(BROWSER) && node --test --test-concurrency=1
 
-test: fmt clippy cargo-test wasm-test browser-test
+test: fmt clippy doc cargo-test wasm-test browser-test
 
 # ---- benchmarks and the model --------------------------------------------------------------
 

@@ -40,7 +40,7 @@ pub struct Coverage {
     pub one_forms: usize,
     /// Of those, the ones where «is inside a number annotation» agrees with UPOS=NUM.
     pub one_forms_right: usize,
-    /// Some NUM tokens that were missed, in context («… [form] …»).
+    /// Some NUM tokens that were missed, in context («… \[form\] …»).
     pub missed: Vec<String>,
     /// Some annotations that cover no NUM token and no digit.
     pub spurious: Vec<String>,
