@@ -582,6 +582,11 @@ fn is_title_word(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
 }
 
+/// The longest name, in words, that [`propagate_spans`] puts back. Real names are far
+/// shorter; a longer span is a tagging accident, and trying every length of it at every
+/// word would make the rule cubic in its length.
+const MAX_PROPAGATED: usize = 12;
+
 /// A multi-word name found once in a document is that name wherever its words recur: where
 /// the tagger split «Deir al-Zor» into «Deir» and nothing, or cut «Syrian Observatory for
 /// Human Rights» in two, the longest name found elsewhere in the document is put back, as
@@ -592,7 +597,8 @@ fn propagate_spans(doc: &[Vec<&str>], tags: &mut [Vec<Tag>]) {
     let mut longest = 0;
     for (forms, t) in doc.iter().zip(tags.iter()) {
         for sp in crate::tags::spans(t) {
-            if sp.end - sp.start >= 2 && sp.end <= forms.len() {
+            let len = sp.end - sp.start;
+            if (2..=MAX_PROPAGATED).contains(&len) && sp.end <= forms.len() {
                 names.entry(&forms[sp.start..sp.end]).or_insert(sp.ty);
                 longest = longest.max(sp.end - sp.start);
             }
