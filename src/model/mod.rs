@@ -473,7 +473,10 @@ const PLACE_APPOSITIONS: &[(&str, NeType)] = &[
 /// the article introduces with a place noun, or says lies somewhere, is that place wherever
 /// the tagger took it for a person or organisation in the same document.
 fn places_named_by_apposition(doc: &[Vec<&str>], tags: &mut [Vec<Tag>]) {
-    let mut places: Vec<(&[&str], NeType)> = Vec::new();
+    use std::collections::HashMap;
+    // The first type given to a name wins; a map, not a list searched once per name,
+    // since a long text can introduce thousands of places.
+    let mut places: HashMap<&[&str], NeType> = HashMap::new();
     for (forms, row) in doc.iter().zip(tags.iter()) {
         for sp in crate::tags::spans(row) {
             let Some(name) = forms.get(sp.start..sp.end) else {
@@ -483,7 +486,7 @@ fn places_named_by_apposition(doc: &[Vec<&str>], tags: &mut [Vec<Tag>]) {
             if let Some(&(_, ty)) =
                 noun.and_then(|n| PLACE_APPOSITIONS.iter().find(|(p, _)| p == n))
             {
-                places.push((name, ty));
+                places.entry(name).or_insert(ty);
             }
             let after = &forms[sp.end..];
             let lies = matches!(
@@ -491,7 +494,7 @@ fn places_named_by_apposition(doc: &[Vec<&str>], tags: &mut [Vec<Tag>]) {
                 [",", "som", "ligger" | "ligg", ..] | ["som", "ligger" | "ligg", ..]
             );
             if lies {
-                places.push((name, NeType::GpeLoc));
+                places.entry(name).or_insert(NeType::GpeLoc);
             }
         }
     }
@@ -501,8 +504,8 @@ fn places_named_by_apposition(doc: &[Vec<&str>], tags: &mut [Vec<Tag>]) {
     for (forms, row) in doc.iter().zip(tags.iter_mut()) {
         for sp in crate::tags::spans(row) {
             let name = &forms[sp.start..sp.end.min(forms.len())];
-            let place = places.iter().find(|(p, _)| *p == name);
-            if let (Some(&(_, ty)), NeType::Per | NeType::Org) = (place, sp.ty) {
+            let place = places.get(name);
+            if let (Some(&ty), NeType::Per | NeType::Org) = (place, sp.ty) {
                 row[sp.start] = Tag::B(ty);
                 for tag in &mut row[sp.start + 1..sp.end] {
                     *tag = Tag::I(ty);
@@ -582,6 +585,11 @@ fn is_title_word(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
 }
 
+/// The longest name, in words, that [`propagate_spans`] puts back. Real names are far
+/// shorter; a longer span is a tagging accident, and trying every length of it at every
+/// word would make the rule cubic in its length.
+const MAX_PROPAGATED: usize = 12;
+
 /// A multi-word name found once in a document is that name wherever its words recur: where
 /// the tagger split «Deir al-Zor» into «Deir» and nothing, or cut «Syrian Observatory for
 /// Human Rights» in two, the longest name found elsewhere in the document is put back, as
@@ -592,7 +600,8 @@ fn propagate_spans(doc: &[Vec<&str>], tags: &mut [Vec<Tag>]) {
     let mut longest = 0;
     for (forms, t) in doc.iter().zip(tags.iter()) {
         for sp in crate::tags::spans(t) {
-            if sp.end - sp.start >= 2 && sp.end <= forms.len() {
+            let len = sp.end - sp.start;
+            if (2..=MAX_PROPAGATED).contains(&len) && sp.end <= forms.len() {
                 names.entry(&forms[sp.start..sp.end]).or_insert(sp.ty);
                 longest = longest.max(sp.end - sp.start);
             }
