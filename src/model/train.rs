@@ -500,7 +500,7 @@ pub fn run_train(args: &[String]) -> Result<(), Error> {
     let mut out = PathBuf::from("src/model/model.bin");
     let mut epochs = None;
     let mut passes = None;
-    let usage = |m: &str| Error::new(ErrorKind::Io, format!("tusj train: {m}"));
+    let usage = |m: &str| Error::new(ErrorKind::Io, m.to_string());
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = || {
