@@ -5,10 +5,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import Ajv from 'ajv/dist/2020.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PAGE = join(ROOT, 'dist', 'tusj.html');
 export const PAGE_URL = pathToFileURL(PAGE).href;
+// Where the tests write what they download and record.
+export const OUT = join(ROOT, 'tests', 'browser', 'out');
+
+// The JSON Schema of the tusj format (www/tusj.schema.json), compiled once.
+export const validate = new Ajv({ allErrors: true, strict: false }).compile(
+  JSON.parse(readFileSync(join(ROOT, 'www', 'tusj.schema.json'), 'utf8')),
+);
+
 export const SEEDS = ['000_eb9eaf48cf008476.txt', '002_11d0ac0b53571547.txt'];
 
 export function seed(name) {

@@ -4,13 +4,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Ajv from 'ajv/dist/2020.js';
 import {
-  ROOT, PAGE, PAGE_URL, SEEDS, seed, launch, open, paste, rendered, marks, cliAnnotate, codePointSlice,
+  ROOT, PAGE, PAGE_URL, OUT, SEEDS, seed, launch, open, paste, rendered, marks, cliAnnotate, codePointSlice,
+  validate,
 } from './helpers.mjs';
 
-const SCHEMA = join(ROOT, 'www', 'tusj.schema.json');
-const OUT = join(ROOT, 'tests', 'browser', 'out');
 let browser;
 
 before(async () => {
@@ -20,12 +18,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-function validator() {
-  const schema = JSON.parse(readFileSync(SCHEMA, 'utf8'));
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  return ajv.compile(schema);
-}
 
 // Every request the page made is the page itself or inline data; nothing left the machine.
 function assertOffline(requests) {
@@ -85,7 +77,6 @@ describe('pasting the seeds', () => {
       const file = join(OUT, download.suggestedFilename());
       await download.saveAs(file);
       const doc = JSON.parse(readFileSync(file, 'utf8'));
-      const validate = validator();
       assert.ok(validate(doc), JSON.stringify(validate.errors, null, 2));
       assert.equal(doc.text, seed(name));
       for (const a of doc.annotations) assert.equal(a.text, codePointSlice(doc.text, a.start, a.end), a.id);

@@ -4,12 +4,11 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv/dist/2020.js';
 import {
-  ROOT, PAGE_URL, SEEDS, seed, launch, open, paste, rendered, panelRendered, marks, codePointSlice,
+  ROOT, PAGE_URL, OUT, SEEDS, seed, launch, open, paste, rendered, panelRendered, marks, codePointSlice,
+  validate,
 } from './helpers.mjs';
 
-const OUT = join(ROOT, 'tests', 'browser', 'out');
 const ARTICLE =
   'Talsperson Sean Ryan sier at koalisjonen angrep mål i Deir al-Zor lørdag. ' +
   'Ifølge SOHR ble minst 43 mennesker drept i Syria.';
@@ -22,11 +21,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-const validate = (() => {
-  const schema = JSON.parse(readFileSync(join(ROOT, 'www', 'tusj.schema.json'), 'utf8'));
-  return new Ajv({ allErrors: true, strict: false }).compile(schema);
-})();
 
 const status = (page) => page.textContent('#status');
 const markTexts = async (page) => (await marks(page)).map((m) => `${m.kind}/${m.type}:${m.text}`);
