@@ -38,7 +38,7 @@ fn main() {
     let dev = norne.join("no_bokmaal-ud-dev.conllu");
     let (label, sentences): (String, Vec<Vec<String>>) = match std::fs::read_to_string(&dev)
         .ok()
-        .and_then(|t| tusj::conllu::parse(&t).ok())
+        .and_then(|t| tusj::eval::conllu::parse(&t).ok())
     {
         Some(c) => (
             dev.display().to_string(),

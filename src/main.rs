@@ -12,8 +12,9 @@
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use tusj::conllu::{self, Corpus};
-use tusj::{eval, Annotator, Error, ErrorKind};
+use tusj::eval::conllu::{self, Corpus};
+use tusj::eval::names as eval;
+use tusj::{Annotator, Error, ErrorKind};
 
 const USAGE: &str = "usage: tusj annotate FILE… | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--train TRAIN.conllu]… | tusj train [--norne DIR] [--out FILE]";
 
@@ -200,7 +201,7 @@ fn evaluate(args: &[String]) -> Result<(), Failure> {
     let forms: Vec<Vec<&str>> = corpus.sentences.iter().map(|s| s.forms()).collect();
     let gold: Vec<Vec<tusj::Tag>> = corpus.sentences.iter().map(|s| s.tags()).collect();
     let scores = eval::score_names(&forms, &gold, &predicted, names.as_ref());
-    let numbers = tusj::numbers::eval::coverage(&corpus);
+    let numbers = tusj::eval::numbers::coverage(&corpus);
     let share = |a: usize, b: usize| format!("{a}/{b} ({:.1}%)", ratio(a, b));
     let report = format!(
         "{path}: {} sentences\n{scores}numbers against UPOS=NUM (not counting «eneste»/«ene»):\n  \

@@ -4,7 +4,7 @@
 //! Unicode code points (SPEC §3, as the W3C Web Annotation model does). [`CodePoints`]
 //! converts between the two so that æ, ø, å, emoji and CRLF never shift a span.
 
-use crate::document::Meta;
+use crate::vocab::Meta;
 
 /// The header of an article and where its body starts.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]

@@ -1,7 +1,7 @@
 //! The JavaScript boundary: the only file that knows about wasm-bindgen.
 //!
 //! It converts types and maps errors; every computation lives in the core ([`crate::review`]
-//! for corrections, [`crate::formats`] for opening and exporting). Documents cross the
+//! for corrections, [`crate::export`] for opening and exporting). Documents cross the
 //! boundary as plain JavaScript objects shaped exactly like the core's JSON (SPEC §3):
 //! `serde_wasm_bindgen`'s JSON-compatible serializer turns `None` into `null` and maps into
 //! plain objects, so `JSON.stringify` of what the page holds equals the core's own export,

@@ -3,7 +3,7 @@
 //! correction, and a saved document opens to the same bytes.
 
 use proptest::prelude::*;
-use tusj::formats::validate;
+use tusj::export::validate;
 use tusj::review::{apply_report, rebase, Correction, SkipReason};
 use tusj::{AnnotationType, Document};
 
@@ -237,13 +237,13 @@ proptest! {
     fn exports_never_panic(text in text(), raws in prop::collection::vec(raw(), 0..6)) {
         let corrections: Vec<Correction> = raws.iter().map(|r| correction(&text, r)).collect();
         let doc = check_applied(&text, &corrections);
-        for format in tusj::formats::FORMATS {
-            prop_assert!(tusj::formats::export(&doc, format).is_ok());
+        for format in tusj::export::FORMATS {
+            prop_assert!(tusj::export::export(&doc, format).is_ok());
         }
-        let name = tusj::formats::default_name(&doc);
+        let name = tusj::export::default_name(&doc);
         prop_assert!(!name.is_empty());
         prop_assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{}", name);
-        prop_assert_eq!(tusj::formats::numbers_table(&doc).len(),
+        prop_assert_eq!(tusj::export::numbers_table(&doc).len(),
             doc.annotations.iter().filter(|a| a.number.is_some()).count());
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use crate::document::{AnnotationType, Qualifier};
+use crate::vocab::{AnnotationType, Qualifier};
 
 /// Qualifier phrases before a number, longest first where they share a start. The
 /// words are part of the annotated span (SPEC §3: «minst 43»).

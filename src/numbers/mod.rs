@@ -68,15 +68,14 @@
 //! («9.1») are not annotated.
 
 pub(crate) mod digits;
-pub mod eval;
 mod lexicon;
 mod words;
 
 #[cfg(test)]
 mod tests;
 
-use crate::document::{AnnotationType, NumberReading, Qualifier};
 use crate::tokens::Token;
+use crate::vocab::{AnnotationType, NumberReading, Qualifier};
 use digits::Digits;
 use words::{Atom, Composer};
 

@@ -45,9 +45,10 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::document::{Annotation, AnnotationType, Document, Kind, NumberReading, Qualifier};
+use crate::document::Document;
 use crate::error::{Error, ErrorKind};
 use crate::text::CodePoints;
+use crate::vocab::{Annotation, AnnotationType, Kind, NumberReading, Qualifier};
 
 /// The export format names [`export`] knows, in the order a page may offer them.
 pub const FORMATS: [&str; 5] = ["tusj", "w3c", "displacy", "csv", "numbers-csv"];
@@ -966,8 +967,8 @@ pub fn numbers_csv(doc: &Document) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Meta, Source};
     use crate::review::Correction;
+    use crate::vocab::{Meta, Source};
     use AnnotationType::*;
 
     fn reading(

@@ -45,8 +45,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Annotation, AnnotationType, Document, Entity, NumberReading, Source};
+use crate::document::Document;
 use crate::text::CodePoints;
+use crate::vocab::{Annotation, AnnotationType, Entity, NumberReading, Source};
 use crate::Annotator;
 
 /// One correction a person made in the page, anchored to the text it was made on.
@@ -621,7 +622,7 @@ pub fn rebase(old_text: &str, new_text: &str, corrections: &[Correction]) -> Reb
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::formats::validate;
+    use crate::export::validate;
     use crate::tags::{NeType, Tag};
     use crate::Recognizer;
     use AnnotationType::*;
