@@ -23,7 +23,7 @@ pub struct Document {
     /// of the JSON when there are none. Replaying them over a fresh annotation of `text`
     /// gives this document again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub corrections: Vec<crate::review::Correction>,
+    pub corrections: Vec<crate::correction::Correction>,
 }
 
 impl Document {

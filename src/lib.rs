@@ -21,6 +21,7 @@
 #![deny(missing_docs)]
 
 pub mod annotator;
+pub mod correction;
 pub mod document;
 pub mod entities;
 pub mod error;
@@ -29,6 +30,8 @@ pub mod eval;
 pub mod export;
 pub mod model;
 pub mod numbers;
+pub mod open;
+pub mod overview;
 pub mod recognizer;
 pub mod review;
 pub mod tags;

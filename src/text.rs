@@ -118,6 +118,13 @@ impl CodePoints {
     }
 }
 
+/// The code points `start..end` of `text`, clamped to the text (never panics).
+pub(crate) fn cp_slice<'a>(text: &'a str, cp: &CodePoints, start: usize, end: usize) -> &'a str {
+    let s = cp.to_byte(start.min(cp.len())).unwrap_or(text.len());
+    let e = cp.to_byte(end.min(cp.len())).unwrap_or(text.len());
+    text.get(s..e.max(s)).unwrap_or("")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -146,6 +146,21 @@ pub enum Qualifier {
     Range,
 }
 
+impl Qualifier {
+    /// The JSON name (`exact`, `approximately`, `at_least`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approximately => "approximately",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AtMost => "at_most",
+            Qualifier::LessThan => "less_than",
+            Qualifier::Range => "range",
+        }
+    }
+}
+
 /// The normalised reading of a number annotation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NumberReading {

@@ -3,7 +3,7 @@
 //! correction, and a saved document opens to the same bytes.
 
 use proptest::prelude::*;
-use tusj::export::validate;
+use tusj::open::validate;
 use tusj::review::{apply_report, rebase, Correction, SkipReason};
 use tusj::{AnnotationType, Document};
 
@@ -243,7 +243,7 @@ proptest! {
         let name = tusj::export::default_name(&doc);
         prop_assert!(!name.is_empty());
         prop_assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{}", name);
-        prop_assert_eq!(tusj::export::numbers_table(&doc).len(),
+        prop_assert_eq!(tusj::overview::numbers_table(&doc).len(),
             doc.annotations.iter().filter(|a| a.number.is_some()).count());
     }
 }

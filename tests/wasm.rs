@@ -207,6 +207,6 @@ fn exports_and_names_are_the_cores() {
             .map_err(JsValue::from)
             .expect("rows"),
     );
-    let core = serde_json::to_value(tusj::export::numbers_table(&doc)).expect("core rows");
+    let core = serde_json::to_value(tusj::overview::numbers_table(&doc)).expect("core rows");
     assert_eq!(normalise(rows), normalise(core));
 }
