@@ -110,7 +110,7 @@ impl Document {
             if !matches!(top.get("corrections"), Some(Value::Array(_))) {
                 return Err(doc_error("field \"corrections\" is not an array"));
             }
-            check_items::<crate::review::Correction>(top.get("corrections"), "correction")?;
+            check_items::<crate::correction::Correction>(top.get("corrections"), "correction")?;
         }
         let doc: Document =
             serde_json::from_value(value.clone()).map_err(|e| doc_error(e.to_string()))?;

@@ -782,6 +782,11 @@ pub(crate) fn partitive_pronoun(word: &str) -> bool {
     )
 }
 
+/// The value of a vague quantity word («hundrevis» → 100). `word` is lower case.
+pub(crate) fn vague(word: &str) -> Option<f64> {
+    entry(word)?.vague
+}
+
 /// Quantifiers that make a vague quantity of a round number («flere hundre»,
 /// «noen tusen», «mange millioner»).
 pub(crate) fn vague_quantifier(word: &str) -> bool {
