@@ -159,17 +159,18 @@ pub fn embedded_annotator() -> Result<&'static Annotator, Error> {
         .map_err(Clone::clone)
 }
 
-/// The shared default annotator: the embedded model, or — should it ever fail to decode —
-/// the rule baseline, so that [`annotate`] can never fail. Callers that must know which
-/// they got use [`embedded_annotator`].
-pub fn default_annotator() -> &'static Annotator {
-    static RULES: OnceLock<Annotator> = OnceLock::new();
-    embedded_annotator().unwrap_or_else(|_| RULES.get_or_init(Annotator::rules_only))
-}
-
-/// Annotates `text` with the default annotator.
+/// Annotates `text` with the shared embedded-model annotator ([`embedded_annotator`]).
+///
+/// Never fails. Should the embedded model ever fail to decode (the tests decode it, so only
+/// a corrupted build could), names come from the rule baseline
+/// ([`recognizer::CapitalisedRuns`]) instead, and every name annotation then says so with
+/// `source: "rules"` rather than `"model"`. Callers that must report such a failure (the
+/// page, the command line) use [`embedded_annotator`] and handle its error.
 pub fn annotate(text: &str) -> Document {
-    default_annotator().annotate(text)
+    static RULES: OnceLock<Annotator> = OnceLock::new();
+    embedded_annotator()
+        .unwrap_or_else(|_| RULES.get_or_init(Annotator::rules_only))
+        .annotate(text)
 }
 
 #[cfg(test)]

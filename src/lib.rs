@@ -2,10 +2,29 @@
 //!
 //! The same core runs natively (the `tusj` command line) and in the browser (compiled to
 //! WebAssembly, see `wasm.rs`). Text flows one way:
-//! text → [`tokens`] → names ([`recognizer`]) and [`numbers`] → annotations →
-//! [`entities`] → [`Document`] (the JSON export of SPEC §3).
-//! A person's corrections ([`review`]) are replayed over a fresh annotation, and
-//! [`export`] opens saved documents and exports them for other tools.
+//! text → [`tokens`] → names ([`recognizer`], [`model`]) and [`numbers`] → annotations →
+//! [`entities`] → [`Document`] (the JSON export of SPEC §3), all driven by [`annotator`].
+//! A person's corrections ([`review`]) are replayed over a fresh annotation; [`open`] reads
+//! saved documents back, [`export`] writes them for other tools, [`overview`] makes the
+//! page's tables.
+//!
+//! The modules form layers; each uses only its own layer and those below it, with no import
+//! cycle (`tests/layers.rs` checks both):
+//!
+//! ```text
+//! eval (feature "tools"), wasm          tools and the page's thin bindings
+//! export, review                        files out; corrections replayed
+//! annotator, open, overview             the pipeline; files in; the page's tables
+//! document                              the export document
+//!   (events, geo: above entities)       later stages (issues 9, 11)
+//! entities                              mentions grouped into entities
+//! recognizer, numbers, model            names and numbers
+//! tokens, tags, correction, eval::conllu   tokens, BIO tags, the Correction type, CoNLL-U
+//! error, text, vocab                    errors, text offsets, the shared vocabulary
+//! ```
+//!
+//! Tool code (CoNLL-U reading, evaluation, training: [`eval`], `model::train`) is behind
+//! the default cargo feature `tools`, which the wasm build leaves out.
 //!
 //! ```
 //! let doc = tusj::annotate("Ifølge SOHR ble minst 43 mennesker drept i Syria.");
@@ -42,7 +61,7 @@ pub mod vocab;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use annotator::{annotate, default_annotator, embedded_annotator, Annotator};
+pub use annotator::{annotate, embedded_annotator, Annotator};
 pub use document::Document;
 pub use error::{Error, ErrorKind};
 pub use recognizer::Recognizer;

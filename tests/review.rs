@@ -137,7 +137,11 @@ fn edit(text: &str, at: usize, delete: usize, insert: &str) -> (String, usize, u
 }
 
 fn check_applied(text: &str, corrections: &[Correction]) -> Document {
-    let applied = apply_report(tusj::default_annotator(), text, corrections);
+    let applied = apply_report(
+        tusj::embedded_annotator().expect("the embedded model"),
+        text,
+        corrections,
+    );
     let doc = applied.document;
     assert_eq!(validate(&doc), Ok(()), "{}", doc.to_json_pretty());
     assert_eq!(doc.text, text);
@@ -260,7 +264,11 @@ fn a_removed_mark_stays_removed_after_reopening_and_editing() {
         end: first.end,
         text: first.text.clone(),
     };
-    let corrected = tusj::review::apply(tusj::default_annotator(), text, &[unmark]);
+    let corrected = tusj::review::apply(
+        tusj::embedded_annotator().expect("the embedded model"),
+        text,
+        &[unmark],
+    );
     assert!(corrected
         .annotations
         .iter()
@@ -270,7 +278,11 @@ fn a_removed_mark_stays_removed_after_reopening_and_editing() {
     let new_text = format!("NTB: {text}");
     let r = rebase(&opened.text, &new_text, &opened.corrections);
     assert!(r.dropped.is_empty());
-    let again = tusj::review::apply(tusj::default_annotator(), &new_text, &r.corrections);
+    let again = tusj::review::apply(
+        tusj::embedded_annotator().expect("the embedded model"),
+        &new_text,
+        &r.corrections,
+    );
     assert!(again
         .annotations
         .iter()

@@ -128,7 +128,11 @@ fn apply_replays_corrections_like_the_core() {
         .map_err(JsValue::from)
         .expect("apply");
     let corrections: Vec<tusj::Correction> = serde_json::from_str(list).expect("corrections");
-    let core = tusj::review::apply_report(tusj::default_annotator(), text, &corrections);
+    let core = tusj::review::apply_report(
+        tusj::embedded_annotator().expect("the embedded model"),
+        text,
+        &corrections,
+    );
     let core: Value = serde_json::to_value(&core).expect("core JSON");
     assert_eq!(normalise(json(&applied)), normalise(core));
 }

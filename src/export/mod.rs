@@ -408,7 +408,7 @@ mod tests {
             ),
         ];
         docs.push(crate::review::apply(
-            crate::default_annotator(),
+            crate::embedded_annotator().expect("the embedded model"),
             " date 2017-09 utenriks\r\n\r\nMens USA støtter SDF i Syria, 🙂 sier Ærø.",
             &[Correction::Unmark {
                 start: 32,

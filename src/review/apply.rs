@@ -51,7 +51,7 @@ pub struct Applied {
 /// use tusj::review::{apply, Correction};
 /// let text = "Ifølge SOHR ble 43 drept.";
 /// let unmark = Correction::Unmark { start: 7, end: 11, text: "SOHR".into() };
-/// let doc = apply(tusj::default_annotator(), text, &[unmark]);
+/// let doc = apply(tusj::embedded_annotator().expect("the embedded model"), text, &[unmark]);
 /// assert!(doc.annotations.iter().all(|a| a.text != "SOHR"));
 /// assert_eq!(doc.corrections.len(), 1);
 /// ```
