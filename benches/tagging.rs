@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use tusj::Recognizer;
+use tusj::recognizer::Recognizer;
 
 fn main() {
     // Decoding cost: what the page pays once at start.
@@ -88,7 +88,7 @@ fn main() {
                 .tag(doc)
                 .iter()
                 .flatten()
-                .filter(|t| matches!(t, tusj::Tag::B(_)))
+                .filter(|t| matches!(t, tusj::tags::Tag::B(_)))
                 .count();
         }
         let secs = start.elapsed().as_secs_f64();

@@ -64,7 +64,5 @@ pub mod wasm;
 pub use annotator::{annotate, embedded_annotator, Annotator};
 pub use document::Document;
 pub use error::{Error, ErrorKind};
-pub use recognizer::Recognizer;
 pub use review::Correction;
-pub use tags::{NeType, Tag};
 pub use vocab::{Annotation, AnnotationType, Entity, Kind, Meta, NumberReading, Qualifier, Source};

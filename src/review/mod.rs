@@ -53,10 +53,10 @@ mod tests {
     use super::*;
     use crate::document::Document;
     use crate::open::validate;
+    use crate::recognizer::Recognizer;
     use crate::tags::{NeType, Tag};
     use crate::vocab::{AnnotationType, Source};
     use crate::Annotator;
-    use crate::Recognizer;
     use AnnotationType::*;
 
     /// Tags fixed word sequences, so these tests do not depend on the shipped model.
