@@ -30,10 +30,10 @@ const safe = (s, what) => {
 const style = `\n${read(join(www, 'style.css'))}`;
 const glue = `\n${safe(read(join(bindgenDir, 'tusj.js')), 'glue')}`;
 // The page's script: the files of www/js/, one concern each, concatenated in this order into
-// one classic script (one scope, one CSP hash, no bundler). A file may use what an earlier
-// one declares at its top level; everything that runs at start is in main.js, last.
+// one classic script (one scope, one CSP hash, no bundler). Code that runs while the script
+// loads uses only what earlier files declare; the start itself is in main.js, last.
 const APP = [
-  'vocab.js', // `$`, the kinds and types offered for marking
+  'vocab.js', // `$`; the kinds and types, asked from the core at start
   'core.js', // the core (wasm) in a Worker, behind `core.call`
   'state.js', // the one state object; commit, undo, redo
   'messages.js', // status line, warnings, errors

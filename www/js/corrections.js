@@ -53,12 +53,12 @@ function selection() {
 }
 
 function typeFor(kind, currentType) {
-  const types = KINDS.find((k) => k.kind === kind).types;
+  const types = vocab.kinds.find((k) => k.kind === kind).types;
   const chosen = $('marktype').value;
-  if (currentType && KIND_OF[currentType] === kind) {
+  if (currentType && vocab.kindOf[currentType] === kind) {
     return types[(types.indexOf(currentType) + 1) % types.length]; // pressing again cycles
   }
-  return KIND_OF[chosen] === kind ? chosen : types[0];
+  return vocab.kindOf[chosen] === kind ? chosen : types[0];
 }
 
 async function markSelection(kind) {
@@ -144,7 +144,7 @@ $('marktype').addEventListener('change', () => {
 
 function fillTypes() {
   const select = $('marktype');
-  for (const { label, types } of KINDS) {
+  for (const { label, types } of vocab.kinds) {
     const group = document.createElement('optgroup');
     group.label = label;
     for (const t of types) group.append(new Option(t, t));

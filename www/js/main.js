@@ -26,9 +26,10 @@ $('redo').addEventListener('click', redo);
 // Start: restore saved work, else wait for a paste.
 
 (async () => {
-  fillTypes();
   try {
     await core.ready;
+    await vocab.load();
+    fillTypes();
     $('version').textContent = `v${await core.call('version')}`;
     document.documentElement.dataset.ready = 'true';
     const saved = load();

@@ -23,7 +23,7 @@ function el(tag, props = {}, ...children) {
 async function renderPanel(doc) {
   const panel = $('panel');
   const parts = [el('h2', {}, 'Overview')];
-  for (const { kind, label } of KINDS.slice(0, 2)) {
+  for (const { kind, label } of vocab.kinds.slice(0, 2)) {
     const entities = doc.entities.filter((e) => e.kind === kind);
     const list = el('ul', { className: 'entities', 'aria-label': label });
     for (const ent of entities) {

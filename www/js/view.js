@@ -95,7 +95,7 @@ function renderLegend(doc) {
   legend.replaceChildren();
   const counts = { actor: 0, place: 0, number: 0 };
   for (const a of doc.annotations) counts[a.kind]++;
-  for (const { kind, label } of KINDS) {
+  for (const { kind, label } of vocab.kinds) {
     const b = document.createElement('button');
     b.type = 'button';
     b.className = 'legend-item';

@@ -1,15 +1,12 @@
-// The page's lookups: `$` for elements by id, and the kinds and types the page offers for
-// marking. (The kinds and types are the core's vocabulary; see the note in the report of
-// issue 8 — this list is still a copy.)
+// The page's lookups: `$` for elements by id, the kinds and their types (asked from the core
+// at start: `vocab.load`, the core's `kinds`), and the keys that mark each kind.
 const $ = (id) => document.getElementById(id);
-const KINDS = [
-  { kind: 'actor', label: 'Actors', types: ['person', 'organisation', 'state'] },
-  { kind: 'place', label: 'Places', types: ['geopolitical', 'location'] },
-  {
-    kind: 'number',
-    label: 'Numbers',
-    types: ['count', 'year', 'date', 'time', 'percent', 'money', 'measure', 'ordinal'],
+const vocab = {
+  kinds: [], // [{ kind: 'actor', label: 'Actors', types: ['person', …] }, …], from the core
+  kindOf: {}, // type → kind
+  async load() {
+    this.kinds = await core.call('kinds');
+    this.kindOf = Object.fromEntries(this.kinds.flatMap((k) => k.types.map((t) => [t, k.kind])));
   },
-];
-const KIND_OF = Object.fromEntries(KINDS.flatMap((k) => k.types.map((t) => [t, k.kind])));
+};
 const KEY_KIND = { a: 'actor', p: 'place', n: 'number' };
