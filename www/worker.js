@@ -15,6 +15,7 @@ const CALLS = [
   'fileName',
   'mediaType',
   'numbersTable',
+  'kinds',
   'version',
 ];
 
