@@ -488,16 +488,15 @@ impl Shape {
         }
     }
 
-    /// The shape as text.
-    pub(crate) fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or("")
+    /// The shape's bytes (ASCII).
+    fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len as usize).unwrap_or(&[])
     }
-}
 
-impl std::ops::Deref for Shape {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
+    /// The shape as text.
+    #[cfg(test)]
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(self.as_bytes()).unwrap_or("")
     }
 }
 
@@ -547,10 +546,6 @@ impl FeatureHash {
         self
     }
 
-    fn s(self, s: &str) -> FeatureHash {
-        self.bytes(s.as_bytes())
-    }
-
     fn finish(self) -> u32 {
         let mut x = self.0;
         x ^= x >> 33;
@@ -565,23 +560,61 @@ impl FeatureHash {
     }
 }
 
+/// What a feature is made of: text, or a word shape (hashed as its bytes, no conversion).
+trait Part {
+    fn part(&self) -> &[u8];
+}
+
+impl Part for str {
+    fn part(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl Part for [u8] {
+    fn part(&self) -> &[u8] {
+        self
+    }
+}
+
+impl Part for Shape {
+    fn part(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl Part for Cow<'_, str> {
+    fn part(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
 fn f0(t: u8) -> u32 {
     FeatureHash::new(t).finish()
 }
-fn f1(t: u8, a: &str) -> u32 {
-    FeatureHash::new(t).s(a).finish()
+fn f1(t: u8, a: &(impl Part + ?Sized)) -> u32 {
+    FeatureHash::new(t).bytes(a.part()).finish()
 }
-fn f2(t: u8, a: &str, b: &str) -> u32 {
-    FeatureHash::new(t).s(a).s(b).finish()
+fn f2(t: u8, a: &(impl Part + ?Sized), b: &(impl Part + ?Sized)) -> u32 {
+    FeatureHash::new(t).bytes(a.part()).bytes(b.part()).finish()
 }
-fn f3(t: u8, a: &str, b: &str, c: &str) -> u32 {
-    FeatureHash::new(t).s(a).s(b).s(c).finish()
+fn f3(t: u8, a: &(impl Part + ?Sized), b: &(impl Part + ?Sized), c: &(impl Part + ?Sized)) -> u32 {
+    FeatureHash::new(t)
+        .bytes(a.part())
+        .bytes(b.part())
+        .bytes(c.part())
+        .finish()
 }
 
 /// The first `n` characters of `s`, or `None` when it is shorter.
 fn prefix(s: &str, n: usize) -> Option<&str> {
-    let end = s.char_indices().nth(n).map_or(s.len(), |(b, _)| b);
-    (s.chars().count() >= n).then(|| &s[..end])
+    let Some(last) = n.checked_sub(1) else {
+        return Some("");
+    };
+    let mut it = s.char_indices();
+    it.nth(last)?;
+    let end = it.next().map_or(s.len(), |(b, _)| b);
+    s.get(..end)
 }
 
 /// The last `n` characters of `s`, or `None` when it is shorter.
@@ -661,11 +694,13 @@ pub(crate) fn token_features(
             words.get(i as usize).map_or(EOS, |w| w.lower.as_ref())
         }
     };
-    let short = |i: isize| -> &str {
+    let short = |i: isize| -> &[u8] {
         if i < 0 {
-            BOS
+            BOS.as_bytes()
         } else {
-            words.get(i as usize).map_or(EOS, |w| w.short.as_str())
+            words
+                .get(i as usize)
+                .map_or(EOS.as_bytes(), |w| w.short.as_bytes())
         }
     };
     let ii = i as isize;

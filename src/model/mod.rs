@@ -70,26 +70,23 @@ pub fn embedded() -> Result<&'static Model, Error> {
 /// A feature → row table: open addressing over the 32-bit feature hashes.
 #[derive(Clone, Debug, PartialEq)]
 struct FeatureTable {
-    /// Slot keys, 0 for empty; length a power of two.
-    slots: Vec<u32>,
-    /// Row index per slot.
-    rows: Vec<u32>,
+    /// (key, row index) per slot, key 0 for empty; length a power of two. Key and row
+    /// side by side: one cache miss per lookup, not two.
+    slots: Vec<(u32, u32)>,
 }
 
 impl FeatureTable {
     fn new(keys: &[u32]) -> FeatureTable {
         let cap = (keys.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![0u32; cap];
-        let mut rows = vec![0u32; cap];
+        let mut slots = vec![(0u32, 0u32); cap];
         for (row, &k) in keys.iter().enumerate() {
             let mut i = Self::home(k, cap);
-            while slots[i] != 0 && slots[i] != k {
+            while slots[i].0 != 0 && slots[i].0 != k {
                 i = (i + 1) & (cap - 1);
             }
-            slots[i] = k;
-            rows[i] = row as u32;
+            slots[i] = (k, row as u32);
         }
-        FeatureTable { slots, rows }
+        FeatureTable { slots }
     }
 
     fn home(k: u32, cap: usize) -> usize {
@@ -100,9 +97,9 @@ impl FeatureTable {
         let cap = self.slots.len();
         let mut i = Self::home(k, cap);
         loop {
-            let s = self.slots[i];
+            let (s, row) = self.slots[i];
             if s == k {
-                return Some(self.rows[i] as usize);
+                return Some(row as usize);
             }
             if s == 0 {
                 return None;
@@ -143,14 +140,17 @@ impl Weights {
     }
 
     /// Emission scores of one token.
-    fn emissions(&self, feats: &[u32]) -> [i32; TAGS] {
+    /// Emission scores of one token; `rows` is scratch space.
+    fn emissions(&self, feats: &[u32], rows: &mut Vec<usize>) -> [i32; TAGS] {
+        // Two rounds: all the table lookups, then all the weight rows, so that the
+        // memory reads of different features overlap instead of waiting on each other.
+        rows.clear();
+        rows.extend(feats.iter().filter_map(|&f| self.table.get(f)));
         let mut e = [0i32; TAGS];
-        for &f in feats {
-            if let Some(row) = self.table.get(f) {
-                if let Some(ws) = self.w.get(row * TAGS..row * TAGS + TAGS) {
-                    for (a, &b) in e.iter_mut().zip(ws) {
-                        *a += b as i32;
-                    }
+        for &row in rows.iter() {
+            if let Some(ws) = self.w.get(row * TAGS..row * TAGS + TAGS) {
+                for (a, &b) in e.iter_mut().zip(ws) {
+                    *a += b as i32;
                 }
             }
         }
@@ -174,7 +174,9 @@ impl Weights {
             let tables = (names[i], places[i]);
             let ev = evidence.get(i);
             features::token_features(words, i, tables, ev, ctx, &mut scratch.feats);
-            scratch.em.push(self.emissions(&scratch.feats));
+            scratch
+                .em
+                .push(self.emissions(&scratch.feats, &mut scratch.rows));
         }
         self.transitions.decode(&scratch.em, &mut scratch.back, out);
     }
@@ -184,6 +186,7 @@ impl Weights {
 #[derive(Default)]
 struct Scratch {
     feats: Vec<u32>,
+    rows: Vec<usize>,
     em: Vec<[i32; TAGS]>,
     back: Vec<[u8; TAGS]>,
 }
@@ -218,6 +221,38 @@ impl Transitions {
         Transitions { start, from }
     }
 
+    /// One Viterbi step: the best scores ending in each tag after emissions `e`, with the
+    /// best predecessors into `back`. `CHECKED`: some of `score` may be unreachable.
+    #[inline]
+    fn step<const CHECKED: bool>(
+        &self,
+        score: &[i64; TAGS],
+        e: &[i32; TAGS],
+        back: &mut [u8; TAGS],
+    ) -> [i64; TAGS] {
+        let mut next = [NEG; TAGS];
+        for c in 0..TAGS {
+            let mut best = NEG;
+            let mut arg = 0u8;
+            for &(p, t) in &self.from[c] {
+                let sp = score[p as usize];
+                if CHECKED && sp == NEG {
+                    continue;
+                }
+                let s = sp + t;
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            if best > NEG {
+                next[c] = best + e[c] as i64;
+                back[c] = arg;
+            }
+        }
+        next
+    }
+
     /// First-order Viterbi over emission scores `em` into `out` (as long as `em`); `back`
     /// is scratch space.
     fn decode(&self, em: &[[i32; TAGS]], back: &mut Vec<[u8; TAGS]>, out: &mut [Tag]) {
@@ -233,28 +268,14 @@ impl Transitions {
                 *s = self.start[c] + em[0][c] as i64;
             }
         }
-        for (e, b) in em[1..n].iter().zip(&mut back[1..n]) {
-            let mut next = [NEG; TAGS];
-            for c in 0..TAGS {
-                let mut best = NEG;
-                let mut arg = 0u8;
-                for &(p, t) in &self.from[c] {
-                    let sp = score[p as usize];
-                    if sp == NEG {
-                        continue;
-                    }
-                    let s = sp + t;
-                    if s > best {
-                        best = s;
-                        arg = p;
-                    }
-                }
-                if best > NEG {
-                    next[c] = best + e[c] as i64;
-                    b[c] = arg;
-                }
-            }
-            score = next;
+        for (i, (e, b)) in em[1..n].iter().zip(&mut back[1..n]).enumerate() {
+            // Only the first step can come from an unreachable tag (an I- at the start):
+            // from the second on, every tag has a reachable predecessor.
+            score = if i == 0 {
+                self.step::<true>(&score, e, b)
+            } else {
+                self.step::<false>(&score, e, b)
+            };
         }
         // The best last tag; the lowest index among equals.
         let mut cur = 0;
