@@ -151,6 +151,7 @@ fn annotate(args: &[String]) -> Result<(), Failure> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let single = files.len() == 1;
+    let threads = threads.min(files.len());
     // A file that fails is named on standard error; the others go on, and the exit code
     // says that one failed.
     let mut failed = None;
