@@ -1,10 +1,87 @@
 //! Batch work on every core for the command line (native only; the page has its worker):
 //! items are read on one thread, worked on by several, and written in input order.
 
-use std::io::IsTerminal;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::{Cell, RefCell};
+use std::io::{IsTerminal, Write};
 use std::sync::mpsc::{channel, sync_channel, Receiver};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
+
+thread_local! {
+    /// What this thread works on («FILE», «-:LINE»), for the line an allocation failure
+    /// prints before the process aborts.
+    static WORKING_ON: RefCell<String> = const { RefCell::new(String::new()) };
+    /// Set while that line is being written, so that a failure in writing it cannot recurse.
+    static REPORTING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Records what this thread works on, for [`NamingAllocator`].
+pub fn working_on(what: &str) {
+    WORKING_ON.with(|w| {
+        if let Ok(mut w) = w.try_borrow_mut() {
+            w.clear();
+            w.push_str(what);
+        }
+    });
+}
+
+/// The system allocator, which on a failed allocation first writes a line naming the file
+/// or input line being worked on (Rust then prints «memory allocation of N bytes failed»
+/// and aborts, as it always does).
+pub struct NamingAllocator;
+
+impl NamingAllocator {
+    fn report(layout: Layout) {
+        let first = REPORTING.try_with(|r| !r.replace(true)).unwrap_or(false);
+        if !first {
+            return;
+        }
+        let _ = WORKING_ON.try_with(|w| {
+            if let Ok(w) = w.try_borrow() {
+                if !w.is_empty() {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "tusj: {w}: out of memory ({} bytes more were asked for)",
+                        layout.size()
+                    );
+                }
+            }
+        });
+    }
+}
+
+// SAFETY: every call goes to the system allocator unchanged; the failure report allocates
+// nothing (it writes to the unbuffered standard error) and cannot recurse.
+unsafe impl GlobalAlloc for NamingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc(layout);
+        if p.is_null() {
+            Self::report(layout);
+        }
+        p
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc_zeroed(layout);
+        if p.is_null() {
+            Self::report(layout);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout)
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = System.realloc(ptr, layout, new_size);
+        if p.is_null() {
+            Self::report(Layout::from_size_align(new_size, layout.align()).unwrap_or(layout));
+        }
+        p
+    }
+}
 
 /// The number of threads to use when none is asked for: one per core.
 pub fn default_threads() -> usize {

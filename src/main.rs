@@ -19,6 +19,10 @@ use std::process::ExitCode;
 use tusj::conllu::{self, Corpus};
 use tusj::{eval, Annotator, Error, ErrorKind};
 
+/// Names the file (or input line) being worked on when memory runs out.
+#[global_allocator]
+static ALLOCATOR: batch::NamingAllocator = batch::NamingAllocator;
+
 const USAGE: &str = "usage: tusj annotate [-j N] FILE… | tusj annotate [-j N] --jsonl - | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--train TRAIN.conllu]… | tusj train [--norne DIR] [--out FILE]";
 
 /// A failure to report: one line, and the exit code.
@@ -156,6 +160,7 @@ fn annotate(args: &[String]) -> Result<(), Failure> {
     // says that one failed.
     let mut failed = None;
     let work = |path: &String| -> Result<String, Failure> {
+        batch::working_on(path);
         let doc = annotator.annotate(&read_text(path)?);
         Ok(if single {
             doc.to_json_pretty()
@@ -229,6 +234,7 @@ fn annotate_jsonl(threads: usize) -> Result<(), Failure> {
         Some(item)
     });
     let work = |(n, line): (usize, Result<Vec<u8>, String>)| -> Result<String, String> {
+        batch::working_on(&format!("-:{n}"));
         let failure = |id: &serde_json::Value, msg: String| {
             let line = serde_json::json!({"id": id, "line": n, "error": msg}).to_string();
             Err(format!("{line}\t-:{n}: {msg}"))

@@ -135,3 +135,30 @@ fn a_long_run_of_punctuation_fits_in_bounded_memory() {
     assert_eq!(doc.text.len(), 400_000);
     assert!(doc.annotations.is_empty());
 }
+
+/// When memory runs out, the line before the abort names the file.
+#[cfg(unix)]
+#[test]
+fn running_out_of_memory_names_the_file() {
+    let dir = std::env::temp_dir().join(format!("tusj-cli-oom-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("huge.txt");
+    std::fs::write(&file, "-".repeat(20_000_000)).expect("input written");
+    let script = format!(
+        "ulimit -v 200000 && exec '{}' annotate '{}'",
+        env!("CARGO_BIN_EXE_tusj"),
+        file.display()
+    );
+    let out = Command::new("sh")
+        .args(["-c", &script])
+        .env("RUST_BACKTRACE", "0")
+        .output()
+        .expect("sh runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("huge.txt: out of memory"),
+        "the file is named: {stderr}"
+    );
+}
