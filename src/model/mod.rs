@@ -201,6 +201,8 @@ pub(crate) struct Transitions {
     start: [i64; TAGS],
     /// Per tag `c`: `(p, trans(p, c))` for every `p` that `c` may follow, `p` ascending.
     from: [Vec<(u8, i64)>; TAGS],
+    /// `dense[p][c]`: `trans(p, c)`, or `NEG` where `c` may not follow `p`.
+    dense: [[i64; TAGS]; TAGS],
 }
 
 impl Transitions {
@@ -218,25 +220,54 @@ impl Transitions {
                 .map(|p| (p as u8, trans(Some(p), c)))
                 .collect()
         });
-        Transitions { start, from }
+        let dense = std::array::from_fn(|p| {
+            std::array::from_fn(|c| {
+                if allowed(Some(p), c) {
+                    trans(Some(p), c)
+                } else {
+                    NEG
+                }
+            })
+        });
+        Transitions { start, from, dense }
     }
 
-    /// One Viterbi step: the best scores ending in each tag after emissions `e`, with the
-    /// best predecessors into `back`. `CHECKED`: some of `score` may be unreachable.
+    /// [`Transitions::step`] when every tag of `score` is reachable (from the second step
+    /// on: every tag has a predecessor that may start a sentence), over the dense table.
+    /// The same result: a forbidden transition scores about `NEG`, far below any allowed
+    /// one, and every tag has an allowed predecessor, so the first best allowed `p` wins
+    /// as before.
     #[inline]
-    fn step<const CHECKED: bool>(
+    fn step_reachable(
         &self,
         score: &[i64; TAGS],
         e: &[i32; TAGS],
         back: &mut [u8; TAGS],
     ) -> [i64; TAGS] {
+        let mut best = [i64::MIN; TAGS];
+        for (p, (&sp, row)) in score.iter().zip(&self.dense).enumerate() {
+            for ((b, arg), &t) in best.iter_mut().zip(back.iter_mut()).zip(row) {
+                let s = sp + t;
+                if s > *b {
+                    *b = s;
+                    *arg = p as u8;
+                }
+            }
+        }
+        std::array::from_fn(|c| best[c] + e[c] as i64)
+    }
+
+    /// One Viterbi step: the best scores ending in each tag after emissions `e`, with the
+    /// best predecessors into `back`; tags of `score` at `NEG` are unreachable.
+    #[inline]
+    fn step(&self, score: &[i64; TAGS], e: &[i32; TAGS], back: &mut [u8; TAGS]) -> [i64; TAGS] {
         let mut next = [NEG; TAGS];
         for c in 0..TAGS {
             let mut best = NEG;
             let mut arg = 0u8;
             for &(p, t) in &self.from[c] {
                 let sp = score[p as usize];
-                if CHECKED && sp == NEG {
+                if sp == NEG {
                     continue;
                 }
                 let s = sp + t;
@@ -272,9 +303,9 @@ impl Transitions {
             // Only the first step can come from an unreachable tag (an I- at the start):
             // from the second on, every tag has a reachable predecessor.
             score = if i == 0 {
-                self.step::<true>(&score, e, b)
+                self.step(&score, e, b)
             } else {
-                self.step::<false>(&score, e, b)
+                self.step_reachable(&score, e, b)
             };
         }
         // The best last tag; the lowest index among equals.
