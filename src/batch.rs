@@ -137,16 +137,21 @@ where
         let (job_rx, work) = (&job_rx, &work);
         for _ in 0..threads {
             let done_tx = done_tx.clone();
-            scope.spawn(move || loop {
-                let job = match job_rx.lock() {
-                    Ok(rx) => rx.recv(),
-                    Err(_) => return,
-                };
-                let Ok((seq, item, bytes)) = job else {
-                    return;
-                };
-                if done_tx.send((seq, work(item), bytes)).is_err() {
-                    return;
+            scope.spawn(move || {
+                // Once the writer has stopped, the jobs still queued are taken and dropped,
+                // so that the reader is never left blocked on a full queue.
+                let mut writer_gone = false;
+                loop {
+                    let job = match job_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok((seq, item, bytes)) = job else {
+                        return;
+                    };
+                    if !writer_gone {
+                        writer_gone = done_tx.send((seq, work(item), bytes)).is_err();
+                    }
                 }
             });
         }
