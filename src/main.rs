@@ -179,8 +179,11 @@ fn annotate(args: &[String]) -> Result<(), Failure> {
                 write_out(&mut out, "\n")
             }
             Err(f) => {
-                eprintln!("tusj: {}", f.line);
-                failed = Some(f.code);
+                // One file: its error is the run's own, printed once by main.
+                if !single {
+                    eprintln!("tusj: {}", f.line);
+                }
+                failed = Some(f);
                 Ok(())
             }
         },
@@ -188,9 +191,10 @@ fn annotate(args: &[String]) -> Result<(), Failure> {
     out.flush()
         .or_else(|e| write_out(&mut io::sink(), &e.to_string()))?;
     match failed {
-        Some(code) => Err(Failure {
+        Some(f) if single => Err(f),
+        Some(f) => Err(Failure {
             line: "some files could not be annotated (see above)".to_string(),
-            code,
+            code: f.code,
         }),
         None => Ok(()),
     }
