@@ -16,7 +16,7 @@ CHROMEDRIVER := /usr/bin/chromedriver
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: run test bench model page tools wasm-tools browser-tools node-deps fmt clippy \
-	doc cargo-test wasm-test browser-test screenshots clean
+	doc cargo-test wasm-test browser-test dask-test screenshots clean
 
 run: page
 	@echo "Open the page: $(abspath $(PAGE))"
@@ -75,7 +75,20 @@ wasm-test: wasm-tools browser-tools
 browser-test: page node-deps browser-tools
 	cd $(BROWSER) && node --test --test-concurrency=1
 
-test: fmt clippy doc cargo-test wasm-test browser-test
+# The README's Dask recipe: dask from PyPI into a virtual environment under target/ (once).
+DASK_VERSION := 2024.8.0
+DASK_VENV := $(TARGET_DIR)/dask-venv
+
+$(DASK_VENV)/.installed:
+	python3 -m venv $(DASK_VENV)
+	$(DASK_VENV)/bin/pip install --quiet --disable-pip-version-check "dask==$(DASK_VERSION)"
+	touch $@
+
+dask-test: $(DASK_VENV)/.installed
+	cargo build --bin tusj
+	$(DASK_VENV)/bin/python tests/dask/recipe.py $(TARGET_DIR)/debug/tusj
+
+test: fmt clippy doc cargo-test wasm-test browser-test dask-test
 
 # The README's pictures: the screenshot tests, writing into www/screenshots (every other run
 # writes them under tests/browser/out, which git ignores, so `make test` leaves the tree clean).

@@ -45,7 +45,8 @@ fn modules(dir: &Path, prefix: &str, out: &mut BTreeMap<String, String>) {
         } else if let Some(stem) = name.strip_suffix(".rs") {
             let module = match stem {
                 "lib" if prefix.is_empty() => String::new(),
-                "main" if prefix.is_empty() => continue,
+                // The binary and its own module (`mod batch;` in main.rs) sit above the library.
+                "main" | "batch" if prefix.is_empty() => continue,
                 "mod" => prefix.to_string(),
                 // Unit-test files (`#[cfg(test)] mod tests;`) are not part of the layering.
                 "tests" => continue,

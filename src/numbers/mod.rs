@@ -193,8 +193,9 @@ struct Scan<'a> {
     /// rather than an allocation per word.
     lowered: String,
     /// For each token, its range in `lowered`, or `None` when the token is its own
-    /// lower-case form.
-    low: Vec<Option<(usize, usize)>>,
+    /// lower-case form. 32-bit offsets: this holds an entry for every token, and 12 bytes
+    /// rather than 24 an entry keep a text of punctuation (a token a byte) small.
+    low: Vec<Option<(u32, u32)>>,
     /// Reading a span a person marked ([`read`]): accept the article and «andre».
     whole: bool,
 }
@@ -224,7 +225,11 @@ impl<'a> Scan<'a> {
                     } else {
                         lowered.extend(s.chars().flat_map(char::to_lowercase));
                     }
-                    Some((start, lowered.len()))
+                    // A text whose capitalised words lower-case to more than 4 GiB keeps
+                    // the rest as they are written.
+                    u32::try_from(start)
+                        .ok()
+                        .zip(u32::try_from(lowered.len()).ok())
                 } else {
                     None
                 }
@@ -245,7 +250,7 @@ impl<'a> Scan<'a> {
 
     fn w(&self, i: usize) -> &str {
         match self.low.get(i) {
-            Some(Some((s, e))) => self.lowered.get(*s..*e).unwrap_or(""),
+            Some(Some((s, e))) => self.lowered.get(*s as usize..*e as usize).unwrap_or(""),
             Some(None) => self.raw(i),
             None => "",
         }
