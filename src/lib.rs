@@ -27,6 +27,7 @@ pub mod error;
 pub mod eval;
 pub mod formats;
 pub mod gazetteer;
+pub mod geo;
 pub mod model;
 pub mod numbers;
 pub mod recognizer;
