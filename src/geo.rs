@@ -385,17 +385,9 @@ impl Places {
         }
     }
 
+    /// A place whose reading needs no context: what it links to on its own.
     fn anchor(&self, cands: &[Candidate]) -> Option<u32> {
-        let best = cands
-            .iter()
-            .max_by(|a, b| self.prominence(a.place).total_cmp(&self.prominence(b.place)))?;
-        let b = &self.places[best.place as usize];
-        let clear = b.feature == Feature::Country
-            || cands.iter().all(|c| {
-                let p = &self.places[c.place as usize];
-                distance_km(p.lat, p.lon, b.lat, b.lon) <= 50.0
-            });
-        clear.then_some(best.place)
+        self.choose(cands, &[])
     }
 
     /// How many of the article's other (unambiguous) places point to this candidate.
@@ -432,17 +424,29 @@ impl Places {
     fn choose(&self, cands: &[Candidate], others: &[u32]) -> Option<u32> {
         let mut scored: Vec<(u32, f64, u32)> = cands
             .iter()
-            .map(|c| (self.context(c.place, others), self.prominence(c.place), c.place))
+            .map(|c| {
+                (
+                    self.context(c.place, others),
+                    self.prominence(c.place),
+                    c.place,
+                )
+            })
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
         let &(ctx, prom, best) = scored.first()?;
         let b = &self.places[best as usize];
-        // A rival as likely as the best and far from it: the name is ambiguous here.
+        // Village populations do not tell which of two villages an article means; a big
+        // town's do.
+        let margin = if prom >= 5.0 { 0.3 } else { 1.0 };
+        // A rival about as likely as the best and far from it: the name is ambiguous here.
         let rival = scored[1..].iter().any(|&(c, p, i)| {
             let o = &self.places[i as usize];
-            c == ctx && prom - p < 0.3 && distance_km(b.lat, b.lon, o.lat, o.lon) > 50.0
+            c == ctx && prom - p < margin && distance_km(b.lat, b.lon, o.lat, o.lon) > 50.0
         });
-        (!rival).then_some(best)
+        // A small foreign town that nothing else in the article points to is more likely a
+        // place the data lacks (Lier beside Drammen is not the Belgian Lier).
+        let stray = ctx == 0 && !others.is_empty() && b.feature == Feature::City && prom < 5.0;
+        (!rival && !stray).then_some(best)
     }
 }
 
@@ -468,8 +472,20 @@ fn strip_affixes(name: &str) -> Option<(&str, Option<Feature>)> {
         "området",
     ];
     const NATURAL: [&str; 14] = [
-        "ørkenen", "elva", "elven", "fjorden", "fjellet", "fjella", "havet", "sjøen", "innsjøen",
-        "dalen", "øya", "øyene", "halvøya", "bukta",
+        "ørkenen",
+        "elva",
+        "elven",
+        "fjorden",
+        "fjellet",
+        "fjella",
+        "havet",
+        "sjøen",
+        "innsjøen",
+        "dalen",
+        "øya",
+        "øyene",
+        "halvøya",
+        "bukta",
     ];
     let lower = name.to_lowercase();
     for s in NATURAL {
@@ -526,7 +542,9 @@ pub fn fold(name: &str) -> String {
             'ś' | 'ŝ' | 'ş' | 'š' | 'ș' | 'ṣ' => out.push('s'),
             'ß' => out.push_str("ss"),
             'ţ' | 'ť' | 'ŧ' | 'ț' | 'ṭ' => out.push('t'),
-            'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' | 'ụ' | 'ư' => out.push('u'),
+            'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' | 'ụ' | 'ư' => {
+                out.push('u')
+            }
             'ŵ' => out.push('w'),
             'ý' | 'ÿ' | 'ŷ' => out.push('y'),
             'ź' | 'ż' | 'ž' | 'ẓ' => out.push('z'),
@@ -587,13 +605,22 @@ mod tests {
             role: Role::State,
         };
         let g = Places::embedded().link(&[q]).swap_remove(0);
-        assert_eq!(g.map(|g| (g.feature, g.country)), Some((Feature::Country, Some("SY".into()))));
+        assert_eq!(
+            g.map(|g| (g.feature, g.country)),
+            Some((Feature::Country, Some("SY".into())))
+        );
     }
 
     #[test]
     fn genitive_and_compounds() {
-        assert_eq!(one("Bergens", &[]).and_then(|g| g.country), Some("NO".into()));
-        assert_eq!(one("Idlib-provinsen", &[]).and_then(|g| g.country), Some("SY".into()));
+        assert_eq!(
+            one("Bergens", &[]).and_then(|g| g.country),
+            Some("NO".into())
+        );
+        assert_eq!(
+            one("Idlib-provinsen", &[]).and_then(|g| g.country),
+            Some("SY".into())
+        );
         assert_eq!(one("Badia-ørkenen", &[]), None);
     }
 

@@ -47,13 +47,20 @@ fn linking_table_meets_its_targets() {
             "state" => Role::State,
             r => panic!("line {}: role {r}", n + 1),
         };
-        let mut queries = vec![Query { names: vec![cols[1]], role }];
+        let mut queries = vec![Query {
+            names: vec![cols[1]],
+            role,
+        }];
         queries.extend(cols[3].split(';').filter(|c| !c.is_empty()).map(|c| Query {
             names: vec![c],
             role: Role::Place,
         }));
         let got = places.link(&queries).swap_remove(0);
-        let score = if cols[0] == "held" { &mut held } else { &mut dev };
+        let score = if cols[0] == "held" {
+            &mut held
+        } else {
+            &mut dev
+        };
         let want: Vec<&str> = cols[4].split(' ').collect();
         let verdict = match (&got, want.as_slice()) {
             (None, ["null"]) => "right",
@@ -85,7 +92,10 @@ fn linking_table_meets_its_targets() {
             _ => score.unlinked += 1,
         }
         if verdict != "right" {
-            misses.push(format!("{verdict}: {} [{}] → {got:?}, want {}", cols[1], cols[3], cols[4]));
+            misses.push(format!(
+                "{verdict}: {} [{}] → {got:?}, want {}",
+                cols[1], cols[3], cols[4]
+            ));
         }
     }
     for m in &misses {

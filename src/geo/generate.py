@@ -17,9 +17,8 @@ Sources (package, version, licence of the data):
   capitals, US states (their point is the population-weighted mean of their towns).
 - babel 2.18.0 (BSD-3-Clause; CLDR data under the Unicode License v3): Bokmål and Nynorsk
   country names (Irak, Storbritannia, Sør-Afrika).
-- pycountry 26.2.16 (LGPL-2.1; ISO 3166 data from Debian iso-codes): English country names,
-  numeric codes, and Norwegian counties (fylker), whose point is the population-weighted
-  mean of the county's places (GeoNames' first-level codes for Norway are the county numbers).
+- pycountry 26.2.16 (LGPL-2.1; ISO 3166 data from Debian iso-codes): English country names
+  and numeric codes.
 - world-atlas 2.0.2 (npm, ISC; Natural Earth 1:50m country shapes, public domain): a
   country's point is the centroid of its largest polygon (a capital where there is no shape).
 
@@ -127,18 +126,13 @@ def weighted_point(cc, admin1):
     return lat, lon, total
 
 
-# Regions: US states and Norwegian counties.
+# Regions: US states. (GeoNames' first-level codes for Norway mix old and new county
+# numbers, so Norwegian counties are left out rather than put in the wrong place.)
 for code, s in sorted(gc.get_us_states().items()):
     p = weighted_point("US", code)
     if p:
         i = add_place(s["geonameid"], p[0], p[1], "US", REGION, p[2], code, s["name"])
         add_name(s["name"], i, False)
-for s in sorted(pycountry.subdivisions.get(country_code="NO"), key=lambda s: s.code):
-    p = weighted_point("NO", s.code[3:])
-    if p:
-        i = add_place(0, p[0], p[1], "NO", REGION, p[2], s.code[3:], s.name.split(" - ")[0])
-        for n in s.name.split(" - "):
-            add_name(n, i, False)
 
 
 # Countries: a point from the Natural Earth shape.
