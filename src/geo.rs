@@ -398,7 +398,7 @@ impl Places {
             .filter(|o| o.feature != Feature::Continent)
             .map(|o| o.country)
             .collect();
-        let mut score = u32::from(countries.contains(&p.country));
+        let score = u32::from(countries.contains(&p.country));
         let points = others
             .iter()
             .map(|&o| &self.places[o as usize])
