@@ -48,7 +48,7 @@ $(BROWSER)/node_modules/.package-lock.json: $(BROWSER)/package.json $(BROWSER)/p
 # ---- the page ------------------------------------------------------------------------------
 
 page: wasm-tools
-	cargo build --release --target $(WASM_TARGET) --lib
+	cargo build --release --target $(WASM_TARGET) --lib --no-default-features
 	wasm-bindgen --target no-modules --out-dir $(BINDGEN_OUT) $(WASM)
 	node www/build.mjs $(BINDGEN_OUT) $(PAGE)
 
@@ -59,7 +59,7 @@ fmt:
 
 clippy: wasm-tools
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target $(WASM_TARGET) --lib --test wasm -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --no-default-features --lib --test wasm -- -D warnings
 
 doc:
 	RUSTDOCFLAGS='-D warnings' cargo doc --no-deps --quiet
@@ -70,7 +70,7 @@ cargo-test:
 wasm-test: wasm-tools browser-tools
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=$(CHROMEDRIVER) \
-		cargo test --target $(WASM_TARGET) --test wasm
+		cargo test --target $(WASM_TARGET) --no-default-features --test wasm
 
 browser-test: page node-deps browser-tools
 	cd $(BROWSER) && node --test --test-concurrency=1

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use tusj::Recognizer;
+use tusj::recognizer::Recognizer;
 
 fn main() {
     // Decoding cost: what the page pays once at start.
@@ -38,7 +38,7 @@ fn main() {
     let dev = norne.join("no_bokmaal-ud-dev.conllu");
     let (label, sentences): (String, Vec<Vec<String>>) = match std::fs::read_to_string(&dev)
         .ok()
-        .and_then(|t| tusj::conllu::parse(&t).ok())
+        .and_then(|t| tusj::eval::conllu::parse(&t).ok())
     {
         Some(c) => (
             dev.display().to_string(),
@@ -88,7 +88,7 @@ fn main() {
                 .tag(doc)
                 .iter()
                 .flatten()
-                .filter(|t| matches!(t, tusj::Tag::B(_)))
+                .filter(|t| matches!(t, tusj::tags::Tag::B(_)))
                 .count();
         }
         let secs = start.elapsed().as_secs_f64();

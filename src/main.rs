@@ -12,8 +12,9 @@
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use tusj::conllu::{self, Corpus};
-use tusj::{eval, Annotator, Error, ErrorKind};
+use tusj::eval::conllu::{self, Corpus};
+use tusj::eval::names as eval;
+use tusj::{Annotator, Error, ErrorKind};
 
 const USAGE: &str = "usage: tusj annotate FILE… | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--train TRAIN.conllu]… | tusj train [--norne DIR] [--out FILE]";
 
@@ -140,7 +141,7 @@ fn annotator() -> Result<&'static Annotator, Failure> {
 }
 
 /// Tags every document of a corpus with the name recogniser.
-fn tag_corpus(annotator: &Annotator, corpus: &Corpus) -> Vec<Vec<tusj::Tag>> {
+fn tag_corpus(annotator: &Annotator, corpus: &Corpus) -> Vec<Vec<tusj::tags::Tag>> {
     let mut tags = Vec::with_capacity(corpus.sentences.len());
     for range in eval::documents(corpus) {
         let doc: Vec<Vec<&str>> = corpus.sentences[range].iter().map(|s| s.forms()).collect();
@@ -198,9 +199,9 @@ fn evaluate(args: &[String]) -> Result<(), Failure> {
     }
     let predicted = tag_corpus(annotator()?, &corpus);
     let forms: Vec<Vec<&str>> = corpus.sentences.iter().map(|s| s.forms()).collect();
-    let gold: Vec<Vec<tusj::Tag>> = corpus.sentences.iter().map(|s| s.tags()).collect();
+    let gold: Vec<Vec<tusj::tags::Tag>> = corpus.sentences.iter().map(|s| s.tags()).collect();
     let scores = eval::score_names(&forms, &gold, &predicted, names.as_ref());
-    let numbers = tusj::numbers::eval::coverage(&corpus);
+    let numbers = tusj::eval::numbers::coverage(&corpus);
     let share = |a: usize, b: usize| format!("{a}/{b} ({:.1}%)", ratio(a, b));
     let report = format!(
         "{path}: {} sentences\n{scores}numbers against UPOS=NUM (not counting «eneste»/«ene»):\n  \

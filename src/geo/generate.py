@@ -155,7 +155,13 @@ def topo_polygons(atlas_dir):
         for r in refs:
             a = arcs[r] if r >= 0 else arcs[~r][::-1]
             pts.extend(a[1:] if pts else a)
-        return pts
+        # Unwrap a ring that crosses the antimeridian (Russia, Fiji) so its area is planar.
+        out = pts[:1]
+        for x, y in pts[1:]:
+            px = out[-1][0]
+            x += 360 * round((px - x) / 360)
+            out.append((x, y))
+        return out
 
     out = {}
     for g in topo["objects"]["countries"]["geometries"]:
@@ -177,7 +183,7 @@ def centroid(rings):
             cy += (y0 + y1) * cross
         if a and (best is None or abs(a) > abs(best[0])):
             best = (a, cx / (3 * a), cy / (3 * a))
-    return (best[2], best[1]) if best else None
+    return (best[2], (best[1] + 180) % 360 - 180) if best else None
 
 
 shapes = topo_polygons(sys.argv[1])

@@ -14,7 +14,7 @@
 //!   later part of each type (both built by k-fold jackknifing while training, so the
 //!   model learns how far to trust them for names it has *not* seen), and a gazetteer of
 //!   places and common first and last names built from CLDR, ISO 3166, GeoNames and US
-//!   Census data ([`crate::gazetteer`]); genitive stems («Kroatias») are looked up too;
+//!   Census data ([`crate::model::gazetteer`]); genitive stems («Kroatias») are looked up too;
 //! - the document: whether the same word is written with a capital mid-sentence or in
 //!   lower case in nearby sentences, the words around its other capitalised occurrences
 //!   («i Raqqa» elsewhere), and, with a second pass, how the first pass tagged its other
@@ -34,6 +34,9 @@
 //! mismatch or truncation is an [`ErrorKind::Model`] error.
 
 pub(crate) mod features;
+#[cfg(feature = "tools")]
+pub mod gazetteer;
+#[cfg(feature = "tools")]
 pub mod train;
 
 use std::sync::OnceLock;

@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 
 use super::features::{self, Context, DocView, NameTable};
 use super::{viterbi, Model, Weights, TAGS};
-use crate::conllu;
 use crate::error::{Error, ErrorKind};
+use crate::eval::conllu;
 use crate::tags::{spans, Tag};
 
 /// What to train on and how.
@@ -423,7 +423,7 @@ pub fn train(config: &Config) -> Result<Model, Error> {
     add_names(&mut full, &all_docs);
     let mut full_parts = NameTable::default();
     add_parts(&mut full_parts, &all_docs);
-    let places = crate::gazetteer::places();
+    let places = crate::model::gazetteer::places();
 
     let gold: Vec<Vec<usize>> = docs
         .iter()

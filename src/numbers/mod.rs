@@ -68,15 +68,14 @@
 //! («9.1») are not annotated.
 
 pub(crate) mod digits;
-pub mod eval;
 mod lexicon;
 mod words;
 
 #[cfg(test)]
 mod tests;
 
-use crate::document::{AnnotationType, NumberReading, Qualifier};
 use crate::tokens::Token;
+use crate::vocab::{AnnotationType, NumberReading, Qualifier};
 use digits::Digits;
 use words::{Atom, Composer};
 
@@ -948,7 +947,7 @@ impl<'a> Scan<'a> {
         if let Some(n) = self.digits_at(j) {
             return Some(n);
         }
-        if let Some(v) = words::vague(w) {
+        if let Some(v) = lexicon::vague(w) {
             // «titalls tusen»: the vague word times a multiplier.
             let (value, end, mult) = match words::multiplier(self.w(j + 1)) {
                 Some(m) => (v * m, j + 2, m),
@@ -961,7 +960,7 @@ impl<'a> Scan<'a> {
                 written: Written::Vague,
             });
         }
-        if lexicon::vague_quantifier(w) && words::vague(self.w(j + 1)).is_some() {
+        if lexicon::vague_quantifier(w) && lexicon::vague(self.w(j + 1)).is_some() {
             // «flere titalls», «noen hundrevis»: the vague word says it all.
             return self.cardinal(j + 1);
         }

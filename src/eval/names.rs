@@ -11,9 +11,9 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 
-use crate::conllu::Corpus;
-use crate::document::Kind;
+use crate::eval::conllu::Corpus;
 use crate::tags::{spans, NameSpan, NeType, Tag};
+use crate::vocab::Kind;
 
 /// Counts of true positives, false positives and false negatives.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -300,7 +300,7 @@ mod tests {
 
     #[test]
     fn documents_follow_sources_then_windows() {
-        let mk = |src: Option<&str>| crate::conllu::Sentence {
+        let mk = |src: Option<&str>| crate::eval::conllu::Sentence {
             source: src.map(str::to_string),
             ..Default::default()
         };

@@ -1,0 +1,117 @@
+//! The page's tables: the numbers panel view model ([`numbers_table`]).
+
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::text::CodePoints;
+use crate::vocab::{AnnotationType, Qualifier};
+
+/// One row of the page's numbers panel.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NumberRow {
+    /// The annotation's id.
+    pub id: String,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The number as written («minst 43 mennesker»).
+    pub text: String,
+    /// count, year, date, time, percent, money, measure or ordinal.
+    #[serde(rename = "type")]
+    pub ty: AnnotationType,
+    /// The value (the lower bound of a range).
+    pub value: f64,
+    /// How the number relates to the value.
+    pub qualifier: Qualifier,
+    /// The upper bound of a range.
+    pub upper: Option<f64>,
+    /// The unit, if any.
+    pub unit: Option<String>,
+    /// The counted noun, if any.
+    pub counted: Option<String>,
+    /// Up to six words before it, within its paragraph.
+    pub left: String,
+    /// Up to six words after it, within its paragraph.
+    pub right: String,
+    /// Who made it.
+    pub source: crate::Source,
+}
+
+/// The words of the page's numbers panel: every number annotation with its reading and
+/// up to six words of context on each side (not crossing a blank line or the header).
+pub fn numbers_table(doc: &Document) -> Vec<NumberRow> {
+    let cp = CodePoints::new(&doc.text);
+    let body_start = cp.to_char(crate::text::header(&doc.text).body_start);
+    doc.annotations
+        .iter()
+        .filter_map(|a| {
+            let n = a.number.as_ref()?;
+            // Six words lie well within this many code points; slicing no further keeps the
+            // table linear in the length of the article (a 1 MB paste has thousands of rows).
+            const WINDOW: usize = 1000;
+            let from = body_start.min(a.start).max(a.start.saturating_sub(WINDOW));
+            let before = crate::text::cp_slice(&doc.text, &cp, from, a.start);
+            let after = crate::text::cp_slice(&doc.text, &cp, a.end, cp.len().min(a.end + WINDOW));
+            Some(NumberRow {
+                id: a.id.clone(),
+                start: a.start,
+                end: a.end,
+                text: a.text.clone(),
+                ty: a.ty,
+                value: n.value,
+                qualifier: n.qualifier,
+                upper: n.upper,
+                unit: n.unit.clone(),
+                counted: n.counted.clone(),
+                left: context(before, true),
+                right: context(after, false),
+                source: a.source,
+            })
+        })
+        .collect()
+}
+
+/// Up to six words of `s` next to the number: its last words when `before`, else its
+/// first; a blank line ends the paragraph.
+fn context(s: &str, before: bool) -> String {
+    const WORDS: usize = 6;
+    let paragraph = if before {
+        let cut = paragraph_breaks(s).last().map_or(0, |&(_, end)| end);
+        &s[cut..]
+    } else {
+        let cut = paragraph_breaks(s)
+            .first()
+            .map_or(s.len(), |&(start, _)| start);
+        &s[..cut]
+    };
+    let words: Vec<&str> = paragraph.split_whitespace().collect();
+    let picked = if before {
+        &words[words.len().saturating_sub(WORDS)..]
+    } else {
+        &words[..words.len().min(WORDS)]
+    };
+    picked.join(" ")
+}
+
+/// Byte ranges of the whitespace runs in `s` that hold two or more line breaks.
+fn paragraph_breaks(s: &str) -> Vec<(usize, usize)> {
+    let mut breaks = Vec::new();
+    let mut run: Option<(usize, usize)> = None; // (start, line breaks)
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            let (start, n) = run.unwrap_or((i, 0));
+            run = Some((start, n + usize::from(c == '\n')));
+        } else if let Some((start, n)) = run.take() {
+            if n >= 2 {
+                breaks.push((start, i));
+            }
+        }
+    }
+    if let Some((start, n)) = run {
+        if n >= 2 {
+            breaks.push((start, s.len()));
+        }
+    }
+    breaks
+}
