@@ -248,17 +248,24 @@ impl Places {
     /// queries are each other's context, so pass all the places of an article at once.
     pub fn link(&self, queries: &[Query]) -> Vec<Option<Geo>> {
         let cands: Vec<Vec<Candidate>> = queries.iter().map(|q| self.candidates(q)).collect();
-        // Anchors: the places whose reading does not depend on context.
+        // Anchors: the places whose reading does not depend on context, each counted once
+        // however often it is named (a long paste names Syria hundreds of times).
         let anchors: Vec<Option<u32>> = cands.iter().map(|c| self.anchor(c)).collect();
+        let mut distinct: HashMap<u32, usize> = HashMap::new();
+        for a in anchors.iter().flatten() {
+            *distinct.entry(*a).or_default() += 1;
+        }
+        let mut all: Vec<u32> = distinct.keys().copied().collect();
+        all.sort_unstable();
         cands
             .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let others: Vec<u32> = anchors
+            .zip(&anchors)
+            .map(|(c, own)| {
+                // A place is not its own context.
+                let others: Vec<u32> = all
                     .iter()
-                    .enumerate()
-                    .filter(|&(j, _)| j != i)
-                    .filter_map(|(_, a)| *a)
+                    .copied()
+                    .filter(|a| Some(*a) != *own || distinct.get(a).copied().unwrap_or(0) > 1)
                     .collect();
                 self.choose(c, &others).map(|p| self.geo(p))
             })

@@ -47,7 +47,10 @@ mod tests {
             .iter()
             .filter_map(|f| f["properties"]["name"].as_str())
             .collect();
-        assert!(names.contains(&"Raqqa") && names.contains(&"Syria"), "{names:?}");
+        assert!(
+            names.contains(&"Raqqa") && names.contains(&"Syria"),
+            "{names:?}"
+        );
         assert!(!names.contains(&"Eufrat"), "{names:?}");
         let raqqa = features
             .iter()
@@ -57,6 +60,9 @@ mod tests {
         assert_eq!(raqqa["properties"]["country"], "SY");
         let xy = &raqqa["geometry"]["coordinates"];
         let (lon, lat) = (xy[0].as_f64().unwrap_or(0.0), xy[1].as_f64().unwrap_or(0.0));
-        assert!((38.5..39.5).contains(&lon) && (35.5..36.5).contains(&lat), "{xy}");
+        assert!(
+            (38.5..39.5).contains(&lon) && (35.5..36.5).contains(&lat),
+            "{xy}"
+        );
     }
 }
