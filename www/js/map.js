@@ -67,7 +67,9 @@ function renderMap(doc) {
       [12, 12],
       [width - 12, height - 12],
     ],
-    frame(places.map((e) => [e.geo.lon, e.geo.lat])),
+    // The article's region: where its places are (a state acting far away, the USA in an
+    // article about Syria, is drawn if it fits but does not widen the frame).
+    frame((places.some((e) => e.kind === 'place') ? places.filter((e) => e.kind === 'place') : places).map((e) => [e.geo.lon, e.geo.lat])),
   );
   const path = d3.geoPath(projection);
   const map = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'group', 'aria-label': `Map of ${places.length} places` });
