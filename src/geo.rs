@@ -304,14 +304,18 @@ impl Places {
     fn candidates(&self, q: &Query) -> Vec<Candidate> {
         for name in &q.names {
             let name = name.trim();
+            // A desert or a river by its name: its other forms name it too.
             let Some((stem, hint)) = strip_affixes(name) else {
-                continue;
+                return Vec::new();
             };
             let mut found = self.lookup(stem);
             if found.is_empty() {
                 for suffix in ["s", "'s", "’s", "'", "’"] {
                     if let Some(s) = stem.strip_suffix(suffix) {
-                        if s.chars().count() >= 2 && !s.ends_with('s') || suffix != "s" {
+                        // «Bergens» is Bergen's, but «Paris» is no one's «Pari».
+                        let genitive =
+                            suffix != "s" || (s.chars().count() >= 2 && !s.ends_with('s'));
+                        if genitive {
                             found = self.lookup(s);
                             if !found.is_empty() {
                                 break;
