@@ -685,6 +685,36 @@ mod tests {
         );
     }
 
+    mod props {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(300))]
+            /// Any names, however strange, link to a point on the globe or to nothing.
+            #[test]
+            fn any_names_link_without_panic(names in proptest::collection::vec("\\PC{0,24}", 0..6)) {
+                let queries: Vec<Query> = names
+                    .iter()
+                    .map(|n| Query { names: vec![n.as_str()], role: Role::Place })
+                    .collect();
+                let got = Places::embedded().link(&queries);
+                prop_assert_eq!(got.len(), queries.len());
+                for g in got.into_iter().flatten() {
+                    prop_assert!((-90.0..=90.0).contains(&g.lat) && (-180.0..=180.0).contains(&g.lon));
+                }
+            }
+
+            /// Any bytes are a table or an error, never a panic.
+            #[test]
+            fn any_bytes_decode_or_fail(tail in proptest::collection::vec(any::<u8>(), 0..200)) {
+                let mut bytes = b"TUSJGEO\x01".to_vec();
+                bytes.extend(tail);
+                let _ = Places::from_bytes(&bytes);
+            }
+        }
+    }
+
     #[test]
     fn folds_diacritics() {
         assert_eq!(fold("Tromsø"), "tromso");
