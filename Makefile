@@ -16,7 +16,7 @@ CHROMEDRIVER := /usr/bin/chromedriver
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: run test bench model page tools wasm-tools browser-tools node-deps fmt clippy \
-	doc cargo-test wasm-test browser-test clean
+	doc cargo-test wasm-test browser-test screenshots clean
 
 run: page
 	@echo "Open the page: $(abspath $(PAGE))"
@@ -76,6 +76,12 @@ browser-test: page node-deps browser-tools
 	cd $(BROWSER) && node --test --test-concurrency=1
 
 test: fmt clippy doc cargo-test wasm-test browser-test
+
+# The README's pictures: the screenshot tests, writing into www/screenshots (every other run
+# writes them under tests/browser/out, which git ignores, so `make test` leaves the tree clean).
+screenshots: page node-deps browser-tools
+	cd $(BROWSER) && TUSJ_SCREENSHOTS=www/screenshots node --test --test-concurrency=1 \
+		--test-name-pattern='screenshots/'
 
 # ---- benchmarks and the model --------------------------------------------------------------
 

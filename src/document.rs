@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::vocab::{Annotation, Entity, Meta};
+use crate::vocab::{Annotation, AnnotationType, Entity, Kind, Meta};
 
 /// The export document (format `tusj`, version 1).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -42,5 +42,61 @@ impl Document {
     /// Compact one-line JSON (JSON Lines).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// A kind with its plural label and its types, in the order the page offers them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct KindTypes {
+    /// actor, place or number.
+    pub kind: Kind,
+    /// How the page names the kind: «Actors», «Places», «Numbers».
+    pub label: &'static str,
+    /// The types of this kind, in [`AnnotationType::ALL`] order.
+    pub types: Vec<AnnotationType>,
+}
+
+/// The kinds and their types, for the page's legend, type menu and keys (`wasm::kinds`).
+pub fn kinds() -> Vec<KindTypes> {
+    [
+        (Kind::Actor, "Actors"),
+        (Kind::Place, "Places"),
+        (Kind::Number, "Numbers"),
+    ]
+    .into_iter()
+    .map(|(kind, label)| KindTypes {
+        kind,
+        label,
+        types: AnnotationType::ALL
+            .into_iter()
+            .filter(|t| t.kind() == kind)
+            .collect(),
+    })
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_hold_every_type_once_under_its_own_kind() {
+        let kinds = kinds();
+        let names: Vec<&str> = kinds.iter().map(|k| k.kind.as_str()).collect();
+        assert_eq!(names, ["actor", "place", "number"]);
+        let mut seen = Vec::new();
+        for k in &kinds {
+            for t in &k.types {
+                assert_eq!(
+                    t.kind(),
+                    k.kind,
+                    "{} listed under {}",
+                    t.as_str(),
+                    k.kind.as_str()
+                );
+                seen.push(*t);
+            }
+        }
+        assert_eq!(seen, AnnotationType::ALL);
     }
 }

@@ -152,6 +152,16 @@ pub fn numbers_table(doc: JsValue) -> Result<JsValue, JsError> {
     to_js(&overview::numbers_table(&document(doc)?))
 }
 
+/// The kinds with their labels and types ([`crate::document::kinds`]):
+/// `[{kind: "actor", label: "Actors", types: ["person", …]}, …]`.
+///
+/// # Errors
+/// Never in practice (the list serialises); kept for the common shape.
+#[wasm_bindgen]
+pub fn kinds() -> Result<JsValue, JsError> {
+    to_js(&crate::document::kinds())
+}
+
 /// The crate version, e.g. `0.1.0`.
 #[wasm_bindgen]
 pub fn version() -> String {
