@@ -34,6 +34,22 @@ fn main() {
         bytes.len(),
         decode[decode.len() / 2]
     );
+
+    // The place table, decoded when the first article is linked to the map.
+    let places = include_bytes!("../src/geo/places.bin");
+    let mut decode = Vec::new();
+    for _ in 0..5 {
+        let start = Instant::now();
+        let ok = tusj::geo::Places::from_bytes(places).is_ok();
+        decode.push(start.elapsed().as_secs_f64() * 1000.0);
+        std::hint::black_box(ok);
+    }
+    decode.sort_by(|a, b| a.total_cmp(b));
+    println!(
+        "decoding the place table ({} bytes): median {:.1} ms",
+        places.len(),
+        decode[decode.len() / 2]
+    );
     let model = match tusj::model::embedded() {
         Ok(m) => m,
         Err(e) => {

@@ -8,7 +8,7 @@ use crate::recognizer::{self, Recognizer};
 use crate::tags::{self, Tag};
 use crate::text::{self, CodePoints};
 use crate::vocab::{Annotation, AnnotationType, NumberReading, Source};
-use crate::{entities, model, numbers, tokens};
+use crate::{entities, geo, model, numbers, tokens};
 
 /// Annotates articles with a name recogniser and the number rules.
 pub struct Annotator {
@@ -97,7 +97,8 @@ impl Annotator {
                 number,
             })
             .collect();
-        let entities = entities::group(text, &mut annotations);
+        let mut entities = entities::group(text, &mut annotations);
+        geo::link_entities(&mut entities);
         Document {
             format: Document::FORMAT.to_string(),
             version: Document::VERSION,

@@ -153,6 +153,7 @@ pub fn group(text: &str, annotations: &mut [Annotation]) -> Vec<Entity> {
             name,
             aliases,
             mentions: ids.iter().map(|&i| annotations[i].id.clone()).collect(),
+            geo: None,
         });
     }
     entities

@@ -16,7 +16,8 @@
 //! export, review                        files out; corrections replayed
 //! annotator, open, overview             the pipeline; files in; the page's tables
 //! document                              the export document
-//!   (events, geo: above entities)       later stages (issues 9, 11)
+//!   (events: above entities)            a later stage (issue 9)
+//! geo                                   places linked to the map
 //! entities                              mentions grouped into entities
 //! recognizer, numbers, model            names and numbers
 //! tokens, tags, correction, eval::conllu   tokens, BIO tags, the Correction type, CoNLL-U
@@ -47,6 +48,7 @@ pub mod error;
 #[cfg(feature = "tools")]
 pub mod eval;
 pub mod export;
+pub mod geo;
 pub mod model;
 pub mod numbers;
 pub mod open;

@@ -219,6 +219,52 @@ pub struct Entity {
     pub aliases: Vec<String>,
     /// The ids of its annotations, in document order.
     pub mentions: Vec<String>,
+    /// Where it is on the map (SPEC §2c): places and states acting as actors have a point
+    /// or `null` (`Some(None)`); other actors have no `geo` (`None`).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present"
+    )]
+    pub geo: Option<Option<Geo>>,
+}
+
+/// A `geo` that is there, even as `null`, is `Some`.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<Geo>>, D::Error> {
+    Option::<Geo>::deserialize(d).map(Some)
+}
+
+/// What kind of place a point stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Feature {
+    /// A state.
+    Country,
+    /// A province, county or state of a federation.
+    Region,
+    /// A city, town or village.
+    City,
+    /// A river, desert, mountain or sea.
+    Natural,
+    /// A continent.
+    Continent,
+}
+
+/// Where a place is: the `geo` of an entity (SPEC §2c).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Geo {
+    /// Latitude in degrees, north positive.
+    pub lat: f64,
+    /// Longitude in degrees, east positive.
+    pub lon: f64,
+    /// The GeoNames id, where the point is a GeoNames feature.
+    pub geonames: Option<u32>,
+    /// The ISO 3166-1 alpha-2 code of its country (none for a continent).
+    pub country: Option<String>,
+    /// What kind of place it is.
+    pub feature: Feature,
+    /// The data's own name for it («Deir ez-Zor» for «Deir al-Zor»).
+    pub name: String,
 }
 
 /// The metadata header of an article (SPEC §2).

@@ -19,6 +19,7 @@ const LAYERS: &[&[&str]] = &[
     &["tokens", "tags", "correction", "eval::conllu"],
     &["recognizer", "numbers", "model"],
     &["entities"],
+    &["geo"],
     &["document"],
     &["annotator", "open", "overview"],
     &["export", "review"],

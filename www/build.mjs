@@ -44,10 +44,17 @@ const APP = [
   'paste.js', // pasting text or HTML
   'corrections.js', // making corrections: mark, relabel, unmark (one builder)
   'panel.js', // the overview: entities and numbers; rename, merge
+  'map.js', // the map of the places (d3-geo over Natural Earth shapes)
   'files.js', // opening files, new article, export
   'main.js', // global keys and the start
 ];
-const app = `\n'use strict';\n${APP.map((f) => `\n// ---- www/js/${f}\n${safe(read(join(www, 'js', f)), f)}`).join('')}`;
+// Third-party libraries for the map, copied unchanged from npm (www/vendor/README.md); they
+// define the globals `d3` and `topojson` before the app runs.
+const VENDOR = ['d3-array.min.js', 'd3-geo.min.js', 'topojson-client.min.js'];
+const vendor = VENDOR.map((f) => `\n// ---- www/vendor/${f}\n${safe(read(join(www, 'vendor', f)), f)}`).join('');
+// Natural Earth 1:110m country shapes (world-atlas), read by www/js/map.js.
+const world = safe(read(join(www, 'vendor', 'countries-110m.json')), 'world');
+const app = `${vendor}\n'use strict';\n${APP.map((f) => `\n// ---- www/js/${f}\n${safe(read(join(www, 'js', f)), f)}`).join('')}`;
 const worker = safe(read(join(www, 'worker.js')), 'worker');
 // Gzipped before base64: the page unpacks it with the browser's DecompressionStream.
 const wasmBytes = readFileSync(join(bindgenDir, 'tusj_bg.wasm'));
@@ -76,6 +83,7 @@ put(
   [
     `<script id="tusj-wasm" type="application/gzip">${wasm}</script>`,
     `<script id="tusj-worker" type="text/plain">\n${worker}</script>`,
+    `<script id="world-data" type="application/json">${world}</script>`,
     `<script id="tusj-glue">${glue}</script>`,
     `<script id="tusj-app">${app}</script>`,
   ].join('\n'),

@@ -12,6 +12,7 @@
 //! | `displacy` | `<name>.displacy.json` | spaCy displaCy «manual» input ([`displacy`]) |
 //! | `csv` | `<name>.entities.csv` | the entity list ([`entities_csv`]) |
 //! | `numbers-csv` | `<name>.numbers.csv` | the number table ([`numbers_csv`]) |
+//! | `geojson` | `<name>.places.geojson` | the places on the map, GeoJSON ([`geojson`]) |
 //!
 //! Choices made here:
 //! - **W3C**: one `AnnotationCollection` whose single embedded `AnnotationPage` (`first`)
@@ -25,7 +26,13 @@
 //!   extension rules ask). `creator` is a `Person` for the person's own corrections and a
 //!   `Software` agent (the recogniser, the number rules, the gazetteer) otherwise;
 //!   `generator` is always tusj. The target carries a `TextQuoteSelector` (32 code points
-//!   of prefix and suffix) and a `TextPositionSelector`.
+//!   of prefix and suffix) and a `TextPositionSelector`. A place (or acting state) linked
+//!   to the map has one more `identifying` body, a `SpecificResource` whose `source` is its
+//!   `geo:` URI (RFC 5870, `geo:lat,lon`), with its GeoNames IRI, country and feature class
+//!   as `tusj:` properties.
+//! - **GeoJSON** (RFC 7946): one `Feature` per entity with a point, `[lon, lat]`, its name,
+//!   kind, type and mention count, and what it was linked to (GeoNames id, country, class,
+//!   the data's name); entities without a point are left out.
 //! - **displaCy**: labels are NorNE's for names (`PER`, `ORG`, `GPE_ORG`, `GPE_LOC`, `LOC`:
 //!   what spaCy's Norwegian pipelines output, so the two can be compared) and OntoNotes'
 //!   for numbers (`CARDINAL`, `DATE`, `TIME`, `PERCENT`, `MONEY`, `QUANTITY`,
@@ -38,10 +45,12 @@
 
 mod csv;
 mod displacy;
+mod geojson;
 mod w3c;
 
 pub use csv::{entities_csv, numbers_csv};
 pub use displacy::{displacy, displacy_label};
+pub use geojson::geojson;
 pub use w3c::w3c;
 
 use crate::document::Document;
@@ -49,7 +58,7 @@ use crate::error::Error;
 use crate::open::{doc_error, quote};
 
 /// The export format names [`export`] knows, in the order a page may offer them.
-pub const FORMATS: [&str; 5] = ["tusj", "w3c", "displacy", "csv", "numbers-csv"];
+pub const FORMATS: [&str; 6] = ["tusj", "w3c", "displacy", "csv", "numbers-csv", "geojson"];
 
 /// Exports `doc` in the named format (one of [`FORMATS`]).
 ///
@@ -62,6 +71,7 @@ pub fn export(doc: &Document, format: &str) -> Result<String, Error> {
         "displacy" => Ok(displacy(doc)),
         "csv" => Ok(entities_csv(doc)),
         "numbers-csv" => Ok(numbers_csv(doc)),
+        "geojson" => Ok(geojson(doc)),
         other => Err(doc_error(format!(
             "unknown export format {}: known are {}",
             quote(other),
@@ -71,7 +81,8 @@ pub fn export(doc: &Document, format: &str) -> Result<String, Error> {
 }
 
 /// The file name for an export of `format`: `<base>.tusj.json`, `<base>.w3c.jsonld`,
-/// `<base>.displacy.json`, `<base>.entities.csv`, `<base>.numbers.csv` (an unknown format
+/// `<base>.displacy.json`, `<base>.entities.csv`, `<base>.numbers.csv`,
+/// `<base>.places.geojson` (an unknown format
 /// gets `<base>.<format>`). `base` is made safe for a file name first: no path separators,
 /// reserved or control characters, no leading or trailing dots or spaces, never empty.
 ///
@@ -86,6 +97,7 @@ pub fn file_name(base: &str, format: &str) -> String {
         "displacy" => "displacy.json".to_string(),
         "csv" => "entities.csv".to_string(),
         "numbers-csv" => "numbers.csv".to_string(),
+        "geojson" => "places.geojson".to_string(),
         other => {
             let safe = sanitize(other);
             if safe == "article" {
@@ -104,6 +116,7 @@ pub fn media_type(format: &str) -> &'static str {
         "tusj" | "displacy" => "application/json",
         "w3c" => "application/ld+json;profile=\"http://www.w3.org/ns/anno.jsonld\"",
         "csv" | "numbers-csv" => "text/csv;charset=utf-8",
+        "geojson" => "application/geo+json",
         _ => "text/plain;charset=utf-8",
     }
 }

@@ -34,6 +34,11 @@ pub fn w3c(doc: &Document) -> String {
         .iter()
         .map(|e| (e.id.as_str(), e.name.as_str()))
         .collect();
+    let geos: HashMap<&str, &crate::vocab::Geo> = doc
+        .entities
+        .iter()
+        .filter_map(|e| Some((e.id.as_str(), e.geo.as_ref()?.as_ref()?)))
+        .collect();
     let generator = json!({
         "id": "urn:tusj:agent:tusj",
         "type": "Software",
@@ -55,6 +60,17 @@ pub fn w3c(doc: &Document) -> String {
                     "value": names.get(e.as_str()).copied().unwrap_or(a.text.as_str()),
                     "tusj:entity": format!("{source}:{e}"),
                 }));
+                if let Some(g) = geos.get(e.as_str()) {
+                    body.push(json!({
+                        "type": "SpecificResource",
+                        "purpose": "identifying",
+                        "source": format!("geo:{},{}", g.lat, g.lon),
+                        "tusj:geonames": g.geonames.map(|id| format!("https://sws.geonames.org/{id}/")),
+                        "tusj:country": g.country,
+                        "tusj:feature": g.feature,
+                        "tusj:name": g.name,
+                    }));
+                }
             }
             if let Some(n) = &a.number {
                 body.push(json!({

@@ -155,6 +155,7 @@ pub fn apply_report(annotator: &Annotator, text: &str, corrections: &[Correction
         }
     }
     finish_entities(&mut annotations, &mut entities);
+    crate::geo::link_entities(&mut entities);
 
     doc.annotations = annotations;
     doc.entities = entities;

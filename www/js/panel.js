@@ -35,6 +35,7 @@ async function renderPanel(doc) {
         { type: 'button', className: 'entity', dataset: { entity: ent.id }, title: `Show the mentions of ${ent.name}` },
         el('span', { className: 'name' }, ent.name),
         aliases.length ? el('span', { className: 'aliases' }, ` (${aliases.join(', ')})`) : '',
+        ent.geo && ent.geo.country ? el('span', { className: 'country', title: ent.geo.name }, ` · ${countryName(ent.geo.country)}`) : '',
         el('span', { className: 'mentions', 'aria-label': `, ${n} ${n === 1 ? 'mention' : 'mentions'}` }, ` ×${n}`),
       );
       const rename = el(
@@ -82,7 +83,8 @@ async function renderPanel(doc) {
     table.append(body);
     parts.push(table);
   } else parts.push(el('p', { className: 'none' }, 'No numbers.'));
-  panel.replaceChildren(...parts);
+  panel.replaceChildren(parts[0], $('map-panel'), ...parts.slice(1));
+  renderMap(doc);
 }
 
 function pick(marks, message) {
