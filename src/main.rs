@@ -3,8 +3,9 @@
 //! ```text
 //! tusj annotate FILE…          one JSON document per file (JSON Lines for several; - is stdin)
 //! tusj tag-conllu IN.conllu    the same CoNLL-U with column 10's name= replaced by the model's tags
-//! tusj eval IN.conllu [--train TRAIN.conllu]…   strict name scores (+ seen/unseen split)
-//! tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N]   rebuild the name model
+//! tusj eval IN.conllu [--sentences] [--train TRAIN.conllu]…   strict name scores (+ seen/unseen
+//!     split, type confusions); --sentences tags each sentence alone, without its document
+//! tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N]   rebuild the model
 //! ```
 //! Every error is one line naming the file (and line) on standard error, with exit code 1;
 //! usage errors exit with 2.
@@ -15,7 +16,7 @@ use std::process::ExitCode;
 use tusj::conllu::{self, Corpus};
 use tusj::{eval, Annotator, Error, ErrorKind};
 
-const USAGE: &str = "usage: tusj annotate FILE… | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--train TRAIN.conllu]… | tusj train [--norne DIR] [--out FILE]";
+const USAGE: &str = "usage: tusj annotate FILE… | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--sentences] [--train TRAIN.conllu]… | tusj train [--norne DIR] [--out FILE]";
 
 /// A failure to report: one line, and the exit code.
 struct Failure {
@@ -141,8 +142,17 @@ fn annotator() -> Result<&'static Annotator, Failure> {
 
 /// Tags every document of a corpus with the name recogniser.
 fn tag_corpus(annotator: &Annotator, corpus: &Corpus) -> Vec<Vec<tusj::Tag>> {
+    tag_in(annotator, corpus, eval::documents(corpus))
+}
+
+/// Tags a corpus cut into the given documents (ranges of sentences).
+fn tag_in(
+    annotator: &Annotator,
+    corpus: &Corpus,
+    documents: Vec<std::ops::Range<usize>>,
+) -> Vec<Vec<tusj::Tag>> {
     let mut tags = Vec::with_capacity(corpus.sentences.len());
-    for range in eval::documents(corpus) {
+    for range in documents {
         let doc: Vec<Vec<&str>> = corpus.sentences[range].iter().map(|s| s.forms()).collect();
         tags.extend(annotator.tag_names(&doc));
     }
@@ -176,9 +186,11 @@ fn tag_conllu(args: &[String]) -> Result<(), Failure> {
 fn evaluate(args: &[String]) -> Result<(), Failure> {
     let mut input = None;
     let mut train = Vec::new();
+    let mut one_sentence = false;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
+            "--sentences" => one_sentence = true,
             "--train" => train.push(
                 it.next()
                     .ok_or_else(|| Failure::usage("--train needs a file"))?,
@@ -196,18 +208,28 @@ fn evaluate(args: &[String]) -> Result<(), Failure> {
             .get_or_insert_with(std::collections::HashSet::new)
             .extend(set);
     }
-    let predicted = tag_corpus(annotator()?, &corpus);
+    let documents = if one_sentence {
+        (0..corpus.sentences.len()).map(|i| i..i + 1).collect()
+    } else {
+        eval::documents(&corpus)
+    };
+    let predicted = tag_in(annotator()?, &corpus, documents);
     let forms: Vec<Vec<&str>> = corpus.sentences.iter().map(|s| s.forms()).collect();
     let gold: Vec<Vec<tusj::Tag>> = corpus.sentences.iter().map(|s| s.tags()).collect();
     let scores = eval::score_names(&forms, &gold, &predicted, names.as_ref());
     let numbers = tusj::numbers::eval::coverage(&corpus);
     let share = |a: usize, b: usize| format!("{a}/{b} ({:.1}%)", ratio(a, b));
     let report = format!(
-        "{path}: {} sentences\n{scores}numbers against UPOS=NUM (not counting «eneste»/«ene»):\n  \
+        "{path}: {} sentences{}\n{scores}numbers against UPOS=NUM (not counting «eneste»/«ene»):\n  \
          NUM tokens covered by a number annotation      {}\n  \
          non-ordinal number annotations on NUM or digit {}\n  \
          «en/ei/et/ett» read as article/number rightly  {}\n",
         corpus.sentences.len(),
+        if one_sentence {
+            ", each tagged on its own (no document context)"
+        } else {
+            ""
+        },
         share(numbers.num_covered, numbers.num_tokens),
         share(numbers.annotations_ok, numbers.annotations),
         share(numbers.one_forms_right, numbers.one_forms),
