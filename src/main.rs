@@ -3,8 +3,9 @@
 //! ```text
 //! tusj annotate FILE…          one JSON document per file (JSON Lines for several; - is stdin)
 //! tusj tag-conllu IN.conllu    the same CoNLL-U with column 10's name= replaced by the model's tags
-//! tusj eval IN.conllu [--sentences] [--train TRAIN.conllu]…   strict name scores (+ seen/unseen
-//!     split, type confusions); --sentences tags each sentence alone, without its document
+//! tusj eval IN.conllu [--sentences] [--model FILE] [--train TRAIN.conllu]…   strict name scores
+//!     (+ seen/unseen split, type confusions); --sentences tags each sentence alone, without its
+//!     document; --model scores a model file instead of the embedded one
 //! tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N]   rebuild the model
 //! ```
 //! Every error is one line naming the file (and line) on standard error, with exit code 1;
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 use tusj::conllu::{self, Corpus};
 use tusj::{eval, Annotator, Error, ErrorKind};
 
-const USAGE: &str = "usage: tusj annotate FILE… | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--sentences] [--train TRAIN.conllu]… | tusj train [--norne DIR] [--out FILE]";
+const USAGE: &str = "usage: tusj annotate FILE… | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--sentences] [--model FILE] [--train TRAIN.conllu]… | tusj train [--norne DIR] [--out FILE]";
 
 /// A failure to report: one line, and the exit code.
 struct Failure {
@@ -187,10 +188,17 @@ fn evaluate(args: &[String]) -> Result<(), Failure> {
     let mut input = None;
     let mut train = Vec::new();
     let mut one_sentence = false;
+    let mut model = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--sentences" => one_sentence = true,
+            "--model" => {
+                model = Some(
+                    it.next()
+                        .ok_or_else(|| Failure::usage("--model needs a file"))?,
+                )
+            }
             "--train" => train.push(
                 it.next()
                     .ok_or_else(|| Failure::usage("--train needs a file"))?,
@@ -213,7 +221,19 @@ fn evaluate(args: &[String]) -> Result<(), Failure> {
     } else {
         eval::documents(&corpus)
     };
-    let predicted = tag_in(annotator()?, &corpus, documents);
+    let loaded;
+    let annotator = match model {
+        Some(m) => {
+            let bytes = std::fs::read(m).map_err(|e| Failure {
+                line: format!("{m}: {e}"),
+                code: 1,
+            })?;
+            loaded = Annotator::from_bytes(&bytes).map_err(|e| Failure::in_file(m, &e))?;
+            &loaded
+        }
+        None => annotator()?,
+    };
+    let predicted = tag_in(annotator, &corpus, documents);
     let forms: Vec<Vec<&str>> = corpus.sentences.iter().map(|s| s.forms()).collect();
     let gold: Vec<Vec<tusj::Tag>> = corpus.sentences.iter().map(|s| s.tags()).collect();
     let scores = eval::score_names(&forms, &gold, &predicted, names.as_ref());
