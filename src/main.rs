@@ -5,8 +5,10 @@
 //! tusj annotate --jsonl -      JSON Lines of {"id", "text"} in, one document per line out
 //!                              (both on every core; -j N / --threads N to choose)
 //! tusj tag-conllu IN.conllu    the same CoNLL-U with column 10's name= replaced by the model's tags
-//! tusj eval IN.conllu [--train TRAIN.conllu]…   strict name scores (+ seen/unseen split)
-//! tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N]   rebuild the name model
+//! tusj eval IN.conllu [--sentences] [--model FILE] [--train TRAIN.conllu]…   strict name scores
+//!     (+ seen/unseen split, type confusions); --sentences tags each sentence alone, without its
+//!     document; --model scores a model file instead of the embedded one
+//! tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N]   rebuild the model
 //! ```
 //! Every error is one line naming the file (and line) on standard error, with exit code 1;
 //! usage errors exit with 2.
@@ -24,7 +26,7 @@ use tusj::{Annotator, Error, ErrorKind};
 #[global_allocator]
 static ALLOCATOR: batch::NamingAllocator = batch::NamingAllocator;
 
-const USAGE: &str = "usage: tusj annotate [-j N] FILE… | tusj annotate [-j N] --jsonl - | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--train TRAIN.conllu]… | tusj train [--norne DIR] [--out FILE]";
+const USAGE: &str = "usage: tusj annotate [-j N] FILE… | tusj annotate [-j N] --jsonl - | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--sentences] [--model FILE] [--train TRAIN.conllu]… | tusj train [--norne DIR] [--out FILE]";
 
 /// A failure to report: one line, and the exit code.
 struct Failure {
@@ -288,8 +290,17 @@ fn annotator() -> Result<&'static Annotator, Failure> {
 
 /// Tags every document of a corpus with the name recogniser.
 fn tag_corpus(annotator: &Annotator, corpus: &Corpus) -> Vec<Vec<tusj::tags::Tag>> {
+    tag_in(annotator, corpus, eval::documents(corpus))
+}
+
+/// Tags a corpus cut into the given documents (ranges of sentences).
+fn tag_in(
+    annotator: &Annotator,
+    corpus: &Corpus,
+    documents: Vec<std::ops::Range<usize>>,
+) -> Vec<Vec<tusj::tags::Tag>> {
     let mut tags = Vec::with_capacity(corpus.sentences.len());
-    for range in eval::documents(corpus) {
+    for range in documents {
         let doc: Vec<Vec<&str>> = corpus.sentences[range].iter().map(|s| s.forms()).collect();
         tags.extend(annotator.tag_names(&doc));
     }
@@ -323,9 +334,18 @@ fn tag_conllu(args: &[String]) -> Result<(), Failure> {
 fn evaluate(args: &[String]) -> Result<(), Failure> {
     let mut input = None;
     let mut train = Vec::new();
+    let mut one_sentence = false;
+    let mut model = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
+            "--sentences" => one_sentence = true,
+            "--model" => {
+                model = Some(
+                    it.next()
+                        .ok_or_else(|| Failure::usage("--model needs a file"))?,
+                )
+            }
             "--train" => train.push(
                 it.next()
                     .ok_or_else(|| Failure::usage("--train needs a file"))?,
@@ -343,18 +363,40 @@ fn evaluate(args: &[String]) -> Result<(), Failure> {
             .get_or_insert_with(std::collections::HashSet::new)
             .extend(set);
     }
-    let predicted = tag_corpus(annotator()?, &corpus);
+    let documents = if one_sentence {
+        (0..corpus.sentences.len()).map(|i| i..i + 1).collect()
+    } else {
+        eval::documents(&corpus)
+    };
+    let loaded;
+    let annotator = match model {
+        Some(m) => {
+            let bytes = std::fs::read(m).map_err(|e| Failure {
+                line: format!("{m}: {e}"),
+                code: 1,
+            })?;
+            loaded = Annotator::from_bytes(&bytes).map_err(|e| Failure::in_file(m, &e))?;
+            &loaded
+        }
+        None => annotator()?,
+    };
+    let predicted = tag_in(annotator, &corpus, documents);
     let forms: Vec<Vec<&str>> = corpus.sentences.iter().map(|s| s.forms()).collect();
     let gold: Vec<Vec<tusj::tags::Tag>> = corpus.sentences.iter().map(|s| s.tags()).collect();
     let scores = eval::score_names(&forms, &gold, &predicted, names.as_ref());
     let numbers = tusj::eval::numbers::coverage(&corpus);
     let share = |a: usize, b: usize| format!("{a}/{b} ({:.1}%)", ratio(a, b));
     let report = format!(
-        "{path}: {} sentences\n{scores}numbers against UPOS=NUM (not counting «eneste»/«ene»):\n  \
+        "{path}: {} sentences{}\n{scores}numbers against UPOS=NUM (not counting «eneste»/«ene»):\n  \
          NUM tokens covered by a number annotation      {}\n  \
          non-ordinal number annotations on NUM or digit {}\n  \
          «en/ei/et/ett» read as article/number rightly  {}\n",
         corpus.sentences.len(),
+        if one_sentence {
+            ", each tagged on its own (no document context)"
+        } else {
+            ""
+        },
         share(numbers.num_covered, numbers.num_tokens),
         share(numbers.annotations_ok, numbers.annotations),
         share(numbers.one_forms_right, numbers.one_forms),
