@@ -94,7 +94,7 @@ impl Annotator {
                 text: text[start..end].to_string(),
                 entity: None,
                 source,
-                number,
+                number: number.map(|n| n.with_iso(ty)),
             })
             .collect();
         let mut entities = entities::group(text, &mut annotations);

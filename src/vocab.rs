@@ -172,9 +172,69 @@ pub struct NumberReading {
     pub upper: Option<f64>,
     /// `percent`, `km`, `m`, `kg`, `year`, `month`, `day`, `NOK`, `USD`, … or `None`.
     pub unit: Option<String>,
+    /// For dates and clock times, ISO 8601 as far as the text tells it (SPEC §3):
+    /// «14. mars 2018» → `2018-03-14`, «8. oktober» → `--10-08`, «kl. 13.00» → `13:00`;
+    /// a range is an interval, `--06-03/--06-06`. See [`NumberReading::with_iso`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iso: Option<String>,
     /// For counts, the noun that is counted («minst 43 mennesker» → «mennesker»).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counted: Option<String>,
+}
+
+impl NumberReading {
+    /// This reading with `iso` set for a number of type `ty`: an ISO 8601 date (from the
+    /// `YYYYMMDD` value, `00` for a part the text leaves out) or time (from `HHMM`), or
+    /// `None` for other types and for values that are no date or time.
+    ///
+    /// ```
+    /// use tusj::{AnnotationType, NumberReading, Qualifier};
+    /// let r = NumberReading { value: 20180314.0, qualifier: Qualifier::Exact, upper: None,
+    ///     unit: None, iso: None, counted: None };
+    /// assert_eq!(r.with_iso(AnnotationType::Date).iso.as_deref(), Some("2018-03-14"));
+    /// ```
+    #[must_use]
+    pub fn with_iso(mut self, ty: AnnotationType) -> NumberReading {
+        let one = |v: f64| match ty {
+            AnnotationType::Date => iso_date(v),
+            AnnotationType::Time => iso_time(v),
+            _ => None,
+        };
+        self.iso = match (one(self.value), self.upper) {
+            (Some(low), Some(up)) => one(up).map(|up| format!("{low}/{up}")),
+            (low, _) => low,
+        };
+        self
+    }
+}
+
+/// `YYYYMMDD` (zeros for the parts left out) as ISO 8601: `2018-03-14`, `2018-03`,
+/// `--03-14`, `--03`, `2018`.
+fn iso_date(v: f64) -> Option<String> {
+    if !(v.is_finite() && v >= 1.0 && v.fract() == 0.0 && v < 1e8) {
+        return None;
+    }
+    let v = v as u32;
+    let (y, m, d) = (v / 10000, v / 100 % 100, v % 100);
+    match (y, m, d) {
+        (_, 13.., _) | (_, _, 32..) | (_, 0, 1..) => None,
+        (0, 0, _) => None,
+        (y, 0, 0) => Some(format!("{y:04}")),
+        (0, m, 0) => Some(format!("--{m:02}")),
+        (0, m, d) => Some(format!("--{m:02}-{d:02}")),
+        (y, m, 0) => Some(format!("{y:04}-{m:02}")),
+        (y, m, d) => Some(format!("{y:04}-{m:02}-{d:02}")),
+    }
+}
+
+/// `HHMM` as ISO 8601: `13:00`.
+fn iso_time(v: f64) -> Option<String> {
+    if !(v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= 2400.0) {
+        return None;
+    }
+    let v = v as u32;
+    let (h, m) = (v / 100, v % 100);
+    (m < 60 && (h < 24 || v == 2400)).then(|| format!("{h:02}:{m:02}"))
 }
 
 /// One highlighted span of the article.

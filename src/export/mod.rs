@@ -12,6 +12,8 @@
 //! | `displacy` | `<name>.displacy.json` | spaCy displaCy «manual» input ([`displacy`]) |
 //! | `csv` | `<name>.entities.csv` | the entity list ([`entities_csv`]) |
 //! | `numbers-csv` | `<name>.numbers.csv` | the number table ([`numbers_csv`]) |
+//! | `csv-excel` | `<name>.entities.excel.csv` | the entity list, CSV for Excel (Norwegian) |
+//! | `numbers-csv-excel` | `<name>.numbers.excel.csv` | the number table, CSV for Excel (Norwegian) |
 //! | `geojson` | `<name>.places.geojson` | the places on the map, GeoJSON ([`geojson`]) |
 //!
 //! Choices made here:
@@ -41,14 +43,16 @@
 //!   doubled). The entity CSV lists entities only (actors and places, what «a CSV of the
 //!   entity list» asks); numbers have their own CSV. A text field starting with `=`, `+`,
 //!   `-`, `@`, tab or CR gets a leading `'` so spreadsheets do not run it as a formula (an
-//!   article is untrusted input).
+//!   article is untrusted input). The `-excel` flavours ([`Dialect::ExcelNorwegian`]) are what
+//!   Excel with Norwegian settings opens by a double-click: a UTF-8 byte order mark (else
+//!   Excel reads æøå as Windows-1252), `;` between fields and a decimal comma.
 
 mod csv;
 mod displacy;
 mod geojson;
 mod w3c;
 
-pub use csv::{entities_csv, numbers_csv};
+pub use csv::{entities_csv, numbers_csv, Dialect};
 pub use displacy::{displacy, displacy_label};
 pub use geojson::geojson;
 pub use w3c::w3c;
@@ -58,7 +62,16 @@ use crate::error::Error;
 use crate::open::{doc_error, quote};
 
 /// The export format names [`export`] knows, in the order a page may offer them.
-pub const FORMATS: [&str; 6] = ["tusj", "w3c", "displacy", "csv", "numbers-csv", "geojson"];
+pub const FORMATS: [&str; 8] = [
+    "tusj",
+    "w3c",
+    "displacy",
+    "csv",
+    "numbers-csv",
+    "csv-excel",
+    "numbers-csv-excel",
+    "geojson",
+];
 
 /// Exports `doc` in the named format (one of [`FORMATS`]).
 ///
@@ -69,8 +82,10 @@ pub fn export(doc: &Document, format: &str) -> Result<String, Error> {
         "tusj" => Ok(doc.to_json_pretty()),
         "w3c" => Ok(w3c(doc)),
         "displacy" => Ok(displacy(doc)),
-        "csv" => Ok(entities_csv(doc)),
-        "numbers-csv" => Ok(numbers_csv(doc)),
+        "csv" => Ok(entities_csv(doc, Dialect::Rfc4180)),
+        "numbers-csv" => Ok(numbers_csv(doc, Dialect::Rfc4180)),
+        "csv-excel" => Ok(entities_csv(doc, Dialect::ExcelNorwegian)),
+        "numbers-csv-excel" => Ok(numbers_csv(doc, Dialect::ExcelNorwegian)),
         "geojson" => Ok(geojson(doc)),
         other => Err(doc_error(format!(
             "unknown export format {}: known are {}",
@@ -97,6 +112,8 @@ pub fn file_name(base: &str, format: &str) -> String {
         "displacy" => "displacy.json".to_string(),
         "csv" => "entities.csv".to_string(),
         "numbers-csv" => "numbers.csv".to_string(),
+        "csv-excel" => "entities.excel.csv".to_string(),
+        "numbers-csv-excel" => "numbers.excel.csv".to_string(),
         "geojson" => "places.geojson".to_string(),
         other => {
             let safe = sanitize(other);
@@ -115,7 +132,7 @@ pub fn media_type(format: &str) -> &'static str {
     match format {
         "tusj" | "displacy" => "application/json",
         "w3c" => "application/ld+json;profile=\"http://www.w3.org/ns/anno.jsonld\"",
-        "csv" | "numbers-csv" => "text/csv;charset=utf-8",
+        "csv" | "numbers-csv" | "csv-excel" | "numbers-csv-excel" => "text/csv;charset=utf-8",
         "geojson" => "application/geo+json",
         _ => "text/plain;charset=utf-8",
     }
@@ -255,6 +272,7 @@ mod tests {
             qualifier,
             upper,
             unit: unit.map(str::to_string),
+            iso: None,
             counted: counted.map(str::to_string),
         })
     }
@@ -762,7 +780,7 @@ mod tests {
         let mut d = sample();
         d.entities[0].name = "=HYPERLINK(\"x\")".into();
         d.entities[3].aliases = vec!["Ærø\ngruppa".into(), "ÆG".into()];
-        let csv = entities_csv(&d);
+        let csv = entities_csv(&d, Dialect::Rfc4180);
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(
             lines,
@@ -830,15 +848,26 @@ mod tests {
 
     #[test]
     fn numbers_csv_lists_every_number() {
-        let csv = numbers_csv(&sample());
+        let csv = numbers_csv(&sample(), Dialect::Rfc4180);
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(
             lines[0],
-            "id,type,text,value,qualifier,upper,unit,counted,start,end,left,right"
+            "id,type,text,value,qualifier,upper,unit,counted,start,end,left,right,iso,reading"
         );
-        assert_eq!(lines[2], "a4,count,Minst 43 mennesker,43,at_least,,,mennesker,64,82,,\"ble drept – 🙂 «SOHR, «Kurdisk»\"");
-        assert_eq!(lines[3], "a7,count,Mellom 10.000 og 25.000,10000,range,25000,,,138,161,\"🙂 «SOHR, «Kurdisk» ørken» sier Ærø-gruppa.\",\"flyktet, 2,5 prosent.\"");
+        assert_eq!(lines[2], "a4,count,Minst 43 mennesker,43,at_least,,,mennesker,64,82,,\"ble drept – 🙂 «SOHR, «Kurdisk»\",,minst 43 (mennesker)");
+        assert_eq!(lines[3], "a7,count,Mellom 10.000 og 25.000,10000,range,25000,,,138,161,\"🙂 «SOHR, «Kurdisk» ørken» sier Ærø-gruppa.\",\"flyktet, 2,5 prosent.\",,10\u{a0}000–25\u{a0}000");
         assert_eq!(lines.len(), 7);
+    }
+
+    #[test]
+    fn numbers_csv_for_excel_has_bom_semicolons_and_decimal_commas() {
+        let csv = numbers_csv(&sample(), Dialect::ExcelNorwegian);
+        assert!(csv.starts_with("\u{feff}id;type;text;value;"), "{csv}");
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[4], "a8;percent;2,5 prosent;2,5;exact;;percent;;171;182;Ærø-gruppa. Mellom 10.000 og 25.000 flyktet,;.;;2,5 prosent");
+        assert_eq!(lines[3], "a7;count;Mellom 10.000 og 25.000;10000;range;25000;;;138;161;🙂 «SOHR, «Kurdisk» ørken» sier Ærø-gruppa.;flyktet, 2,5 prosent.;;10\u{a0}000–25\u{a0}000");
+        let entities = entities_csv(&sample(), Dialect::ExcelNorwegian);
+        assert!(entities.starts_with("\u{feff}id;kind;type;name;aliases;mentions;first_offset\r\n"));
     }
 
     macro_rules! name {
@@ -855,6 +884,12 @@ mod tests {
     name!(displacy_name, "syria", "displacy", "syria.displacy.json");
     name!(csv_name, "syria", "csv", "syria.entities.csv");
     name!(numbers_name, "syria", "numbers-csv", "syria.numbers.csv");
+    name!(
+        excel_name,
+        "syria",
+        "numbers-csv-excel",
+        "syria.numbers.excel.csv"
+    );
     name!(unknown_format_name, "syria", "x/y", "syria.x-y");
     name!(
         path_name,
@@ -912,7 +947,11 @@ mod tests {
             assert!(!export(&d, f).unwrap().is_empty(), "{f}");
         }
         assert_eq!(export(&d, "tusj"), Ok(d.to_json_pretty()));
-        assert_eq!(export(&d, "csv"), Ok(entities_csv(&d)));
+        assert_eq!(export(&d, "csv"), Ok(entities_csv(&d, Dialect::Rfc4180)));
+        assert_eq!(
+            export(&d, "numbers-csv-excel"),
+            Ok(numbers_csv(&d, Dialect::ExcelNorwegian))
+        );
         let err = export(&d, "xml").unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Document);
         assert!(err.to_string().contains("unknown export format \"xml\""));

@@ -540,6 +540,7 @@ impl<'a> Scan<'a> {
                 qualifier: Qualifier::Range,
                 upper: Some(f64::from(start + span)),
                 unit: None,
+                iso: None,
                 counted: None,
             },
         })
@@ -732,6 +733,7 @@ impl<'a> Scan<'a> {
                 qualifier,
                 upper,
                 unit: unit.map(|(code, _)| code.to_string()),
+                iso: None,
                 counted,
             },
         })
@@ -1123,6 +1125,7 @@ fn reading(
         },
         upper,
         unit: unit.map(str::to_string),
+        iso: None,
         counted,
     }
 }

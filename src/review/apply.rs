@@ -92,7 +92,7 @@ pub fn apply_report(annotator: &Annotator, text: &str, corrections: &[Correction
                 }
                 let number = if ty.kind() == crate::Kind::Number {
                     match read_number(span) {
-                        Some(reading) => Some(reading),
+                        Some(reading) => Some(reading.with_iso(*ty)),
                         None => {
                             skipped.push(Skipped {
                                 correction: c.clone(),
