@@ -117,9 +117,20 @@ export async function panelRendered(page, action, timeout = 30000) {
   );
 }
 
+// The highlights, each with `description`: what a screen reader says after its words (the
+// text of the elements its aria-describedby names, the tooltip left out).
 export async function marks(page) {
   return page.$$eval('#view mark', (ms) =>
-    ms.map((m) => ({ kind: m.dataset.kind, type: m.dataset.type, text: m.textContent, label: m.getAttribute('aria-label') })),
+    ms.map((m) => ({
+      kind: m.dataset.kind,
+      type: m.dataset.type,
+      text: m.textContent,
+      description: (m.getAttribute('aria-describedby') || '')
+        .split(' ')
+        .filter((id) => id && id !== 'tip')
+        .map((id) => document.getElementById(id)?.textContent)
+        .join(', '),
+    })),
   );
 }
 

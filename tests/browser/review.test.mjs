@@ -61,7 +61,9 @@ describe('correcting', () => {
     const added = await page.$('#view mark[data-source="user"]');
     assert.equal(await added.textContent(), 'koalisjonen');
     assert.equal(await added.getAttribute('data-kind'), 'actor');
-    assert.match(await added.getAttribute('aria-label'), /^actor: person, koalisjonen, your correction$/);
+    const described = (await added.getAttribute('aria-describedby')).split(' ').filter((id) => id !== 'tip');
+    const words = await Promise.all(described.map((id) => page.textContent(`#${id}`)));
+    assert.equal(words.join(', '), 'actor: person, your correction');
 
     // Relabel with the keyboard: a → organisation (pressing again cycles the actor types).
     await focusMark(page, 'koalisjonen');

@@ -53,11 +53,16 @@ const hasFiles = (e) => e.dataTransfer && [...e.dataTransfer.types].includes('Fi
 document.addEventListener('dragover', (e) => {
   if (!hasFiles(e)) return;
   e.preventDefault();
-  document.body.classList.add('dropping');
+  if (!document.body.classList.contains('dropping')) {
+    document.body.classList.add('dropping');
+    setStatus('Drop to open the file.');
+  }
 }, true);
 document.addEventListener('dragleave', (e) => {
   if (!e.relatedTarget) document.body.classList.remove('dropping');
 });
+// A drag that ends outside the page (Escape, or dropped elsewhere) leaves no «Drop to open».
+document.addEventListener('dragend', () => document.body.classList.remove('dropping'));
 document.addEventListener('drop', (e) => {
   if (!hasFiles(e)) return;
   e.preventDefault();

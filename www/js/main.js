@@ -20,6 +20,14 @@ document.addEventListener('keydown', (e) => {
     $('file').click();
   }
 });
+// On a narrow screen the article and the overview are a tab apart (style.css); the buttons
+// say which is shown.
+$('tabs').addEventListener('click', (e) => {
+  const b = e.target.closest('button[data-tab]');
+  if (!b) return;
+  $('main').dataset.tab = b.dataset.tab;
+  for (const t of $('tabs').querySelectorAll('button')) t.setAttribute('aria-pressed', String(t === b));
+});
 $('undo').addEventListener('click', undo);
 $('redo').addEventListener('click', redo);
 

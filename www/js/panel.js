@@ -2,12 +2,9 @@
 // their readings. Choosing an entry highlights its mentions and goes to the first. Entities can
 // be renamed and merged; both are corrections like any other.
 
-// A number's reading in words: «at least 43», «10000–25000 km», «about 90 percent».
-function reading(a) {
-  const q = a.qualifier === 'exact' || a.qualifier === 'range' ? '' : `${a.qualifier.replace(/_/g, ' ')} `;
-  const upper = a.upper !== null && a.upper !== undefined ? `–${a.upper}` : '';
-  return `${a.type}: ${q}${a.value}${upper}${a.unit ? ` ${a.unit}` : ''}`;
-}
+// The readings of the numbers in words («minst 43 (mennesker)», «8. okt.»), by annotation id,
+// from the core's numbers table; the tooltip shows them too.
+const numberWords = new Map();
 
 function el(tag, props = {}, ...children) {
   const e = document.createElement(tag);
@@ -35,13 +32,16 @@ async function renderPanel(doc) {
         { type: 'button', className: 'entity', dataset: { entity: ent.id }, title: `Show the mentions of ${ent.name}` },
         el('span', { className: 'name' }, ent.name),
         aliases.length ? el('span', { className: 'aliases' }, ` (${aliases.join(', ')})`) : '',
+        el('span', { className: 'type' }, ` ${ent.type}`),
         ent.geo && ent.geo.country ? el('span', { className: 'country', title: ent.geo.name }, ` · ${countryName(ent.geo.country)}`) : '',
-        el('span', { className: 'mentions', 'aria-label': `, ${n} ${n === 1 ? 'mention' : 'mentions'}` }, ` ×${n}`),
+        el('span', { className: 'mentions', 'aria-hidden': 'true' }, ` ×${n}`),
+        el('span', { className: 'sr-only' }, `, ${n} ${n === 1 ? 'mention' : 'mentions'}`),
       );
       const rename = el(
         'button',
-        { type: 'button', className: 'small', dataset: { rename: ent.id }, title: 'Rename', 'aria-label': `Rename ${ent.name}` },
-        '✎',
+        { type: 'button', className: 'small', dataset: { rename: ent.id }, title: `Rename ${ent.name}` },
+        el('span', { 'aria-hidden': 'true' }, '✎'),
+        el('span', { className: 'sr-only' }, `Rename ${ent.name}`),
       );
       const merge = el('select', {
         className: 'small',
@@ -59,6 +59,8 @@ async function renderPanel(doc) {
   }
   const rows = await core.call('numbersTable', doc);
   if (doc !== state.doc) return;
+  numberWords.clear();
+  for (const r of rows) numberWords.set(r.id, r.words);
   parts.push(el('h3', {}, 'Numbers ', el('span', { className: 'count' }, String(rows.length))));
   if (rows.length) {
     const table = el('table', { className: 'numbers' });
@@ -75,7 +77,7 @@ async function renderPanel(doc) {
             el('button', { type: 'button', className: 'go', dataset: { go: r.start }, title: 'Show it in the article' }, r.text),
             el('div', { className: 'context' }, `…${r.left} `, el('b', {}, r.text), ` ${r.right}…`),
           ),
-          el('td', {}, reading(r)),
+          el('td', { className: 'reading', title: r.iso ? `ISO 8601: ${r.iso}` : '' }, r.words),
           el('td', {}, r.counted || ''),
         ),
       );

@@ -1,29 +1,39 @@
 // Pasting: Ctrl+V in the text box annotates at once; a paste anywhere else goes after the
-// article. Pasted HTML is reduced to its text.
+// article. Pasted HTML is reduced to its text, keeping its structure: paragraphs, headings and
+// list items become lines apart, table rows lines and their cells tab-separated.
 
 // Reduces pasted HTML to its text, with paragraph breaks. DOMParser builds an inert document:
 // nothing in it runs and nothing is fetched.
 function htmlToText(html) {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'IFRAME', 'OBJECT']);
-  const BLOCK = /^(P|DIV|H[1-6]|LI|UL|OL|BLOCKQUOTE|SECTION|ARTICLE|HEADER|FOOTER|FIGURE|FIGCAPTION|TR|TABLE|PRE|ASIDE)$/;
+  const BLOCK = /^(P|DIV|H[1-6]|LI|UL|OL|DL|DT|DD|BLOCKQUOTE|SECTION|ARTICLE|HEADER|FOOTER|FIGURE|FIGCAPTION|TABLE|CAPTION|THEAD|TBODY|TFOOT|PRE|ASIDE|NAV|MAIN|ADDRESS|HR)$/;
+  // A table row is one line; its cells are kept apart by a tab.
+  const CELL = /^(TD|TH)$/;
+  const ROW = 'TR';
   const out = [];
   (function walk(node) {
     for (const child of node.childNodes) {
       if (child.nodeType === Node.TEXT_NODE) out.push(child.data.replace(/\s+/g, ' '));
       else if (child.nodeType !== Node.ELEMENT_NODE || SKIP.has(child.tagName)) continue;
       else if (child.tagName === 'BR') out.push('\n');
-      else {
-        const block = BLOCK.test(child.tagName);
-        if (block) out.push('\n\n');
+      else if (CELL.test(child.tagName)) {
+        if (child.previousElementSibling) out.push('\t');
         walk(child);
-        if (block) out.push('\n\n');
+      } else {
+        // A row starts a line; other blocks are paragraphs.
+        const block = BLOCK.test(child.tagName) ? '\n\n' : '';
+        out.push(child.tagName === ROW ? '\n' : block);
+        walk(child);
+        out.push(block);
       }
     }
   })(doc.body);
   return out
     .join('')
-    .replace(/[ \t]*\n[ \t]*/g, '\n')
+    .replace(/ *\t */g, '\t')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n\t+/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

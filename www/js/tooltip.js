@@ -1,15 +1,21 @@
-// The tooltip: the type (and, for numbers, the reading) of the mark under the pointer or focus.
+// The tooltip: what the mark under the pointer or focus is — its kind and type, a number's
+// reading in words (from the core's numbers table), an entity's name, other names and mention
+// count.
 
 function describe(a) {
   const lines = [`${a.kind}: ${a.type}`];
-  if (a.kind === 'number' && typeof a.value === 'number') {
-    let value = String(a.value);
-    if (a.upper !== null && a.upper !== undefined) value += `–${a.upper}`;
-    lines.push(`value ${value}`, `qualifier ${a.qualifier.replace(/_/g, ' ')}`);
-    if (a.unit) lines.push(`unit ${a.unit}`);
-    if (a.counted) lines.push(`counted: ${a.counted}`);
+  if (a.kind === 'number') {
+    const words = numberWords.get(a.id);
+    if (words) lines.push(words);
   }
-  if (a.source && a.source !== 'model' && a.source !== 'rules') lines.push(`by ${a.source}`);
+  const ent = a.entity && state.doc.entities.find((e) => e.id === a.entity);
+  if (ent) {
+    const n = ent.mentions.length;
+    const aliases = ent.aliases.filter((x) => x !== ent.name);
+    lines.push(`${ent.name}${aliases.length ? ` (also ${aliases.join(', ')})` : ''}, ${n} ${n === 1 ? 'mention' : 'mentions'}`);
+  }
+  if (a.source === 'user') lines.push('your correction');
+  else if (a.source && a.source !== 'model' && a.source !== 'rules') lines.push(`by ${a.source}`);
   return lines.join(' · ');
 }
 
@@ -26,11 +32,17 @@ function showTip(mark) {
   const r = mark.getBoundingClientRect();
   tip.style.left = `${Math.max(4, Math.min(r.left, window.innerWidth - tip.offsetWidth - 4)) + window.scrollX}px`;
   tip.style.top = `${r.bottom + window.scrollY + 6}px`;
-  mark.setAttribute('aria-describedby', 'tip');
+  // While shown, the tip is part of the mark's description.
+  if (!mark.getAttribute('aria-describedby').split(' ').includes('tip')) {
+    mark.setAttribute('aria-describedby', `${mark.getAttribute('aria-describedby')} tip`);
+  }
 }
 
 function hideTip() {
   $('tip').hidden = true;
+  for (const m of $('view').querySelectorAll('mark[aria-describedby~="tip"]')) {
+    m.setAttribute('aria-describedby', m.getAttribute('aria-describedby').replace(/ ?\btip$/, ''));
+  }
 }
 
 $('view').addEventListener('mouseover', (e) => {

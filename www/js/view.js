@@ -63,8 +63,10 @@ async function render(doc) {
     mark.dataset.source = a.source;
     if (a.entity) mark.dataset.entity = a.entity;
     mark.tabIndex = -1;
-    const by = a.source === 'user' ? ', your correction' : '';
-    mark.setAttribute('aria-label', `${a.kind}: ${a.type}, ${a.text}${by}`);
+    // A screen reader reads the words, then the description: «actor: person, your
+    // correction». (An aria-label on a mark, which has no role that takes a name, is not
+    // announced reliably and axe reports it.)
+    mark.setAttribute('aria-describedby', markDescription(a));
     block.append(mark);
     if (performance.now() - sliceStart > SLICE_MS) {
       setStatus(`Drawing highlights… ${Math.round((i * 100) / anns.length)}%`);
@@ -82,6 +84,26 @@ async function render(doc) {
   state.focus = null;
   renderLegend(doc);
   return true;
+}
+
+// The ids of the hidden descriptions a mark points to: its kind and type, and whether it is
+// the person's own correction. The descriptions are made once, from the core's vocabulary.
+function markDescription(a) {
+  if (!$('mark-descriptions').childElementCount) {
+    const own = document.createElement('span');
+    own.id = 'describe-user';
+    own.textContent = 'your correction';
+    $('mark-descriptions').append(own);
+    for (const { kind, types } of vocab.kinds) {
+      for (const type of types) {
+        const d = document.createElement('span');
+        d.id = `describe-${type}`;
+        d.textContent = `${kind}: ${type}`;
+        $('mark-descriptions').append(d);
+      }
+    }
+  }
+  return a.source === 'user' ? `describe-${a.type} describe-user` : `describe-${a.type}`;
 }
 
 // The mark starting at `start`, else the next one after it, else the last one.
@@ -102,9 +124,10 @@ function renderLegend(doc) {
     b.dataset.kind = kind;
     const shown = !$('view').classList.contains(`hide-${kind}`);
     b.setAttribute('aria-pressed', String(shown));
-    b.title = `Show or hide ${label.toLowerCase()}`;
-    const swatch = document.createElement('mark');
-    swatch.dataset.kind = kind;
+    b.title = `Show or hide ${label.toLowerCase()}; the number counts their highlights`;
+    // A span, not a mark: `mark[data-kind]` finds the article's highlights and nothing else.
+    const swatch = document.createElement('span');
+    swatch.dataset.swatch = kind;
     swatch.className = 'swatch';
     swatch.setAttribute('aria-hidden', 'true');
     swatch.textContent = 'Abc';
@@ -117,6 +140,16 @@ function renderLegend(doc) {
     b.append(swatch, name, count);
     legend.append(b);
   }
+  // What the look of a person's own marks means, and what the counts count.
+  const own = document.createElement('span');
+  own.className = 'legend-note';
+  const swatch = document.createElement('span');
+  swatch.className = 'swatch own';
+  swatch.setAttribute('aria-hidden', 'true');
+  swatch.textContent = 'Abc';
+  const users = doc.annotations.filter((a) => a.source === 'user').length;
+  own.append(swatch, ` your corrections (${users}) · counts are highlights; the overview counts mentions per name`);
+  legend.append(own);
 }
 
 $('legend').addEventListener('click', (e) => {
