@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::text::CodePoints;
-use crate::vocab::AnnotationType;
+use crate::vocab::{AnnotationType, Qualifier};
 
 /// One correction a person made in the page, anchored to the text it was made on.
 ///
@@ -62,6 +62,29 @@ pub enum Correction {
         /// The exact text of `into_start..into_end`.
         into_text: String,
     },
+    /// Sets the reading of the number highlighted at exactly this span, as the person
+    /// corrected it: «minst 43» read as 43 mennesker, or «240» as 240 millioner kroner.
+    Reading {
+        /// First code point.
+        start: usize,
+        /// One past the last code point.
+        end: usize,
+        /// The exact text of `start..end`.
+        text: String,
+        /// The value (the lower bound of a range).
+        value: f64,
+        /// How the number relates to the value.
+        qualifier: Qualifier,
+        /// The upper bound of a range.
+        #[serde(default)]
+        upper: Option<f64>,
+        /// The unit code (`NOK`, `km`, `percent`, …).
+        #[serde(default)]
+        unit: Option<String>,
+        /// What it counts («mennesker»).
+        #[serde(default)]
+        counted: Option<String>,
+    },
 }
 
 /// A span of code points and the exact text it must hold.
@@ -103,13 +126,14 @@ impl Correction {
         })
     }
 
-    /// The operation's JSON name: `mark`, `unmark`, `rename` or `merge`.
+    /// The operation's JSON name: `mark`, `unmark`, `rename`, `merge` or `reading`.
     pub fn op(&self) -> &'static str {
         match self {
             Correction::Mark { .. } => "mark",
             Correction::Unmark { .. } => "unmark",
             Correction::Rename { .. } => "rename",
             Correction::Merge { .. } => "merge",
+            Correction::Reading { .. } => "reading",
         }
     }
 
@@ -121,6 +145,9 @@ impl Correction {
             }
             | Correction::Unmark { start, end, text }
             | Correction::Rename {
+                start, end, text, ..
+            }
+            | Correction::Reading {
                 start, end, text, ..
             } => vec![Anchor {
                 start: *start,
@@ -172,7 +199,8 @@ impl Correction {
         match &mut c {
             Correction::Mark { start, end, .. }
             | Correction::Unmark { start, end, .. }
-            | Correction::Rename { start, end, .. } => shift(start, end, starts.first()),
+            | Correction::Rename { start, end, .. }
+            | Correction::Reading { start, end, .. } => shift(start, end, starts.first()),
             Correction::Merge {
                 start,
                 end,

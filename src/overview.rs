@@ -142,6 +142,26 @@ pub fn qualifier_words(q: Qualifier) -> &'static str {
     }
 }
 
+/// One qualifier with its words, for the page's number form.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QualifierWords {
+    /// The JSON name (`at_least`).
+    pub qualifier: Qualifier,
+    /// The words (`minst`); empty for `exact`.
+    pub words: &'static str,
+}
+
+/// Every qualifier with its words ([`qualifier_words`]), in [`Qualifier::ALL`] order.
+pub fn qualifiers() -> Vec<QualifierWords> {
+    Qualifier::ALL
+        .into_iter()
+        .map(|qualifier| QualifierWords {
+            qualifier,
+            words: qualifier_words(qualifier),
+        })
+        .collect()
+}
+
 /// Month abbreviations as Språkrådet writes them.
 const MONTHS: [&str; 12] = [
     "jan.", "feb.", "mars", "april", "mai", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "des.",

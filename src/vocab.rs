@@ -147,6 +147,17 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    /// Every qualifier, in the order a form offers them.
+    pub const ALL: [Qualifier; 7] = [
+        Qualifier::Exact,
+        Qualifier::Approximately,
+        Qualifier::AtLeast,
+        Qualifier::MoreThan,
+        Qualifier::AtMost,
+        Qualifier::LessThan,
+        Qualifier::Range,
+    ];
+
     /// The JSON name (`exact`, `approximately`, `at_least`, …).
     pub fn as_str(self) -> &'static str {
         match self {

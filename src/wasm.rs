@@ -162,6 +162,16 @@ pub fn kinds() -> Result<JsValue, JsError> {
     to_js(&crate::document::kinds())
 }
 
+/// The qualifiers with their words ([`overview::qualifiers`]):
+/// `[{qualifier: "exact", words: ""}, {qualifier: "approximately", words: "om lag"}, …]`.
+///
+/// # Errors
+/// Never in practice (the list serialises); kept for the common shape.
+#[wasm_bindgen]
+pub fn qualifiers() -> Result<JsValue, JsError> {
+    to_js(&overview::qualifiers())
+}
+
 /// The crate version, e.g. `0.1.0`.
 #[wasm_bindgen]
 pub fn version() -> String {

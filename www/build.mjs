@@ -44,6 +44,7 @@ const APP = [
   'paste.js', // pasting text or HTML
   'corrections.js', // making corrections: mark, relabel, unmark (one builder)
   'panel.js', // the overview: entities and numbers; rename, merge
+  'numberform.js', // correcting a number's reading
   'map.js', // the map of the places (d3-geo over Natural Earth shapes)
   'files.js', // opening files, new article, export
   'main.js', // global keys and the start

@@ -16,6 +16,7 @@ const CALLS = [
   'mediaType',
   'numbersTable',
   'kinds',
+  'qualifiers',
   'version',
 ];
 

@@ -124,6 +124,39 @@ pub fn apply_report(annotator: &Annotator, text: &str, corrections: &[Correction
             Correction::Unmark { start, end, .. } => {
                 annotations.retain(|a| (a.start, a.end) != (*start, *end));
             }
+            Correction::Reading {
+                start,
+                end,
+                value,
+                qualifier,
+                upper,
+                unit,
+                counted,
+                ..
+            } => {
+                let found = annotations
+                    .iter_mut()
+                    .find(|a| (a.start, a.end) == (*start, *end) && a.kind == crate::Kind::Number);
+                let finite = value.is_finite() && upper.is_none_or(f64::is_finite);
+                if let (Some(a), true) = (found, finite) {
+                    let clean = |s: &Option<String>| {
+                        s.as_deref()
+                            .map(str::trim)
+                            .filter(|s| !s.is_empty())
+                            .map(str::to_string)
+                    };
+                    let reading = NumberReading {
+                        value: *value,
+                        qualifier: *qualifier,
+                        upper: *upper,
+                        unit: clean(unit),
+                        iso: None,
+                        counted: clean(counted),
+                    };
+                    a.number = Some(reading.with_iso(a.ty));
+                    a.source = Source::User;
+                }
+            }
             Correction::Rename { .. } | Correction::Merge { .. } => {}
         }
     }
@@ -151,7 +184,7 @@ pub fn apply_report(annotator: &Annotator, text: &str, corrections: &[Correction
                 (*start, *end),
                 (*into_start, *into_end),
             ),
-            Correction::Mark { .. } | Correction::Unmark { .. } => {}
+            Correction::Mark { .. } | Correction::Unmark { .. } | Correction::Reading { .. } => {}
         }
     }
     finish_entities(&mut annotations, &mut entities);

@@ -3,7 +3,8 @@
 //! A [`Correction`] is one thing a person did in the page: mark a span as some type
 //! ([`Correction::Mark`], also how a highlight is relabelled), remove a highlight
 //! ([`Correction::Unmark`]), give an entity its proper name ([`Correction::Rename`]), or
-//! say that two mentions are the same thing ([`Correction::Merge`]). The list of
+//! say that two mentions are the same thing ([`Correction::Merge`]), or correct how a number
+//! reads — its value, qualifier, unit and what it counts ([`Correction::Reading`]). The list of
 //! corrections, not the corrected document, is the person's work: [`apply`] annotates the
 //! text afresh and replays the list on top, so a better model or an edited text never
 //! loses it, and a highlight the person removed stays removed.
@@ -26,6 +27,11 @@
 //!   as [`SkipReason::UnreadableNumber`]: the `value` of the format stays a JSON number,
 //!   never `null`, so consumers of version 1 are not surprised. The correction itself stays
 //!   in the document's list, so it takes effect once the reader learns the words.
+//! - A reading correction is replayed in its turn among the marks: it sets the reading of the
+//!   number highlighted at exactly its span (which then counts as the person's, `source:
+//!   user`), keeping its type; `iso` follows the new value. A later mark of that span reads
+//!   the words afresh. Where no number is highlighted at the span, or the value is not
+//!   finite, it does nothing and is kept.
 //! - A mark of nothing but whitespace is not applied ([`SkipReason::Blank`]): a highlight
 //!   needs a word, and an entity a name.
 //! - Corrections whose anchor holds but that find nothing to act on (an unmark where the
@@ -212,6 +218,104 @@ mod tests {
         "Den islamske staten [] ×1",
         "IS [] ×2",
     ];
+
+    fn reading(word: &str, value: f64, unit: Option<&str>, counted: Option<&str>) -> Correction {
+        let (start, end) = span(TEXT, word, 0);
+        Correction::Reading {
+            start,
+            end,
+            text: word.into(),
+            value,
+            qualifier: crate::Qualifier::AtLeast,
+            upper: None,
+            unit: unit.map(str::to_string),
+            counted: counted.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn a_reading_correction_sets_value_qualifier_unit_and_counted_noun() {
+        let fixed = reading("43", 45.0, Some(" "), Some("sivile"));
+        let doc = apply(&annotator(), TEXT, std::slice::from_ref(&fixed));
+        assert_eq!(validate(&doc), Ok(()));
+        let a = doc.annotations.iter().find(|a| a.text == "43").unwrap();
+        let n = a.number.as_ref().unwrap();
+        assert_eq!(
+            (
+                n.value,
+                n.qualifier,
+                n.unit.as_deref(),
+                n.counted.as_deref()
+            ),
+            (45.0, crate::Qualifier::AtLeast, None, Some("sivile"))
+        );
+        assert_eq!((a.source, a.ty), (Source::User, Count));
+        assert_eq!(doc.corrections, [fixed.clone()]);
+        // The JSON names the operation and round-trips.
+        let json = serde_json::to_string(&fixed).unwrap();
+        assert!(
+            json.starts_with(r#"{"op":"reading","start":16,"end":18,"text":"43","value":45.0"#),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<Correction>(&json).unwrap(), fixed);
+        // A later mark of the span reads the words afresh.
+        let (start, end) = span(TEXT, "43", 0);
+        let remark = Correction::Mark {
+            start,
+            end,
+            text: "43".into(),
+            ty: Count,
+        };
+        let doc = apply(&annotator(), TEXT, &[fixed.clone(), remark]);
+        let a = doc.annotations.iter().find(|a| a.text == "43").unwrap();
+        assert_eq!(a.number.as_ref().map(|n| n.value), Some(43.0));
+        // On a span with no number (a name), or with a value that is not finite, nothing.
+        let on_name = reading("SOHR", 1.0, None, None);
+        let odd = reading("43", f64::NAN, None, None);
+        let doc = apply(&annotator(), TEXT, &[on_name, odd]);
+        assert_eq!(doc.annotations, apply(&annotator(), TEXT, &[]).annotations);
+    }
+
+    #[test]
+    fn a_reading_correction_survives_an_edit_before_it() {
+        let fixed = reading("43", 45.0, None, Some("sivile"));
+        let edited = format!("I går: {TEXT}");
+        let moved = rebase(TEXT, &edited, std::slice::from_ref(&fixed));
+        assert!(moved.dropped.is_empty());
+        let doc = apply(&annotator(), &edited, &moved.corrections);
+        let a = doc.annotations.iter().find(|a| a.text == "43").unwrap();
+        assert_eq!(
+            a.number.as_ref().and_then(|n| n.counted.as_deref()),
+            Some("sivile")
+        );
+    }
+
+    #[test]
+    fn a_corrected_date_gets_its_iso_afresh() {
+        let text = "Møtet 8. oktober ble utsatt.";
+        let (start, end) = (6, 16);
+        let fixed = Correction::Reading {
+            start,
+            end,
+            text: "8. oktober".into(),
+            value: 1009.0,
+            qualifier: crate::Qualifier::Exact,
+            upper: None,
+            unit: None,
+            counted: None,
+        };
+        let doc = apply(&annotator(), text, &[fixed]);
+        let a = doc
+            .annotations
+            .iter()
+            .find(|a| a.text == "8. oktober")
+            .unwrap();
+        assert_eq!(a.ty, Date);
+        assert_eq!(
+            a.number.as_ref().and_then(|n| n.iso.as_deref()),
+            Some("--10-09")
+        );
+    }
 
     fn with(mut list: Vec<&'static str>, entity: &'static str) -> Vec<&'static str> {
         list.push(entity);

@@ -55,6 +55,51 @@ describe('numbers a person reads', () => {
   });
 });
 
+describe('correcting a number', () => {
+  test('value, qualifier, unit and counted noun are corrected by keyboard, kept as a correction, and survive an edit', async () => {
+    const { context, page } = await open(getBrowser());
+    await panelRendered(page, () => paste(page, BUDGET));
+    // Tab into the article, move to «240 millioner kroner», press e.
+    await page.locator('#view mark[data-kind="number"]', { hasText: '240 millioner' }).focus();
+    await page.keyboard.press('e');
+    assert.ok(await page.isVisible('#number-form'));
+    assert.equal(await page.inputValue('#nf-value'), '240000000');
+    await page.keyboard.type('250 000 000'); // the value is selected: typing replaces it
+    await page.selectOption('#nf-qualifier', 'approximately');
+    await page.fill('#nf-unit', 'NOK');
+    await page.fill('#nf-counted', 'budsjett');
+    await panelRendered(page, () => page.keyboard.press('Enter'));
+    assert.ok(!(await page.isVisible('#number-form')));
+    const readings = await page.$$eval('#panel table.numbers td.reading', (tds) => tds.map((t) => t.textContent));
+    assert.ok(readings.includes('om lag 250 mill. kr (budsjett)'), readings.join(' | '));
+    let doc = await exportJson(page);
+    assert.ok(validate(doc), JSON.stringify(validate.errors));
+    const fixed = doc.corrections.find((c) => c.op === 'reading');
+    assert.deepEqual(
+      { ...fixed, start: 0, end: 0 },
+      { op: 'reading', start: 0, end: 0, text: '240 millioner kroner', value: 250000000, qualifier: 'approximately', upper: null, unit: 'NOK', counted: 'budsjett' },
+    );
+    const a = doc.annotations.find((x) => x.text === '240 millioner kroner');
+    assert.deepEqual([a.value, a.qualifier, a.unit, a.counted, a.source], [250000000, 'approximately', 'NOK', 'budsjett', 'user']);
+
+    // A value that is no number is refused in the form, not saved.
+    await page.click(`#panel button[data-fix="${a.id}"]`);
+    await page.fill('#nf-value', 'mange');
+    await page.click('#number-form button[value="save"]');
+    assert.match(await page.textContent('#nf-error'), /must be a number/);
+    await page.click('#number-form button[value="cancel"]');
+
+    // An edit before it moves the correction with its words.
+    await page.focus('#source');
+    await page.keyboard.press('Control+Home');
+    await panelRendered(page, () => page.keyboard.type('I går: '));
+    doc = await exportJson(page);
+    const moved = doc.annotations.find((x) => x.text === '240 millioner kroner');
+    assert.deepEqual([moved.value, moved.counted, moved.start], [250000000, 'budsjett', a.start + 7]);
+    await context.close();
+  });
+});
+
 describe('paste and files', () => {
   test('HTML-only clipboard content keeps paragraphs, headings, list items and table cells apart', async () => {
     const { context, page } = await open(getBrowser());

@@ -9,6 +9,8 @@ const correction = {
   mark: (a, type) => ({ op: 'mark', start: a.start, end: a.end, text: a.text, type }),
   unmark: (a) => ({ op: 'unmark', start: a.start, end: a.end, text: a.text }),
   rename: (a, name) => ({ op: 'rename', start: a.start, end: a.end, text: a.text, name }),
+  // `r`: { value, qualifier, upper, unit, counted }, as the number form reads them.
+  reading: (a, r) => ({ op: 'reading', start: a.start, end: a.end, text: a.text, ...r }),
   merge: (a, into) => ({
     op: 'merge',
     start: a.start,

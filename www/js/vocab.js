@@ -4,8 +4,10 @@ const $ = (id) => document.getElementById(id);
 const vocab = {
   kinds: [], // [{ kind: 'actor', label: 'Actors', types: ['person', …] }, …], from the core
   kindOf: {}, // type → kind
+  qualifiers: [], // [{ qualifier: 'at_least', words: 'minst' }, …], from the core
   async load() {
     this.kinds = await core.call('kinds');
+    this.qualifiers = await core.call('qualifiers');
     this.kindOf = Object.fromEntries(this.kinds.flatMap((k) => k.types.map((t) => [t, k.kind])));
   },
 };
