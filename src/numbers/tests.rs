@@ -179,6 +179,13 @@ fn every_qualifier_opens_an_expression() {
     }
 }
 
+#[test]
+fn vague_words() {
+    assert_eq!(lexicon::vague("hundrevis"), Some(100.0));
+    assert_eq!(lexicon::vague("titalls"), Some(10.0));
+    assert_eq!(lexicon::vague("mange"), None);
+}
+
 /// The cheap gate of the scan must let through every word the readers accept.
 #[test]
 fn the_gate_passes_every_known_word() {
