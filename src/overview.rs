@@ -304,7 +304,7 @@ fn clock_words(v: f64) -> Option<String> {
 
 /// (year, month, day) of a `YYYYMMDD` value, zeros for the parts left out.
 fn ymd(v: f64) -> Option<(u32, usize, u32)> {
-    if !(v.is_finite() && v >= 1.0 && v < 1e8 && v.fract() == 0.0) {
+    if !((1.0..1e8).contains(&v) && v.fract() == 0.0) {
         return None;
     }
     let v = v as u32;

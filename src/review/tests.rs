@@ -738,7 +738,7 @@ fn a_reading_correction_sets_value_qualifier_unit_and_counted_noun() {
         (45.0, crate::Qualifier::AtLeast, None, Some("sivile"))
     );
     assert_eq!((a.source, a.ty), (Source::User, Count));
-    assert_eq!(doc.corrections, [fixed.clone()]);
+    assert_eq!(doc.corrections, std::slice::from_ref(&fixed));
     // The JSON names the operation and round-trips.
     let json = serde_json::to_string(&fixed).unwrap();
     assert!(

@@ -64,7 +64,7 @@ async function renderPanel(doc) {
   parts.push(el('h3', {}, 'Numbers ', el('span', { className: 'count' }, String(rows.length))));
   if (rows.length) {
     const table = el('table', { className: 'numbers' });
-    table.append(el('thead', {}, el('tr', {}, ...['Number, in context', 'Reading', 'Counted', 'Fix'].map((h) => el('th', { scope: 'col' }, h)))));
+    table.append(el('thead', {}, el('tr', {}, ...['Number, in context', 'Reading', 'Fix'].map((h) => el('th', { scope: 'col' }, h)))));
     const body = el('tbody');
     for (const r of rows) {
       body.append(
@@ -78,7 +78,6 @@ async function renderPanel(doc) {
             el('div', { className: 'context' }, `…${r.left} `, el('b', {}, r.text), ` ${r.right}…`),
           ),
           el('td', { className: 'reading', title: r.iso ? `ISO 8601: ${r.iso}` : '' }, r.words),
-          el('td', {}, r.counted || ''),
           el(
             'td',
             {},
