@@ -25,6 +25,7 @@ pub mod document;
 pub mod entities;
 pub mod error;
 pub mod eval;
+pub mod events;
 pub mod formats;
 pub mod gazetteer;
 pub mod model;

@@ -1,0 +1,256 @@
+//! Scores the events stage on the hand-written table `tests/events/cases.tsv` (issue 9).
+//!
+//! Event F1 matches type (with negation) and count value; victims, agent, place and source
+//! are scored on matched events where either side has a value; the no-event rate is the
+//! share of rows without an expected event that get none. The table has a `dev` half the
+//! rules were tuned on and a `held` half that was only scored; both are printed, and the
+//! targets are asserted on the whole table.
+//! `cargo test --test events -- --nocapture` prints the figures.
+
+use std::collections::BTreeMap;
+
+use tusj::events::{Event, EventType};
+use tusj::Document;
+
+#[derive(Debug, Default, Clone)]
+struct Expected {
+    ty: String,
+    fields: BTreeMap<String, String>,
+}
+
+struct Case {
+    split: String,
+    text: String,
+    events: Vec<Expected>,
+}
+
+fn cases() -> Vec<Case> {
+    let table = include_str!("events/cases.tsv");
+    let mut out = Vec::new();
+    for (n, line) in table.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 3, "cases.tsv line {}: three columns", n + 1);
+        let events = cols[2]
+            .split(" ; ")
+            .filter(|e| !e.trim().is_empty())
+            .map(|e| {
+                let mut parts = e.split('|').map(str::trim);
+                let ty = parts.next().unwrap_or_default().to_string();
+                let fields = parts
+                    .filter(|p| !p.is_empty())
+                    .map(|p| {
+                        let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                        (k.trim().to_string(), v.trim().to_string())
+                    })
+                    .collect();
+                Expected { ty, fields }
+            })
+            .collect();
+        out.push(Case {
+            split: cols[0].to_string(),
+            text: cols[1].to_string(),
+            events: events_checked(events, n + 1),
+        });
+    }
+    out
+}
+
+fn events_checked(events: Vec<Expected>, line: usize) -> Vec<Expected> {
+    for e in &events {
+        let ty = e.ty.trim_end_matches('!');
+        assert!(
+            EventType::parse(ty).is_some(),
+            "cases.tsv line {line}: unknown type {ty}"
+        );
+    }
+    events
+}
+
+/// A predicted event in the table's terms.
+fn predicted(doc: &Document, e: &Event) -> Expected {
+    let mut fields = BTreeMap::new();
+    if let Some(a) = e
+        .count
+        .as_ref()
+        .and_then(|id| doc.annotations.iter().find(|a| &a.id == id))
+        .and_then(|a| a.number.as_ref())
+    {
+        fields.insert("n".to_string(), format!("{}", a.value));
+    }
+    let mut put = |k: &str, v: Option<&str>| {
+        if let Some(v) = v {
+            fields.insert(k.to_string(), v.to_string());
+        }
+    };
+    put("v", e.victims.as_deref());
+    put("agent", e.agent.as_ref().map(|s| s.text.as_str()));
+    put("target", e.target.as_ref().map(|s| s.text.as_str()));
+    put("place", e.place.as_ref().map(|s| s.text.as_str()));
+    put("time", e.time.as_ref().map(|s| s.text.as_str()));
+    put("source", e.source.as_ref().map(|s| s.text.as_str()));
+    let ty = format!("{}{}", e.ty.as_str(), if e.negated { "!" } else { "" });
+    Expected { ty, fields }
+}
+
+#[derive(Default)]
+struct Score {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+    fields: BTreeMap<&'static str, (usize, usize)>,
+    per_type: BTreeMap<String, (usize, usize, usize)>,
+    empty_rows: usize,
+    empty_ok: usize,
+    misses: Vec<String>,
+}
+
+const FIELDS: [&str; 6] = ["v", "agent", "place", "source", "target", "time"];
+
+fn value(e: &Expected, k: &str) -> Option<String> {
+    e.fields.get(k).map(|v| v.to_lowercase())
+}
+
+fn score(case: &Case, doc: &Document, events: &[Event], s: &mut Score) {
+    let got: Vec<Expected> = events.iter().map(|e| predicted(doc, e)).collect();
+    if case.events.is_empty() {
+        s.empty_rows += 1;
+        if got.is_empty() {
+            s.empty_ok += 1;
+        }
+    }
+    let mut taken = vec![false; got.len()];
+    for want in &case.events {
+        let base = want.ty.trim_end_matches('!').to_string();
+        let hit = (0..got.len()).find(|&i| {
+            !taken[i] && got[i].ty == want.ty && value(&got[i], "n") == value(want, "n")
+        });
+        let entry = s.per_type.entry(base).or_default();
+        match hit {
+            Some(i) => {
+                taken[i] = true;
+                s.tp += 1;
+                entry.0 += 1;
+                for f in FIELDS {
+                    let (w, g) = (value(want, f), value(&got[i], f));
+                    if w.is_some() || g.is_some() {
+                        let t = s.fields.entry(f).or_default();
+                        t.1 += 1;
+                        if w == g {
+                            t.0 += 1;
+                        } else if f != "target" && f != "time" {
+                            s.misses
+                                .push(format!("  {f}: want {w:?} got {g:?} — {}", case.text));
+                        }
+                    }
+                }
+            }
+            None => {
+                s.fn_ += 1;
+                entry.2 += 1;
+                s.misses.push(format!(
+                    "  missed {} {:?} — {}",
+                    want.ty, want.fields, case.text
+                ));
+            }
+        }
+    }
+    for (i, g) in got.iter().enumerate() {
+        if !taken[i] {
+            s.fp += 1;
+            s.per_type
+                .entry(g.ty.trim_end_matches('!').to_string())
+                .or_default()
+                .1 += 1;
+            s.misses.push(format!(
+                "  spurious {} {:?} — {}",
+                g.ty, g.fields, case.text
+            ));
+        }
+    }
+}
+
+fn pct(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        100.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
+}
+
+fn f1(tp: usize, fp: usize, fn_: usize) -> f64 {
+    let p = pct(tp, tp + fp);
+    let r = pct(tp, tp + fn_);
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+fn report(name: &str, s: &Score) {
+    println!(
+        "{name}: event F1 {:.1} (tp {} fp {} fn {}), no event on {}/{} ({:.1}%)",
+        f1(s.tp, s.fp, s.fn_),
+        s.tp,
+        s.fp,
+        s.fn_,
+        s.empty_ok,
+        s.empty_rows,
+        pct(s.empty_ok, s.empty_rows)
+    );
+    for f in FIELDS {
+        let (ok, n) = s.fields.get(f).copied().unwrap_or_default();
+        println!("  {f:<7} {:.1} ({ok}/{n})", pct(ok, n));
+    }
+    for (ty, (tp, fp, fn_)) in &s.per_type {
+        println!(
+            "  {ty:<10} F1 {:.1} (tp {tp} fp {fp} fn {fn_})",
+            f1(*tp, *fp, *fn_)
+        );
+    }
+}
+
+#[test]
+fn the_events_table_meets_its_targets() {
+    let cases = cases();
+    let (dev, held): (Vec<&Case>, Vec<&Case>) = cases.iter().partition(|c| c.split == "dev");
+    assert!(cases.len() >= 150, "at least 150 rows");
+    assert!(
+        cases.iter().filter(|c| c.events.is_empty()).count() >= 30,
+        "at least 30 rows without an event"
+    );
+    assert!(held.iter().all(|c| c.split == "held"));
+    let mut all = Score::default();
+    for (name, part) in [("dev", &dev), ("held-out", &held)] {
+        let mut s = Score::default();
+        for case in part.iter() {
+            let doc = tusj::annotate(&case.text);
+            let events = tusj::events::read(&doc.text, &doc.annotations);
+            score(case, &doc, &events, &mut s);
+            score(case, &doc, &events, &mut all);
+        }
+        report(name, &s);
+        // The held-out half is scored, not studied: its misses print only on request.
+        let show = std::env::var("TUSJ_EVENTS_MISSES").unwrap_or_default();
+        if (show == "dev" && name == "dev") || show == "all" {
+            s.misses.iter().for_each(|m| println!("{m}"));
+        }
+    }
+    report("all", &all);
+    let field = |f: &str| {
+        let (ok, n) = all.fields.get(f).copied().unwrap_or_default();
+        pct(ok, n)
+    };
+    assert!(f1(all.tp, all.fp, all.fn_) >= 90.0, "event F1 below 90");
+    assert!(field("v") >= 90.0, "victims below 90");
+    for f in ["agent", "place", "source"] {
+        assert!(field(f) >= 85.0, "{f} below 85");
+    }
+    assert!(
+        pct(all.empty_ok, all.empty_rows) >= 95.0,
+        "events on more than 5% of the no-event rows"
+    );
+}
