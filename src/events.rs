@@ -206,11 +206,13 @@ fn trigger_word(w: &str) -> Option<(EventType, Form)> {
         }
         "savnede" | "saknede" | "savnade" => (Missing, Noun),
         // detained
-        "pågrepet" | "pågripen" | "pågripne" | "pågrepne" | "arrestert" | "internert"
-        | "anholdt" | "varetektsfengslet" | "varetektsfengsla" | "fengslet" | "fengsla" => {
+        "pågrepet" | "pågripen" | "pågripne" | "pågrepne" | "arrestert" | "anholdt" => {
             (Detained, Participle)
         }
-        "pågrep" | "arresterte" | "arresterer" | "pågriper" => (Detained, Past),
+        "pågrep" | "arresterte" | "arresterer" | "pågriper" | "varetektsfengslet"
+        | "varetektsfengsla" | "fengslet" | "fengsla" | "internert" | "internerte" => {
+            (Detained, Past)
+        }
         "arrestasjoner" | "arrestasjonar" | "pågripelser" => (Detained, Noun),
         // kidnapped
         "bortført" | "bortførd" | "kidnappa" | "bortførde" => (Kidnapped, Participle),
@@ -1132,7 +1134,9 @@ fn phrase(toks: &[Tok], i: usize) -> Option<Range<usize>> {
     while end < toks.len() && end < i + 5 {
         let tk = &toks[end];
         let in_name = end > i && tk.ann.is_some() && tk.ann == toks[end - 1].ann;
-        if !in_name && end > i && (stop(&tk.lower) || trigger_word(&tk.lower).is_some()) {
+        let verb_trigger = trigger_word(&tk.lower)
+            .is_some_and(|(ty, f)| ty != EventType::Attack || f != Form::Noun);
+        if !in_name && end > i && (stop(&tk.lower) || verb_trigger) {
             break;
         }
         if tk.ann.is_some() && !in_name {
@@ -1169,24 +1173,11 @@ fn subject(toks: &[Tok], j: usize) -> Option<Range<usize>> {
     if end == 0 {
         return None;
     }
-    // A name right before the verb.
-    let last = &toks[end - 1];
-    if let Some(a) = last.ann {
-        let mut start = end - 1;
-        while start > 0 && toks[start - 1].ann == Some(a) {
-            start -= 1;
-        }
-        return Some(start..end);
-    }
-    let mut start = end;
-    while start > 0 && end - start < 4 {
-        let w = &toks[start - 1];
-        if stop(&w.lower) || clause_word(&w.lower) || w.lower == "det" {
-            break;
-        }
-        start -= 1;
-    }
-    if start == end {
+    // The noun phrase that opens the clause («Et rakettangrep mot Odesa drepte»).
+    let cs = clause_start(toks, end, 0);
+    let r = phrase(toks, cs)?;
+    let (start, end) = (r.start, r.end.min(end));
+    if start >= end {
         return None;
     }
     let words = &toks[start..end];
@@ -1378,9 +1369,6 @@ fn read_sentence(s: usize, toks: &[Tok], annotations: &[Annotation], out: &mut V
             }
         }
         i += 1;
-    }
-    if triggers.is_empty() {
-        return;
     }
     let time = find_time(toks, annotations);
     let prev_person = None;
@@ -1636,7 +1624,12 @@ fn read_sentence(s: usize, toks: &[Tok], annotations: &[Annotation], out: &mut V
                 agent = subject(toks, ti);
                 if agent.is_none() && ti > 0 {
                     // V2: «Lørdag angrep IS byen»; «Politiet pågrep natt til søndag …»
-                    agent = phrase(toks, tj).filter(|r| toks[r.start].ann.is_some());
+                    agent = phrase(toks, tj).filter(|r| {
+                        toks[r.start]
+                            .ann
+                            .and_then(|a| annotations.get(a))
+                            .is_some_and(|a| a.kind == Kind::Actor)
+                    });
                 }
                 if agent.is_none() && cstart > 0 && w(cstart - 1) == "og" {
                     agent = prev_agent.clone();
@@ -1752,7 +1745,13 @@ fn read_sentence(s: usize, toks: &[Tok], annotations: &[Annotation], out: &mut V
             .get(a)
             .and_then(|a| a.number.as_ref())
             .and_then(|r| r.counted.clone())
-            .filter(|c| people(&c.to_lowercase()));
+            .filter(|c| people(&c.to_lowercase()))
+            // «9 av dem var barn»
+            .or_else(|| {
+                (end..clause_end(toks, end.saturating_sub(1)))
+                    .find(|&k| people(w(k)))
+                    .map(|k| toks[k].raw.to_string())
+            });
         let parent_ty = kept
             .iter()
             .rev()
