@@ -858,7 +858,9 @@ struct Draft {
     target: Option<Range<usize>>,
     place: Option<(usize, bool)>,
     time: Option<Range<usize>>,
-    source: Option<Range<usize>>,
+    /// The sentence of the source span and the span: a pronoun source («sier han») is
+    /// the last person named in the previous sentence.
+    source: Option<(usize, Range<usize>)>,
     negated: bool,
     breakdown: bool,
     part_of: Option<usize>,
@@ -944,14 +946,15 @@ pub fn find(
     let mut drafts: Vec<Draft> = Vec::new();
     for (s, toks) in all.iter().enumerate() {
         let first_new = drafts.len();
-        read_sentence(s, toks, annotations, &mut drafts);
+        let prev: &[Tok] = if s > 0 { &all[s - 1] } else { &[] };
+        read_sentence(s, toks, prev, annotations, &mut drafts);
         // Place: this sentence, or the nearest earlier one of the paragraph.
         for d in &mut drafts[first_new..] {
-            let mut place = pick_place(toks, annotations, d).map(|a| (a, false));
+            let mut place = pick_place(s, toks, annotations, d).map(|a| (a, false));
             let mut k = s;
             while place.is_none() && !new_paragraph[k] {
                 k -= 1;
-                place = pick_place(&all[k], annotations, d).map(|a| (a, true));
+                place = pick_place(k, &all[k], annotations, d).map(|a| (a, true));
             }
             d.place = place;
         }
@@ -1022,7 +1025,7 @@ pub fn find(
                 target: d.target.as_ref().and_then(|r| span(d.sentence, r)),
                 place,
                 time: d.time.as_ref().and_then(|r| span(d.sentence, r)),
-                source: d.source.as_ref().and_then(|r| span(d.sentence, r)),
+                source: d.source.as_ref().and_then(|(k, r)| span(*k, r)),
                 negated: d.negated,
                 part_of: d.part_of.map(|p| format!("v{}", p + 1)),
             }
@@ -1032,8 +1035,13 @@ pub fn find(
 
 /// The place of an event in sentence `toks`: the first place annotation that is not part
 /// of its agent or source, preferring one after a preposition of place.
-fn pick_place(toks: &[Tok], annotations: &[Annotation], d: &Draft) -> Option<usize> {
-    let inside = |r: &Option<Range<usize>>, i: usize| r.as_ref().is_some_and(|r| r.contains(&i));
+fn pick_place(k: usize, toks: &[Tok], annotations: &[Annotation], d: &Draft) -> Option<usize> {
+    let in_agent = |i: usize| k == d.sentence && d.agent.as_ref().is_some_and(|r| r.contains(&i));
+    let in_source = |i: usize| {
+        d.source
+            .as_ref()
+            .is_some_and(|(sk, r)| *sk == k && r.contains(&i))
+    };
     let mut first = None;
     for (i, t) in toks.iter().enumerate() {
         let Some(a) = t.ann else { continue };
@@ -1042,8 +1050,8 @@ fn pick_place(toks: &[Tok], annotations: &[Annotation], d: &Draft) -> Option<usi
         };
         if ann.kind != Kind::Place
             || (i > 0 && toks[i - 1].ann == Some(a))
-            || inside(&d.source, i)
-            || inside(&d.agent, i)
+            || in_source(i)
+            || in_agent(i)
         {
             continue;
         }
@@ -1295,7 +1303,7 @@ fn find_time(toks: &[Tok], annotations: &[Annotation]) -> Option<Range<usize>> {
 }
 
 /// Source: «ifølge X», «…, opplyser X», «sier X til NTB», «X melder at …».
-fn find_source(toks: &[Tok], prev_person: Option<Range<usize>>) -> Option<Range<usize>> {
+fn find_source(toks: &[Tok]) -> Option<Range<usize>> {
     let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
     for i in 0..toks.len() {
         if matches!(w(i), "ifølge" | "ifølgje" | "iflg.") {
@@ -1318,10 +1326,7 @@ fn find_source(toks: &[Tok], prev_person: Option<Range<usize>>) -> Option<Range<
         }
         if after_comma || i + 1 < toks.len() {
             if let Some(r) = phrase(toks, i + 1) {
-                if r.len() == 1 && pronoun(&toks[r.start].lower) {
-                    return prev_person.or(Some(r));
-                }
-                if after_comma {
+                if after_comma || (r.len() == 1 && pronoun(&toks[r.start].lower)) {
                     return Some(r);
                 }
             }
@@ -1331,7 +1336,13 @@ fn find_source(toks: &[Tok], prev_person: Option<Range<usize>>) -> Option<Range<
 }
 
 /// Reads the events of one sentence into `out`.
-fn read_sentence(s: usize, toks: &[Tok], annotations: &[Annotation], out: &mut Vec<Draft>) {
+fn read_sentence(
+    s: usize,
+    toks: &[Tok],
+    prev: &[Tok],
+    annotations: &[Annotation],
+    out: &mut Vec<Draft>,
+) {
     let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
     // Triggers: (token range, type, form). Multi-word ones first.
     let mut triggers: Vec<(Range<usize>, EventType, Form)> = Vec::new();
@@ -1371,9 +1382,26 @@ fn read_sentence(s: usize, toks: &[Tok], annotations: &[Annotation], out: &mut V
         i += 1;
     }
     let time = find_time(toks, annotations);
-    let prev_person = None;
-    let source = find_source(toks, prev_person);
+    let source = find_source(toks);
     let in_source = |k: usize| source.as_ref().is_some_and(|r| r.contains(&k));
+    let source_at = source.clone().map(|r| {
+        let is_pronoun = r.len() == 1 && pronoun(&toks[r.start].lower);
+        let person = prev.iter().rposition(|t| {
+            t.ann
+                .and_then(|a| annotations.get(a))
+                .is_some_and(|a| a.ty == AnnotationType::Person)
+        });
+        match person {
+            Some(last) if is_pronoun && s > 0 => {
+                let mut first = last;
+                while first > 0 && prev[first - 1].ann == prev[last].ann {
+                    first -= 1;
+                }
+                (s - 1, first..last + 1)
+            }
+            _ => (s, r),
+        }
+    });
 
     // Counts of the sentence and whether they break down another.
     let mut used: Vec<bool> = vec![false; toks.len()];
@@ -1390,7 +1418,7 @@ fn read_sentence(s: usize, toks: &[Tok], annotations: &[Annotation], out: &mut V
             continue;
         }
         // Unreal: a word of prevention or possibility before the trigger.
-        let hypothetical = (0..ti).any(|k| unreal(w(k)) && !(w(k) == "skal"));
+        let hypothetical = (0..ti).any(|k| unreal(w(k)));
         if hypothetical {
             continue;
         }
@@ -1535,8 +1563,7 @@ fn read_sentence(s: usize, toks: &[Tok], annotations: &[Annotation], out: &mut V
                         .and_then(|a| annotations.get(a))
                         .is_some_and(|a| a.kind == Kind::Place)
                 });
-            let toll_noun_ok = false;
-            if !(evacuated && w(ti).starts_with("evaku")) && !toll_noun_ok {
+            if !(evacuated && w(ti).starts_with("evaku")) {
                 continue;
             }
         }
@@ -1554,9 +1581,7 @@ fn read_sentence(s: usize, toks: &[Tok], annotations: &[Annotation], out: &mut V
                 while q < cend && adverb(w(q)) {
                     q += 1;
                 }
-                if w(q) == "av" && !is_attack {
-                    agent = phrase(toks, q + 1);
-                } else if matches!(w(q), "av") && is_attack && *form != Form::Noun {
+                if w(q) == "av" && (!is_attack || *form != Form::Noun) {
                     agent = phrase(toks, q + 1);
                 }
                 // «drept i et selvmordsangrep»: the means.
@@ -1585,18 +1610,15 @@ fn read_sentence(s: usize, toks: &[Tok], annotations: &[Annotation], out: &mut V
                     }
                 }
                 if let Some(r) = &agent {
-                    let mut q = r.end;
-                    if matches!(w(q), "mot" | "på") {
-                        target = phrase(toks, q + 1);
-                        q += 1;
+                    if matches!(w(r.end), "mot" | "på") {
+                        target = phrase(toks, r.end + 1);
                     }
-                    let _ = q;
                 }
                 if noun_attack {
                     // «luftangrep mot X», «bombing av X»; «X gjennomførte luftangrep»
-                    if matches!(w(tj), "mot" | "på") {
-                        target = phrase(toks, tj + 1);
-                    } else if w(tj) == "av" && attack_noun(w(ti)) == Some(true) {
+                    let aimed = matches!(w(tj), "mot" | "på")
+                        || (w(tj) == "av" && attack_noun(w(ti)) == Some(true));
+                    if aimed {
                         target = phrase(toks, tj + 1);
                     } else if w(tj) == "fra" || w(tj) == "frå" {
                         agent = phrase(toks, tj + 1);
@@ -1706,7 +1728,7 @@ fn read_sentence(s: usize, toks: &[Tok], annotations: &[Annotation], out: &mut V
             target,
             place: None,
             time: time.clone(),
-            source: source.clone(),
+            source: source_at.clone(),
             negated,
             breakdown: count_tok.is_some_and(|q| breakdown_at(toks, q, ann_end(toks, q))),
             part_of: None,
@@ -1769,7 +1791,7 @@ fn read_sentence(s: usize, toks: &[Tok], annotations: &[Annotation], out: &mut V
             target: None,
             place: None,
             time: time.clone(),
-            source: source.clone(),
+            source: source_at.clone(),
             negated: false,
             breakdown: true,
             part_of: None,

@@ -254,3 +254,70 @@ fn the_events_table_meets_its_targets() {
         "events on more than 5% of the no-event rows"
     );
 }
+
+fn events_of(text: &str) -> Vec<Event> {
+    let doc = tusj::annotate(text);
+    tusj::events::read(&doc.text, &doc.annotations)
+}
+
+/// The written rule for figurative and unreal uses (src/events.rs, «What is not an
+/// event»), each beside a real use of the same word so the test can fail both ways.
+#[test]
+fn figurative_and_unreal_uses_give_no_event() {
+    let pairs = [
+        (
+            "Opposisjonen drepte debatten med et nytt forslag.",
+            "Opprørerne drepte 12 soldater ved grensen.",
+        ),
+        (
+            "Statsministeren angrep opposisjonen i Stortinget.",
+            "Opprørerne angrep en militærbase i Mali.",
+        ),
+        (
+            "Han fikk et hjerteangrep i fjor.",
+            "Et rakettangrep mot Odesa drepte fem personer.",
+        ),
+        (
+            "Hæren gjør alt for å forhindre at sivile blir drept.",
+            "Flere sivile ble drept i Gaza.",
+        ),
+        ("Han døde i fjor.", "To personer døde i brannen."),
+    ];
+    for (figurative, real) in pairs {
+        assert!(events_of(figurative).is_empty(), "{figurative}");
+        assert_eq!(events_of(real).len(), 1, "{real}");
+    }
+}
+
+#[test]
+fn a_breakdown_points_at_its_event_and_a_pronoun_source_at_the_speaker() {
+    let text = "Minst 30 mennesker ble drept i Idlib. Ifølge FN var 12 av dem barn.\n\
+                Talsperson Kari Nordmann avviser tallene.\n\
+                – Det er ingen sivile dødsfall, sier hun.";
+    let events = events_of(text);
+    let got: Vec<(&str, Option<&str>, bool, Option<&str>)> = events
+        .iter()
+        .map(|e| {
+            (
+                e.ty.as_str(),
+                e.part_of.as_deref(),
+                e.negated,
+                e.source.as_ref().map(|s| s.text.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("killed", None, false, None),
+            ("killed", Some("v1"), false, Some("FN")),
+            ("killed", None, true, Some("Kari Nordmann")),
+        ]
+    );
+    // The breakdown sentence names no place: it inherits Idlib from the paragraph.
+    let place = events[1]
+        .place
+        .as_ref()
+        .map(|p| (p.text.as_str(), p.inherited));
+    assert_eq!(place, Some(("Idlib", true)));
+}
