@@ -80,7 +80,7 @@ test: fmt clippy doc cargo-test wasm-test browser-test
 # ---- benchmarks and the model --------------------------------------------------------------
 
 bench: page node-deps browser-tools
-	cargo bench --bench tagging --bench numbers
+	cargo bench --bench tagging --bench numbers --bench events
 	node $(BROWSER)/bench.mjs
 
 # Rebuilds src/model/model.bin from NorNE train (../shared/norne, or NORNE=DIR); about a minute.

@@ -43,6 +43,7 @@
 //! - A death toll of another war in a history paragraph is still a stated fact: it is
 //!   read, with its time («siden 2011») so a reader can tell.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -839,7 +840,7 @@ fn pronoun(w: &str) -> bool {
 
 /// One token of a sentence.
 struct Tok<'t> {
-    lower: String,
+    lower: Cow<'t, str>,
     raw: &'t str,
     start: usize,
     end: usize,
@@ -919,7 +920,11 @@ pub fn find(
                 .map(|_| next_ann);
             let raw = t.text(text);
             toks.push(Tok {
-                lower: raw.to_lowercase(),
+                lower: if raw.chars().any(char::is_uppercase) {
+                    Cow::Owned(raw.to_lowercase())
+                } else {
+                    Cow::Borrowed(raw)
+                },
                 raw,
                 start: t.start,
                 end: t.end,
@@ -1061,7 +1066,7 @@ fn pick_place(k: usize, toks: &[Tok], annotations: &[Annotation], d: &Draft) -> 
         }
         let prep = i > 0
             && matches!(
-                toks[i - 1].lower.as_str(),
+                toks[i - 1].lower.as_ref(),
                 "i" | "på"
                     | "ved"
                     | "nær"
@@ -1105,7 +1110,7 @@ fn count_at(toks: &[Tok], annotations: &[Annotation], i: usize) -> Option<usize>
 
 /// Whether the count at token `i` (spanning to `end`) breaks down an earlier one.
 fn breakdown_at(toks: &[Tok], i: usize, end: usize) -> bool {
-    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_ref());
     let after = w(end) == "av"
         && matches!(
             w(end + 1),
@@ -1165,7 +1170,7 @@ fn subject(toks: &[Tok], j: usize) -> Option<Range<usize>> {
     // Skip auxiliaries and adverbs back from the verb.
     let mut end = j;
     while end > 0 {
-        let w = toks[end - 1].lower.as_str();
+        let w = toks[end - 1].lower.as_ref();
         if auxiliary_active(w)
             || matches!(
                 w,
@@ -1236,7 +1241,7 @@ fn clause_end(toks: &[Tok], j: usize) -> usize {
 
 /// Time: the first time phrase of the sentence.
 fn find_time(toks: &[Tok], annotations: &[Annotation]) -> Option<Range<usize>> {
-    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_ref());
     for i in 0..toks.len() {
         let t = &toks[i];
         let is_date = t
@@ -1304,7 +1309,7 @@ fn find_time(toks: &[Tok], annotations: &[Annotation]) -> Option<Range<usize>> {
 
 /// Source: «ifølge X», «…, opplyser X», «sier X til NTB», «X melder at …».
 fn find_source(toks: &[Tok]) -> Option<Range<usize>> {
-    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_ref());
     for i in 0..toks.len() {
         if matches!(w(i), "ifølge" | "ifølgje" | "iflg.") {
             if let Some(r) = phrase(toks, i + 1) {
@@ -1343,7 +1348,7 @@ fn read_sentence(
     annotations: &[Annotation],
     out: &mut Vec<Draft>,
 ) {
-    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_ref());
     // Triggers: (token range, type, form). Multi-word ones first.
     let mut triggers: Vec<(Range<usize>, EventType, Form)> = Vec::new();
     let mut i = 0;
@@ -1380,6 +1385,25 @@ fn read_sentence(
             }
         }
         i += 1;
+    }
+    // Most sentences state nothing: no trigger and no breakdown count.
+    let breakdown_cue = toks.iter().any(|t| {
+        matches!(
+            t.lower.as_ref(),
+            "dem"
+                | "dei"
+                | "disse"
+                | "desse"
+                | "deriblant"
+                | "inkludert"
+                | "inklusive"
+                | "herav"
+                | "hvorav"
+                | "medregnet"
+        )
+    });
+    if triggers.is_empty() && !breakdown_cue {
+        return;
     }
     let time = find_time(toks, annotations);
     let source = find_source(toks);
