@@ -1136,6 +1136,28 @@ fn ann_end(toks: &[Tok], i: usize) -> usize {
     k
 }
 
+/// A phrase that ends in a name after a title («Talsperson Sean Ryan», «SDF-kommandør
+/// Redur Khalil»): the name alone, so the span carries its entity.
+fn name_tail(toks: &[Tok], r: Range<usize>) -> Range<usize> {
+    let Some(last) = r.end.checked_sub(1).and_then(|k| toks.get(k)) else {
+        return r;
+    };
+    let Some(a) = last.ann else { return r };
+    let mut start = r.end - 1;
+    while start > r.start && toks[start - 1].ann == Some(a) {
+        start -= 1;
+    }
+    let titled = start > r.start
+        && toks[r.start..start]
+            .iter()
+            .all(|t| t.ann.is_none() && t.raw.chars().any(char::is_alphabetic));
+    if titled {
+        start..r.end
+    } else {
+        r
+    }
+}
+
 /// A noun phrase starting at token `i`: up to a stop word, at most five tokens, widened to
 /// the end of a name that starts inside it.
 fn phrase(toks: &[Tok], i: usize) -> Option<Range<usize>> {
@@ -1161,7 +1183,7 @@ fn phrase(toks: &[Tok], i: usize) -> Option<Range<usize>> {
         }
         end += 1;
     }
-    (end > i).then_some(i..end)
+    (end > i).then(|| name_tail(toks, i..end))
 }
 
 /// A noun phrase ending just before token `j`, starting after the clause start: the
@@ -1193,6 +1215,7 @@ fn subject(toks: &[Tok], j: usize) -> Option<Range<usize>> {
     if start >= end {
         return None;
     }
+    let Range { start, end } = name_tail(toks, start..end);
     let words = &toks[start..end];
     if words.iter().any(|t| {
         t.raw.starts_with(|c: char| c.is_ascii_digit()) || pronoun(&t.lower) || t.lower == "ingen"

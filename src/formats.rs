@@ -12,6 +12,7 @@
 //! | `displacy` | `<name>.displacy.json` | spaCy displaCy «manual» input ([`displacy`]) |
 //! | `csv` | `<name>.entities.csv` | the entity list ([`entities_csv`]) |
 //! | `numbers-csv` | `<name>.numbers.csv` | the number table ([`numbers_csv`]) |
+//! | `events-csv` | `<name>.events.csv` | the facts, one row per event ([`events_csv`]) |
 //!
 //! Choices made here:
 //! - **W3C**: one `AnnotationCollection` whose single embedded `AnnotationPage` (`first`)
@@ -50,7 +51,14 @@ use crate::error::{Error, ErrorKind};
 use crate::text::CodePoints;
 
 /// The export format names [`export`] knows, in the order a page may offer them.
-pub const FORMATS: [&str; 5] = ["tusj", "w3c", "displacy", "csv", "numbers-csv"];
+pub const FORMATS: [&str; 6] = [
+    "tusj",
+    "w3c",
+    "displacy",
+    "csv",
+    "numbers-csv",
+    "events-csv",
+];
 
 fn doc_error(message: impl Into<String>) -> Error {
     Error::new(ErrorKind::Document, message)
@@ -403,6 +411,7 @@ pub fn validate(doc: &Document) -> Result<(), Error> {
             }
         }
     }
+    validate_events(doc, &cp, &ids, &entity_ids)?;
     for (i, c) in doc.corrections.iter().enumerate() {
         for a in c.anchors() {
             if crate::review::slice(&doc.text, &cp, a.start, a.end) != Some(a.text) {
@@ -415,6 +424,82 @@ pub fn validate(doc: &Document) -> Result<(), Error> {
                     a.end
                 )));
             }
+        }
+    }
+    Ok(())
+}
+
+/// Checks the events: ids `v1`… used once, the sentence and every span within the text
+/// and equal to it, counts that are number annotations, entities that exist, breakdowns
+/// of an earlier event.
+fn validate_events(
+    doc: &Document,
+    cp: &CodePoints,
+    ids: &HashMap<&str, usize>,
+    entity_ids: &HashMap<&str, usize>,
+) -> Result<(), Error> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (i, e) in doc.events.iter().enumerate() {
+        let at = |msg: String| doc_error(format!("event {} ({}): {msg}", i + 1, quote(&e.id)));
+        if !e.id.starts_with('v') || !is_id(&e.id) {
+            return Err(at("\"id\" is not «v» and digits, like \"v1\"".into()));
+        }
+        if e.start > e.end || e.end > cp.len() {
+            return Err(at(format!(
+                "sentence {}..{} is not within the text ({} code points)",
+                e.start,
+                e.end,
+                cp.len()
+            )));
+        }
+        if let Some(c) = &e.count {
+            let number = ids
+                .get(c.as_str())
+                .is_some_and(|&k| doc.annotations[k].kind == Kind::Number);
+            if !number {
+                return Err(at(format!(
+                    "its count {} is not a number annotation",
+                    quote(c)
+                )));
+            }
+        }
+        if let Some(p) = &e.part_of {
+            if !seen.contains(p.as_str()) {
+                return Err(at(format!(
+                    "it is part of {}, not an earlier event",
+                    quote(p)
+                )));
+            }
+        }
+        let parts = [
+            ("agent", &e.agent),
+            ("target", &e.target),
+            ("place", &e.place),
+            ("time", &e.time),
+            ("source", &e.source),
+        ];
+        for (name, span) in parts {
+            let Some(span) = span else { continue };
+            let slice = crate::review::slice(&doc.text, cp, span.start, span.end);
+            if span.start >= span.end || slice != Some(span.text.as_str()) {
+                return Err(at(format!(
+                    "its {name} {} is not at {}..{} of the text",
+                    quote(&span.text),
+                    span.start,
+                    span.end
+                )));
+            }
+            if let Some(ent) = &span.entity {
+                if !entity_ids.contains_key(ent.as_str()) {
+                    return Err(at(format!(
+                        "the entity {} of its {name} does not exist",
+                        quote(ent)
+                    )));
+                }
+            }
+        }
+        if !seen.insert(e.id.as_str()) {
+            return Err(at("its id is used twice".into()));
         }
     }
     Ok(())
@@ -439,6 +524,7 @@ pub fn export(doc: &Document, format: &str) -> Result<String, Error> {
         "displacy" => Ok(displacy(doc)),
         "csv" => Ok(entities_csv(doc)),
         "numbers-csv" => Ok(numbers_csv(doc)),
+        "events-csv" => Ok(events_csv(doc)),
         other => Err(doc_error(format!(
             "unknown export format {}: known are {}",
             quote(other),
@@ -463,6 +549,7 @@ pub fn file_name(base: &str, format: &str) -> String {
         "displacy" => "displacy.json".to_string(),
         "csv" => "entities.csv".to_string(),
         "numbers-csv" => "numbers.csv".to_string(),
+        "events-csv" => "events.csv".to_string(),
         other => {
             let safe = sanitize(other);
             if safe == "article" {
@@ -480,7 +567,7 @@ pub fn media_type(format: &str) -> &'static str {
     match format {
         "tusj" | "displacy" => "application/json",
         "w3c" => "application/ld+json;profile=\"http://www.w3.org/ns/anno.jsonld\"",
-        "csv" | "numbers-csv" => "text/csv;charset=utf-8",
+        "csv" | "numbers-csv" | "events-csv" => "text/csv;charset=utf-8",
         _ => "text/plain;charset=utf-8",
     }
 }
@@ -963,6 +1050,67 @@ pub fn numbers_csv(doc: &Document) -> String {
     out
 }
 
+/// The events as CSV, one row per event (SPEC §2b):
+/// `id,type,negated,count,qualifier,upper,victims,agent,target,place,place_inherited,time,source,part_of,start,end,sentence`
+/// — `count` the value of its number («minst 43» → 43, with `qualifier` `at_least`), the
+/// parts as written in the text, `start`/`end` the sentence in code points and
+/// `sentence` its text.
+pub fn events_csv(doc: &Document) -> String {
+    let numbers: HashMap<&str, &NumberReading> = doc
+        .annotations
+        .iter()
+        .filter_map(|a| Some((a.id.as_str(), a.number.as_ref()?)))
+        .collect();
+    let cp = CodePoints::new(&doc.text);
+    let part = |s: &Option<crate::events::EventSpan>| {
+        (
+            s.as_ref().map_or_else(String::new, |s| s.text.clone()),
+            true,
+        )
+    };
+    let mut out = String::new();
+    out.push_str("id,type,negated,count,qualifier,upper,victims,agent,target,place,place_inherited,time,source,part_of,start,end,sentence\r\n");
+    for e in &doc.events {
+        let n = e.count.as_deref().and_then(|c| numbers.get(c));
+        let sentence = crate::review::slice(&doc.text, &cp, e.start, e.end).unwrap_or("");
+        csv_line(
+            &mut out,
+            &[
+                (e.id.clone(), true),
+                (e.ty.as_str().to_string(), false),
+                (e.negated.to_string(), false),
+                (n.map_or_else(String::new, |n| n.value.to_string()), false),
+                (
+                    n.map_or("", |n| qualifier_name(n.qualifier)).to_string(),
+                    false,
+                ),
+                (
+                    n.and_then(|n| n.upper)
+                        .map_or_else(String::new, |u| u.to_string()),
+                    false,
+                ),
+                (e.victims.clone().unwrap_or_default(), true),
+                part(&e.agent),
+                part(&e.target),
+                part(&e.place),
+                (
+                    e.place
+                        .as_ref()
+                        .map_or_else(String::new, |p| p.inherited.to_string()),
+                    false,
+                ),
+                part(&e.time),
+                part(&e.source),
+                (e.part_of.clone().unwrap_or_default(), true),
+                (e.start.to_string(), false),
+                (e.end.to_string(), false),
+                (sentence.to_string(), true),
+            ],
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1027,6 +1175,7 @@ mod tests {
             meta: crate::text::header(text).meta,
             annotations,
             entities,
+            events: Vec::new(),
             corrections: Vec::new(),
         }
     }
@@ -1695,6 +1844,7 @@ mod tests {
             meta: Meta::default(),
             annotations,
             entities,
+            events: Vec::new(),
             corrections: Vec::new(),
         };
         assert_eq!(d.entities.len(), 1);

@@ -3,7 +3,7 @@
 //! The same core runs natively (the `tusj` command line) and in the browser (compiled to
 //! WebAssembly, see `wasm.rs`). Text flows one way:
 //! text → [`tokens`] → names ([`recognizer`]) and [`numbers`] → annotations →
-//! [`entities`] → [`Document`] (the JSON export of SPEC §3).
+//! [`entities`] → [`events`] → [`Document`] (the JSON export of SPEC §3).
 //! A person's corrections ([`review`]) are replayed over a fresh annotation, and
 //! [`formats`] opens saved documents and exports them for other tools.
 //!
@@ -139,6 +139,7 @@ impl Annotator {
             })
             .collect();
         let entities = entities::group(text, &mut annotations);
+        let events = events::find(text, &tokens, &sentences, &annotations);
         Document {
             format: Document::FORMAT.to_string(),
             version: Document::VERSION,
@@ -146,6 +147,7 @@ impl Annotator {
             meta: header.meta,
             annotations,
             entities,
+            events,
             corrections: Vec::new(),
         }
     }

@@ -419,6 +419,8 @@ pub fn apply_report(annotator: &Annotator, text: &str, corrections: &[Correction
     }
     finish_entities(&mut annotations, &mut entities);
 
+    // Corrected names and numbers change what the events read: read them again.
+    doc.events = crate::events::read(text, &annotations);
     doc.annotations = annotations;
     doc.entities = entities;
     doc.corrections = kept;

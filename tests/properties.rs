@@ -122,7 +122,12 @@ proptest! {
 /// Events of any text: ids in order, sentence and spans in bounds and equal to their
 /// slice, counts that are count annotations, breakdowns of earlier events.
 fn assert_events(doc: &tusj::Document) {
-    let events = tusj::events::read(&doc.text, &doc.annotations);
+    let events = &doc.events;
+    assert_eq!(
+        events,
+        &tusj::events::read(&doc.text, &doc.annotations),
+        "the annotator's events are those read again from its annotations"
+    );
     let chars: Vec<char> = doc.text.chars().collect();
     for (i, e) in events.iter().enumerate() {
         assert_eq!(e.id, format!("v{}", i + 1));
