@@ -320,6 +320,15 @@ fn a_breakdown_points_at_its_event_and_a_pronoun_source_at_the_speaker() {
     assert_eq!(place, Some(("Idlib", true)));
 }
 
+/// count, victims, negated, part_of, source
+type Row<'a> = (
+    Option<&'a str>,
+    Option<&'a str>,
+    bool,
+    Option<&'a str>,
+    Option<String>,
+);
+
 /// Seed 000's facts, reviewed by hand (issue 9): the 43 killed with their breakdown and
 /// source, the 360.000 since 2011, the 1.100 civilian deaths and the denial.
 #[test]
@@ -333,13 +342,7 @@ fn seed_000_events() {
             .map(|a| a.text.as_str())
     };
     let text_of = |s: &Option<tusj::events::EventSpan>| s.as_ref().map(|s| s.text.clone());
-    let killed: Vec<(
-        Option<&str>,
-        Option<&str>,
-        bool,
-        Option<&str>,
-        Option<String>,
-    )> = doc
+    let killed: Vec<Row> = doc
         .events
         .iter()
         .filter(|e| e.ty == EventType::Killed)
