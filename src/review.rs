@@ -41,11 +41,12 @@
 //!   from the unchanged text before the change or from the unchanged text after it.
 //!   Failing that, the correction is dropped and listed in [`Rebased::dropped`].
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Annotation, AnnotationType, Document, Entity, NumberReading, Source};
+use crate::events::{Event, EventSpan, EventType};
 use crate::text::CodePoints;
 use crate::Annotator;
 
@@ -105,6 +106,39 @@ pub enum Correction {
         /// The exact text of `into_start..into_end`.
         into_text: String,
     },
+    /// Removes or corrects an event ([`crate::events`]): the `nth` event (from 0) of type
+    /// `type` read from the sentence at this span.
+    ///
+    /// `set` maps a field to its new value: `victims` (any words), `agent`, `target`,
+    /// `place`, `time`, `source` (words of the sentence, found there), `count` (the text
+    /// of a number annotation of the sentence), `type` (an event type) or `negated`
+    /// (`true`/`false`); `null` clears a field.
+    /// `{"op": "event", "start": 903, "end": 1001, "text": "…", "type": "killed",
+    /// "set": {"agent": "IS", "place": null}}`
+    Event {
+        /// First code point of the sentence.
+        start: usize,
+        /// One past the last code point of the sentence.
+        end: usize,
+        /// The exact text of the sentence.
+        text: String,
+        /// The type the event was read with.
+        #[serde(rename = "type")]
+        ty: EventType,
+        /// Which event of that type in the sentence, from 0.
+        #[serde(default, skip_serializing_if = "is_zero")]
+        nth: usize,
+        /// Removes the event, and keeps it removed.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        remove: bool,
+        /// New values of fields; `null` clears one.
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        set: BTreeMap<String, Option<String>>,
+    },
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// A span of code points and the exact text it must hold.
@@ -146,13 +180,14 @@ impl Correction {
         })
     }
 
-    /// The operation's JSON name: `mark`, `unmark`, `rename` or `merge`.
+    /// The operation's JSON name: `mark`, `unmark`, `rename`, `merge` or `event`.
     pub fn op(&self) -> &'static str {
         match self {
             Correction::Mark { .. } => "mark",
             Correction::Unmark { .. } => "unmark",
             Correction::Rename { .. } => "rename",
             Correction::Merge { .. } => "merge",
+            Correction::Event { .. } => "event",
         }
     }
 
@@ -164,6 +199,9 @@ impl Correction {
             }
             | Correction::Unmark { start, end, text }
             | Correction::Rename {
+                start, end, text, ..
+            }
+            | Correction::Event {
                 start, end, text, ..
             } => vec![Anchor {
                 start: *start,
@@ -215,7 +253,8 @@ impl Correction {
         match &mut c {
             Correction::Mark { start, end, .. }
             | Correction::Unmark { start, end, .. }
-            | Correction::Rename { start, end, .. } => shift(start, end, starts.first()),
+            | Correction::Rename { start, end, .. }
+            | Correction::Event { start, end, .. } => shift(start, end, starts.first()),
             Correction::Merge {
                 start,
                 end,
@@ -286,6 +325,10 @@ pub enum SkipReason {
     UnreadableNumber,
     /// A mark of nothing but whitespace. The correction stays in the document's list.
     Blank,
+    /// An event correction with a field that could not be set: an unknown field, words
+    /// not in the sentence, a count that is no number of the sentence, an unknown type.
+    /// The other fields are set; the correction stays in the document's list.
+    EventField,
 }
 
 /// A correction [`apply_report`] did not apply, and why.
@@ -387,7 +430,7 @@ pub fn apply_report(annotator: &Annotator, text: &str, corrections: &[Correction
             Correction::Unmark { start, end, .. } => {
                 annotations.retain(|a| (a.start, a.end) != (*start, *end));
             }
-            Correction::Rename { .. } | Correction::Merge { .. } => {}
+            Correction::Rename { .. } | Correction::Merge { .. } | Correction::Event { .. } => {}
         }
     }
 
@@ -414,13 +457,15 @@ pub fn apply_report(annotator: &Annotator, text: &str, corrections: &[Correction
                 (*start, *end),
                 (*into_start, *into_end),
             ),
-            Correction::Mark { .. } | Correction::Unmark { .. } => {}
+            Correction::Mark { .. } | Correction::Unmark { .. } | Correction::Event { .. } => {}
         }
     }
     finish_entities(&mut annotations, &mut entities);
 
-    // Corrected names and numbers change what the events read: read them again.
-    doc.events = crate::events::read(text, &annotations);
+    // Corrected names and numbers change what the events read: read them again, then
+    // replay the person's event corrections on top.
+    let events = crate::events::read(text, &annotations);
+    doc.events = correct_events(text, &cp, &annotations, events, &kept, &mut skipped);
     doc.annotations = annotations;
     doc.entities = entities;
     doc.corrections = kept;
@@ -428,6 +473,149 @@ pub fn apply_report(annotator: &Annotator, text: &str, corrections: &[Correction
         document: doc,
         skipped,
     }
+}
+
+/// Replays the event corrections of `kept` over `events`, in order; renumbers the ids and
+/// the breakdown links afterwards (a breakdown of a removed event breaks down nothing).
+fn correct_events(
+    text: &str,
+    cp: &CodePoints,
+    annotations: &[Annotation],
+    events: Vec<Event>,
+    kept: &[Correction],
+    skipped: &mut Vec<Skipped>,
+) -> Vec<Event> {
+    let mut events: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+    for c in kept {
+        let Correction::Event {
+            start,
+            end,
+            ty,
+            nth,
+            remove,
+            set,
+            ..
+        } = c
+        else {
+            continue;
+        };
+        let found = events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.as_ref()
+                    .is_some_and(|e| (e.start, e.end, e.ty) == (*start, *end, *ty))
+            })
+            .map(|(i, _)| i)
+            .nth(*nth);
+        let Some(i) = found else {
+            // Nothing to act on: kept, like an unmark where nothing is marked.
+            continue;
+        };
+        if *remove {
+            events[i] = None;
+            continue;
+        }
+        let Some(e) = events[i].as_mut() else {
+            continue;
+        };
+        let sentence = slice(text, cp, *start, *end).unwrap_or("");
+        let span_of = |words: &str| -> Option<EventSpan> {
+            let at = sentence.find(words).filter(|_| !words.trim().is_empty())?;
+            let first = start + sentence[..at].chars().count();
+            let last = first + words.chars().count();
+            let entity = annotations
+                .iter()
+                .find(|a| (a.start, a.end) == (first, last))
+                .and_then(|a| a.entity.clone());
+            Some(EventSpan {
+                text: words.to_string(),
+                start: first,
+                end: last,
+                entity,
+                inherited: false,
+            })
+        };
+        let mut bad = false;
+        for (field, value) in set {
+            let v = value.as_deref();
+            let ok = match field.as_str() {
+                "victims" => {
+                    e.victims = v.map(str::to_string).filter(|v| !v.trim().is_empty());
+                    true
+                }
+                "agent" | "target" | "place" | "time" | "source" => {
+                    let span = match v {
+                        None => Some(None),
+                        Some(w) => span_of(w).map(Some),
+                    };
+                    match span {
+                        Some(span) => {
+                            match field.as_str() {
+                                "agent" => e.agent = span,
+                                "target" => e.target = span,
+                                "place" => e.place = span,
+                                "time" => e.time = span,
+                                _ => e.source = span,
+                            }
+                            true
+                        }
+                        None => false,
+                    }
+                }
+                "count" => match v {
+                    None => {
+                        e.count = None;
+                        true
+                    }
+                    Some(w) => {
+                        let number = annotations.iter().find(|a| {
+                            a.number.is_some() && a.text == w && *start <= a.start && a.end <= *end
+                        });
+                        number.map(|a| e.count = Some(a.id.clone())).is_some()
+                    }
+                },
+                "type" => match v.and_then(EventType::parse) {
+                    Some(t) => {
+                        e.ty = t;
+                        true
+                    }
+                    None => false,
+                },
+                "negated" => match v {
+                    Some("true") => {
+                        e.negated = true;
+                        true
+                    }
+                    Some("false") => {
+                        e.negated = false;
+                        true
+                    }
+                    _ => false,
+                },
+                _ => false,
+            };
+            bad |= !ok;
+        }
+        if bad {
+            skipped.push(Skipped {
+                correction: c.clone(),
+                reason: SkipReason::EventField,
+            });
+        }
+    }
+    // New ids in order; breakdown links follow their event or are cut.
+    let mut new_id: HashMap<String, String> = HashMap::new();
+    let mut out: Vec<Event> = Vec::new();
+    for e in events.into_iter().flatten() {
+        let id = format!("v{}", out.len() + 1);
+        new_id.insert(e.id.clone(), id.clone());
+        out.push(Event { id, ..e });
+    }
+    for e in &mut out {
+        e.part_of = e.part_of.as_ref().and_then(|p| new_id.get(p).cloned());
+    }
+    out
 }
 
 /// The reading of a span a person marked as a number: [`crate::numbers::read`] of the

@@ -441,3 +441,70 @@ fn a_saved_document_with_a_broken_event_does_not_open() {
     let json = doc.to_json();
     assert_eq!(tusj::Document::from_json(&json).ok(), Some(doc));
 }
+
+/// A person removes one event and corrects another; both survive an edit elsewhere in the
+/// text and a fresh annotation.
+#[test]
+fn event_corrections_replay_and_survive_edits() {
+    use tusj::review::{apply_report, rebase, Correction, SkipReason};
+    let text = "Minst 30 mennesker ble drept i Idlib lørdag. Ingen ble skadd, opplyser politiet.";
+    let annotator = tusj::default_annotator();
+    let doc = annotator.annotate(text);
+    assert_eq!(doc.events.len(), 2);
+    let first = &doc.events[0];
+    let sentence = |e: &Event| {
+        text.chars()
+            .skip(e.start)
+            .take(e.end - e.start)
+            .collect::<String>()
+    };
+    let fix = Correction::Event {
+        start: first.start,
+        end: first.end,
+        text: sentence(first),
+        ty: EventType::Killed,
+        nth: 0,
+        remove: false,
+        set: [
+            ("time".to_string(), None),
+            ("agent".to_string(), Some("Idlib".to_string())),
+            (
+                "source".to_string(),
+                Some("not in the sentence".to_string()),
+            ),
+        ]
+        .into_iter()
+        .collect(),
+    };
+    let second = &doc.events[1];
+    let remove = Correction::Event {
+        start: second.start,
+        end: second.end,
+        text: sentence(second),
+        ty: EventType::Injured,
+        nth: 0,
+        remove: true,
+        set: Default::default(),
+    };
+    let corrections = vec![fix, remove];
+    let check = |text: &str, corrections: &[Correction]| {
+        let applied = apply_report(annotator, text, corrections);
+        let events = &applied.document.events;
+        assert_eq!(events.len(), 1, "{text}");
+        let e = &events[0];
+        assert_eq!(e.time, None);
+        assert_eq!(e.agent.as_ref().map(|a| a.text.as_str()), Some("Idlib"));
+        assert!(e.agent.as_ref().is_some_and(|a| a.entity.is_some()));
+        // The field that could not be set is reported; the others are set.
+        assert_eq!(applied.skipped.len(), 1);
+        assert_eq!(applied.skipped[0].reason, SkipReason::EventField);
+        assert!(tusj::formats::validate(&applied.document).is_ok());
+        let json = applied.document.to_json();
+        assert!(json.contains("\"op\":\"event\""), "{json}");
+    };
+    check(text, &corrections);
+    let edited = format!("Oppdatert. {text}");
+    let moved = rebase(text, &edited, &corrections);
+    assert!(moved.dropped.is_empty());
+    check(&edited, &moved.corrections);
+}
