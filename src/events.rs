@@ -1512,7 +1512,8 @@ fn read_sentence(
         let noun_attack = is_attack && *form == Form::Noun;
 
         // Negation in the clause before the trigger («ingen ble skadd», «ikke meldt om»).
-        let negated = (cstart..ti).any(|q| negation(w(q)));
+        // «ikke lenge etter» (shortly after) denies nothing.
+        let negated = (cstart..ti).any(|q| negation(w(q)) && !matches!(w(q + 1), "lenge" | "før"));
 
         // Count.
         let mut count = None;
@@ -1596,7 +1597,13 @@ fn read_sentence(
                     .ann
                     .and_then(|a| annotations.get(a))
                     .is_some_and(|a| a.ty == AnnotationType::Person);
-                if people(&t.lower) || person {
+                // «Han ble pågrepet»: a personal pronoun is the victim of a passive, but
+                // not of an intransitive («han døde» is no news of violence).
+                let passive_pronoun = passive_aux
+                    && *form != Form::Intransitive
+                    && matches!(t.lower.as_ref(), "han" | "hun" | "ho" | "de" | "dei")
+                    && auxiliary_passive(w(q + 1));
+                if people(&t.lower) || person || passive_pronoun {
                     victims = Some(t.raw.to_string());
                     break;
                 }
@@ -1761,7 +1768,20 @@ fn read_sentence(
                         && !in_source(q)
                 });
                 let carried = (cstart..ti).any(|q| carrier_verb(w(q)));
-                if !(place_near || target.is_some() || carried) {
+                // A bare «angrep/åtak på X» needs X to be physical («gå til åtak på
+                // argumentet» is not); one that names its means needs only a target.
+                let target_ok = match attack_noun(w(ti)) {
+                    Some(true) => target.is_some(),
+                    _ => target.as_ref().is_some_and(|r| {
+                        toks[r.clone()].iter().any(|t| {
+                            physical_target(&t.lower)
+                                || t.ann
+                                    .and_then(|a| annotations.get(a))
+                                    .is_some_and(|a| a.kind == Kind::Place)
+                        })
+                    }),
+                };
+                if !(place_near || target_ok || carried) {
                     continue;
                 }
             }
