@@ -180,6 +180,43 @@ impl Correction {
         })
     }
 
+    /// A correction of the event `id` of `doc`: remove it (`remove`), or give its fields
+    /// new values (`set`, see [`Correction::Event`]). `None` when `doc` has no such event.
+    ///
+    /// ```
+    /// use tusj::review::Correction;
+    /// let doc = tusj::annotate("Minst 30 mennesker ble drept i Idlib.");
+    /// let c = Correction::event(&doc, "v1", true, Default::default()).unwrap();
+    /// assert_eq!(c.op(), "event");
+    /// let fixed = tusj::review::apply(tusj::default_annotator(), &doc.text, &[c]);
+    /// assert!(fixed.events.is_empty());
+    /// ```
+    pub fn event(
+        doc: &Document,
+        id: &str,
+        remove: bool,
+        set: BTreeMap<String, Option<String>>,
+    ) -> Option<Correction> {
+        let e = doc.events.iter().find(|e| e.id == id)?;
+        let cp = CodePoints::new(&doc.text);
+        let text = slice(&doc.text, &cp, e.start, e.end)?.to_string();
+        let nth = doc
+            .events
+            .iter()
+            .take_while(|x| x.id != id)
+            .filter(|x| (x.start, x.end, x.ty) == (e.start, e.end, e.ty))
+            .count();
+        Some(Correction::Event {
+            start: e.start,
+            end: e.end,
+            text,
+            ty: e.ty,
+            nth,
+            remove,
+            set,
+        })
+    }
+
     /// The operation's JSON name: `mark`, `unmark`, `rename`, `merge` or `event`.
     pub fn op(&self) -> &'static str {
         match self {

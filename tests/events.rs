@@ -508,3 +508,36 @@ fn event_corrections_replay_and_survive_edits() {
     assert!(moved.dropped.is_empty());
     check(&edited, &moved.corrections);
 }
+
+/// The «Facts» row of seed 000's first killing, in the reader's words.
+#[test]
+fn facts_read_like_a_reader_writes_them() {
+    let doc = tusj::annotate(include_str!("../seeds/000_eb9eaf48cf008476.txt"));
+    let facts = tusj::events::facts(&doc.events, &doc.annotations);
+    let row = facts
+        .iter()
+        .find(|f| f.what.starts_with("minst 43"))
+        .expect("the 43 killed");
+    assert_eq!(
+        [&row.what, &row.by, &row.target, &row.time, &row.source],
+        [
+            "minst 43 mennesker drept",
+            "av amerikanskledede luftangrep",
+            "mot IS-lommen",
+            "Lørdag",
+            ""
+        ]
+    );
+    let breakdown = facts.iter().find(|f| f.what.starts_with("36")).expect("36");
+    assert_eq!(breakdown.what, "36 familiemedlemmer drept");
+    assert_eq!(breakdown.part_of, format!("del av {}", row.id));
+    assert_eq!(
+        breakdown.source,
+        "kilde: Syrian Observatory for Human Rights"
+    );
+    let denial = facts
+        .iter()
+        .find(|f| f.what.starts_with("ingen"))
+        .expect("denial");
+    assert_eq!(denial.what, "ingen sivile drept");
+}
