@@ -129,7 +129,11 @@ fn assert_events(doc: &tusj::Document) {
         "the annotator's events are those read again from its annotations"
     );
     let chars: Vec<char> = doc.text.chars().collect();
+    let mut counts = std::collections::HashSet::new();
     for (i, e) in events.iter().enumerate() {
+        if let Some(c) = &e.count {
+            assert!(counts.insert(c.clone()), "{}: count {c} in two events", e.id);
+        }
         assert_eq!(e.id, format!("v{}", i + 1));
         assert!(
             e.start <= e.end && e.end <= chars.len(),
