@@ -199,7 +199,7 @@ fn trigger_word(w: &str) -> Option<(EventType, Form)> {
         }
         // injured
         "skadd" | "skadde" | "såra" => (Injured, Participle),
-        "såret" | "skadet" | "skada" | "skadde_" => (Injured, Past),
+        "såret" | "skadet" | "skada" => (Injured, Past),
         "sårede" | "skadede" | "personskader" | "personskadar" | "personskade" => (Injured, Noun),
         // missing
         "savnet" | "savna" | "sakna" | "saknet" | "forsvunnet" | "forsvunne" => {
@@ -503,7 +503,8 @@ fn auxiliary_active(w: &str) -> bool {
     matches!(w, "har" | "hadde" | "ha" | "hatt")
 }
 
-/// Adverbs that may stand between an auxiliary and its participle.
+/// Words that may stand between an auxiliary and its participle: adverbs, a second
+/// participle («ble skutt og drept»), «meldt» («er meldt drept»).
 fn adverb(w: &str) -> bool {
     matches!(
         w,
@@ -704,8 +705,7 @@ fn time_word(w: &str) -> bool {
             | "laurdag"
             | "sundag"
             | "natt"
-            | "i"
-    ) && w != "i"
+    )
 }
 
 fn day_part(w: &str) -> bool {

@@ -132,7 +132,11 @@ fn assert_events(doc: &tusj::Document) {
     let mut counts = std::collections::HashSet::new();
     for (i, e) in events.iter().enumerate() {
         if let Some(c) = &e.count {
-            assert!(counts.insert(c.clone()), "{}: count {c} in two events", e.id);
+            assert!(
+                counts.insert(c.clone()),
+                "{}: count {c} in two events",
+                e.id
+            );
         }
         assert_eq!(e.id, format!("v{}", i + 1));
         assert!(
