@@ -16,7 +16,7 @@ CHROMEDRIVER := /usr/bin/chromedriver
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: run test bench model page tools wasm-tools browser-tools node-deps fmt clippy \
-	doc cargo-test wasm-test browser-test clean
+	doc cargo-test wasm-test browser-test dask-test screenshots clean
 
 run: page
 	@echo "Open the page: $(abspath $(PAGE))"
@@ -48,7 +48,7 @@ $(BROWSER)/node_modules/.package-lock.json: $(BROWSER)/package.json $(BROWSER)/p
 # ---- the page ------------------------------------------------------------------------------
 
 page: wasm-tools
-	cargo build --release --target $(WASM_TARGET) --lib
+	cargo build --release --target $(WASM_TARGET) --lib --no-default-features
 	wasm-bindgen --target no-modules --out-dir $(BINDGEN_OUT) $(WASM)
 	node www/build.mjs $(BINDGEN_OUT) $(PAGE)
 
@@ -59,7 +59,7 @@ fmt:
 
 clippy: wasm-tools
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target $(WASM_TARGET) --lib --test wasm -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --no-default-features --lib --test wasm -- -D warnings
 
 doc:
 	RUSTDOCFLAGS='-D warnings' cargo doc --no-deps --quiet
@@ -70,12 +70,31 @@ cargo-test:
 wasm-test: wasm-tools browser-tools
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=$(CHROMEDRIVER) \
-		cargo test --target $(WASM_TARGET) --test wasm
+		cargo test --target $(WASM_TARGET) --no-default-features --test wasm
 
 browser-test: page node-deps browser-tools
 	cd $(BROWSER) && node --test --test-concurrency=1
 
-test: fmt clippy doc cargo-test wasm-test browser-test
+# The README's Dask recipe: dask from PyPI into a virtual environment under target/ (once).
+DASK_VERSION := 2024.8.0
+DASK_VENV := $(TARGET_DIR)/dask-venv
+
+$(DASK_VENV)/.installed:
+	python3 -m venv $(DASK_VENV)
+	$(DASK_VENV)/bin/pip install --quiet --disable-pip-version-check "dask==$(DASK_VERSION)"
+	touch $@
+
+dask-test: $(DASK_VENV)/.installed
+	cargo build --bin tusj
+	$(DASK_VENV)/bin/python tests/dask/recipe.py $(TARGET_DIR)/debug/tusj
+
+test: fmt clippy doc cargo-test wasm-test browser-test dask-test
+
+# The README's pictures: the screenshot tests, writing into www/screenshots (every other run
+# writes them under tests/browser/out, which git ignores, so `make test` leaves the tree clean).
+screenshots: page node-deps browser-tools
+	cd $(BROWSER) && TUSJ_SCREENSHOTS=www/screenshots node --test --test-concurrency=1 \
+		--test-name-pattern='screenshots/'
 
 # ---- benchmarks and the model --------------------------------------------------------------
 

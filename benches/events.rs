@@ -13,7 +13,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 fn main() {
     let text = include_str!("../seeds/000_eb9eaf48cf008476.txt");
-    let annotator = tusj::default_annotator();
+    let annotator = tusj::embedded_annotator().expect("the embedded model");
     let doc = annotator.annotate(text);
     // The tokens as the annotator cuts them; the stage itself reuses them.
     let header = tusj::text::header(text);

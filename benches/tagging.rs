@@ -1,13 +1,22 @@
-//! Tagging speed of the embedded model, in tokens per second on one core.
+//! Tagging speed of the embedded model, in tokens per second on one core, beside the floor
+//! of a one-pass byte scan, and the peak memory of `tusj annotate` per input byte.
 //!
 //! `cargo bench --bench tagging` tags NorNE Bokmål dev (from `$TUSJ_NORNE` or
 //! `../shared/norne`) when present, else the seed articles repeated, several times, and
-//! prints the median. A plain timing program: no assertions, nothing to fail.
+//! prints the median. It then annotates (the whole pipeline) about 1 MB of running text
+//! made of the seeds and NorNE dev's sentences, and times a one-pass byte scan of the same
+//! text (counting the starts of words, a byte at a time): the ratio says how far tusj is
+//! from the cost of merely reading its input. Last, it runs the `tusj` binary on 1 MB and
+//! 10 MB of that text and on 8 MB of «-» under `/usr/bin/time` for the peak resident
+//! memory per input byte. The inputs are written to the system's temporary folder and
+//! removed. The native figures for seed 000 go to `target/bench-native.json`, where the
+//! browser benchmark (`tests/browser/bench.mjs`) finds them for the wasm/native ratio.
+//! A plain timing program: no assertions, nothing to fail.
 
 use std::path::PathBuf;
 use std::time::Instant;
 
-use tusj::Recognizer;
+use tusj::recognizer::Recognizer;
 
 fn main() {
     // Decoding cost: what the page pays once at start.
@@ -25,6 +34,22 @@ fn main() {
         bytes.len(),
         decode[decode.len() / 2]
     );
+
+    // The place table, decoded when the first article is linked to the map.
+    let places = include_bytes!("../src/geo/places.bin");
+    let mut decode = Vec::new();
+    for _ in 0..5 {
+        let start = Instant::now();
+        let ok = tusj::geo::Places::from_bytes(places).is_ok();
+        decode.push(start.elapsed().as_secs_f64() * 1000.0);
+        std::hint::black_box(ok);
+    }
+    decode.sort_by(|a, b| a.total_cmp(b));
+    println!(
+        "decoding the place table ({} bytes): median {:.1} ms",
+        places.len(),
+        decode[decode.len() / 2]
+    );
     let model = match tusj::model::embedded() {
         Ok(m) => m,
         Err(e) => {
@@ -38,7 +63,7 @@ fn main() {
     let dev = norne.join("no_bokmaal-ud-dev.conllu");
     let (label, sentences): (String, Vec<Vec<String>>) = match std::fs::read_to_string(&dev)
         .ok()
-        .and_then(|t| tusj::conllu::parse(&t).ok())
+        .and_then(|t| tusj::eval::conllu::parse(&t).ok())
     {
         Some(c) => (
             dev.display().to_string(),
@@ -88,7 +113,7 @@ fn main() {
                 .tag(doc)
                 .iter()
                 .flatten()
-                .filter(|t| matches!(t, tusj::Tag::B(_)))
+                .filter(|t| matches!(t, tusj::tags::Tag::B(_)))
                 .count();
         }
         let secs = start.elapsed().as_secs_f64();
@@ -103,4 +128,137 @@ fn main() {
         rates[0],
         rates[rates.len() - 1]
     );
+
+    let text = running_text(&sentences, 1_000_000);
+    let words = tusj::tokens::tokenize(&text).len();
+    let annotate = median_secs(5, || tusj::annotate(&text).annotations.len());
+    let scan = median_secs(21, || word_starts(text.as_bytes()));
+    println!(
+        "annotating {} bytes of running text ({words} tokens), everything: median {:.0} tokens/s, \
+         {:.1} MB/s; a one-pass byte scan of it: {:.0} MB/s; tusj/scan = {:.0}×",
+        text.len(),
+        words as f64 / annotate,
+        text.len() as f64 / annotate / 1e6,
+        text.len() as f64 / scan / 1e6,
+        annotate / scan
+    );
+
+    let seed = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds/000_eb9eaf48cf008476.txt"),
+    )
+    .unwrap_or_default();
+    let seed_ms = median_secs(101, || tusj::annotate(&seed).annotations.len()) * 1000.0;
+    let seed_scan_ms = median_secs(101, || word_starts(seed.as_bytes())) * 1000.0;
+    println!(
+        "native annotate seed 000 ({} chars): median {seed_ms:.3} ms; byte scan {:.4} ms; tusj/scan = {:.0}×",
+        seed.chars().count(),
+        seed_scan_ms,
+        seed_ms / seed_scan_ms
+    );
+    let json = format!(
+        "{{\"seed000_annotate_ms\": {seed_ms:.4}, \"seed000_scan_ms\": {seed_scan_ms:.5}, \
+         \"tagging_tokens_per_s\": {:.0}}}\n",
+        rates[rates.len() / 2]
+    );
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"));
+    if let Err(e) = std::fs::write(target.join("bench-native.json"), json) {
+        eprintln!("could not write bench-native.json: {e}");
+    }
+
+    peak_memory(&sentences);
+}
+
+/// The median wall time of `runs` runs of `f`, in seconds.
+fn median_secs<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(f());
+            start.elapsed().as_secs_f64()
+        })
+        .collect();
+    times.sort_by(|a, b| a.total_cmp(b));
+    times[times.len() / 2]
+}
+
+/// The floor: one pass over the bytes, a byte at a time, counting where words start.
+fn word_starts(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    let mut space = true;
+    for &b in std::hint::black_box(bytes) {
+        let s = b.is_ascii_whitespace();
+        n += usize::from(space && !s);
+        space = s;
+    }
+    n
+}
+
+/// At least `bytes` bytes of running text: the seeds, then the sentences joined with spaces
+/// in paragraphs of ten, over and over.
+fn running_text(sentences: &[Vec<String>], bytes: usize) -> String {
+    let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut unit = String::new();
+    for name in ["000_eb9eaf48cf008476.txt", "002_11d0ac0b53571547.txt"] {
+        unit.push_str(&std::fs::read_to_string(seeds.join(name)).unwrap_or_default());
+        unit.push_str("\n\n");
+    }
+    for para in sentences.chunks(10) {
+        let lines: Vec<String> = para.iter().map(|s| s.join(" ")).collect();
+        unit.push_str(&lines.join(" "));
+        unit.push_str("\n\n");
+    }
+    let mut text = String::with_capacity(bytes + unit.len());
+    while text.len() < bytes && !unit.is_empty() {
+        text.push_str(&unit);
+    }
+    text
+}
+
+/// Peak resident memory of `tusj annotate` per input byte, measured with `/usr/bin/time`.
+fn peak_memory(sentences: &[Vec<String>]) {
+    let time = std::path::Path::new("/usr/bin/time");
+    if !time.exists() {
+        println!("peak memory: /usr/bin/time is missing (Debian package time)");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("tusj-bench-{}", std::process::id()));
+    if std::fs::create_dir_all(&dir).is_err() {
+        return;
+    }
+    let inputs = [
+        ("1 MB of running text", running_text(sentences, 1_000_000)),
+        ("10 MB of running text", running_text(sentences, 10_000_000)),
+        ("8 MB of «-»", "-".repeat(8_000_000)),
+    ];
+    for (label, text) in inputs {
+        let file = dir.join("input.txt");
+        if std::fs::write(&file, &text).is_err() {
+            continue;
+        }
+        let start = Instant::now();
+        let out = std::process::Command::new(time)
+            .args(["-f", "%M"])
+            .arg(env!("CARGO_BIN_EXE_tusj"))
+            .arg("annotate")
+            .arg(&file)
+            .stdout(std::process::Stdio::null())
+            .output();
+        let secs = start.elapsed().as_secs_f64();
+        let kib = out.ok().and_then(|o| {
+            let err = String::from_utf8_lossy(&o.stderr).to_string();
+            err.lines().last()?.trim().parse::<f64>().ok()
+        });
+        match kib {
+            Some(kib) => println!(
+                "tusj annotate, {label} ({} bytes): {secs:.2} s, peak RSS {:.0} MiB = {:.1} bytes per input byte",
+                text.len(),
+                kib / 1024.0,
+                kib * 1024.0 / text.len() as f64
+            ),
+            None => println!("tusj annotate, {label}: no peak memory figure"),
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -9,8 +9,8 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use crate::document::{Annotation, AnnotationType, Entity, Kind};
 use crate::text::CodePoints;
+use crate::vocab::{Annotation, AnnotationType, Entity, Kind};
 
 /// Groups the actor and place annotations of `annotations` (code point offsets into
 /// `text`) into entities, sets each annotation's `entity`, and returns the entities in
@@ -153,6 +153,7 @@ pub fn group(text: &str, annotations: &mut [Annotation]) -> Vec<Entity> {
             name,
             aliases,
             mentions: ids.iter().map(|&i| annotations[i].id.clone()).collect(),
+            geo: None,
         });
     }
     entities
@@ -211,7 +212,7 @@ fn initials(full: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Source;
+    use crate::vocab::Source;
 
     fn ann(text: &str, id: usize, ty: AnnotationType, start: usize, len: usize) -> Annotation {
         let cp = CodePoints::new(text);

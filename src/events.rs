@@ -48,60 +48,11 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Annotation, AnnotationType, Kind};
 use crate::text::CodePoints;
 use crate::tokens::Token;
+use crate::vocab::{Annotation, AnnotationType, Kind};
 
-/// What happened (SPEC §2b).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EventType {
-    /// People killed or dead.
-    Killed,
-    /// People injured.
-    Injured,
-    /// People missing.
-    Missing,
-    /// People arrested, held or imprisoned.
-    Detained,
-    /// People kidnapped or taken hostage.
-    Kidnapped,
-    /// People who fled, were evacuated or made homeless.
-    Displaced,
-    /// An attack, strike, bombing or shelling, with or without victims.
-    Attack,
-}
-
-impl EventType {
-    /// Every type.
-    pub const ALL: [EventType; 7] = [
-        EventType::Killed,
-        EventType::Injured,
-        EventType::Missing,
-        EventType::Detained,
-        EventType::Kidnapped,
-        EventType::Displaced,
-        EventType::Attack,
-    ];
-
-    /// The JSON name, e.g. `killed`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EventType::Killed => "killed",
-            EventType::Injured => "injured",
-            EventType::Missing => "missing",
-            EventType::Detained => "detained",
-            EventType::Kidnapped => "kidnapped",
-            EventType::Displaced => "displaced",
-            EventType::Attack => "attack",
-        }
-    }
-
-    /// Parses a JSON name.
-    pub fn parse(s: &str) -> Option<EventType> {
-        EventType::ALL.into_iter().find(|t| t.as_str() == s)
-    }
-}
+pub use crate::vocab::EventType;
 
 /// A part of an event: a span of the text in code points, with its entity when the span
 /// is a recognised name.
@@ -1865,124 +1816,6 @@ fn read_sentence(
         });
     }
     out.extend(kept);
-}
-
-/// One row of the page's «Facts» table: an event in the reader's words.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Fact {
-    /// The event's id.
-    pub id: String,
-    /// What happened.
-    #[serde(rename = "type")]
-    pub ty: EventType,
-    /// First code point of the sentence.
-    pub start: usize,
-    /// End (exclusive) of the sentence.
-    pub end: usize,
-    /// «minst 43 mennesker drept», «ingen sivile drept», «angrep».
-    pub what: String,
-    /// «av amerikanskledede luftangrep», or empty.
-    pub by: String,
-    /// «mot IS-lommen», or empty.
-    pub target: String,
-    /// «Deir al-Zor», with «(fra avsnittet)» when inherited, or empty.
-    pub place: String,
-    /// «lørdag», or empty.
-    pub time: String,
-    /// «kilde: SOHR», or empty.
-    pub source: String,
-    /// «del av v1» for a breakdown, or empty.
-    pub part_of: String,
-    /// The spans of its parts (count, agent, target, place, time, source) as
-    /// `[start, end]` code points, for showing them in the text.
-    pub parts: Vec<[usize; 2]>,
-}
-
-/// The participle a reader writes after the count («drept», «skadd»).
-fn participle(ty: EventType) -> &'static str {
-    match ty {
-        EventType::Killed => "drept",
-        EventType::Injured => "skadd",
-        EventType::Missing => "savnet",
-        EventType::Detained => "pågrepet",
-        EventType::Kidnapped => "bortført",
-        EventType::Displaced => "på flukt",
-        EventType::Attack => "angrep",
-    }
-}
-
-/// The rows of the «Facts» table, one per event, in the words a reader uses:
-/// «minst 43 mennesker drept — av amerikanskledede luftangrep — mot IS-lommen — lørdag —
-/// kilde: SOHR».
-pub fn facts(events: &[Event], annotations: &[Annotation]) -> Vec<Fact> {
-    events
-        .iter()
-        .map(|e| {
-            let count = e
-                .count
-                .as_ref()
-                .and_then(|id| annotations.iter().find(|a| &a.id == id));
-            let mut what: Vec<String> = Vec::new();
-            if e.negated && count.is_none() {
-                what.push("ingen".into());
-            }
-            if let Some(a) = count {
-                what.push(a.text.clone());
-            }
-            if let Some(v) = &e.victims {
-                // «36 av dem» already reads «av dem»; the victims follow either way.
-                if count.is_none_or(|a| !a.text.ends_with(v.as_str())) {
-                    what.push(v.clone());
-                }
-            }
-            if e.ty != EventType::Attack || what.is_empty() {
-                what.push(participle(e.ty).into());
-            }
-            let text =
-                |s: &Option<EventSpan>| s.as_ref().map_or_else(String::new, |s| s.text.clone());
-            let mut parts: Vec<[usize; 2]> = count.map(|a| [a.start, a.end]).into_iter().collect();
-            for s in [&e.agent, &e.target, &e.place, &e.time, &e.source]
-                .into_iter()
-                .flatten()
-            {
-                parts.push([s.start, s.end]);
-            }
-            parts.sort_unstable();
-            parts.dedup();
-            Fact {
-                id: e.id.clone(),
-                ty: e.ty,
-                start: e.start,
-                end: e.end,
-                what: what.join(" "),
-                by: e
-                    .agent
-                    .as_ref()
-                    .map_or_else(String::new, |a| format!("av {}", a.text)),
-                target: e
-                    .target
-                    .as_ref()
-                    .map_or_else(String::new, |t| format!("mot {}", t.text)),
-                place: e.place.as_ref().map_or_else(String::new, |p| {
-                    if p.inherited {
-                        format!("{} (fra avsnittet)", p.text)
-                    } else {
-                        p.text.clone()
-                    }
-                }),
-                time: text(&e.time),
-                source: e
-                    .source
-                    .as_ref()
-                    .map_or_else(String::new, |s| format!("kilde: {}", s.text)),
-                part_of: e
-                    .part_of
-                    .as_ref()
-                    .map_or_else(String::new, |p| format!("del av {p}")),
-                parts,
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]

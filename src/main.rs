@@ -2,20 +2,31 @@
 //!
 //! ```text
 //! tusj annotate FILE…          one JSON document per file (JSON Lines for several; - is stdin)
+//! tusj annotate --jsonl -      JSON Lines of {"id", "text"} in, one document per line out
+//!                              (both on every core; -j N / --threads N to choose)
 //! tusj tag-conllu IN.conllu    the same CoNLL-U with column 10's name= replaced by the model's tags
-//! tusj eval IN.conllu [--train TRAIN.conllu]…   strict name scores (+ seen/unseen split)
-//! tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N]   rebuild the name model
+//! tusj eval IN.conllu [--sentences] [--model FILE] [--train TRAIN.conllu]…   strict name scores
+//!     (+ seen/unseen split, type confusions); --sentences tags each sentence alone, without its
+//!     document; --model scores a model file instead of the embedded one
+//! tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N]   rebuild the model
 //! ```
 //! Every error is one line naming the file (and line) on standard error, with exit code 1;
 //! usage errors exit with 2.
 
-use std::io::{self, Read, Write};
+mod batch;
+
+use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
-use tusj::conllu::{self, Corpus};
-use tusj::{eval, Annotator, Error, ErrorKind};
+use tusj::eval::conllu::{self, Corpus};
+use tusj::eval::names as eval;
+use tusj::{Annotator, Error, ErrorKind};
 
-const USAGE: &str = "usage: tusj annotate FILE… | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--train TRAIN.conllu]… | tusj train [--norne DIR] [--out FILE]";
+/// Names the file (or input line) being worked on when memory runs out.
+#[global_allocator]
+static ALLOCATOR: batch::NamingAllocator = batch::NamingAllocator;
+
+const USAGE: &str = "usage: tusj annotate [-j N] FILE… | tusj annotate [-j N] --jsonl - | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--sentences] [--model FILE] [--train TRAIN.conllu]… | tusj train [--norne DIR] [--out FILE]";
 
 /// A failure to report: one line, and the exit code.
 struct Failure {
@@ -112,7 +123,32 @@ fn write_out(out: &mut impl Write, s: &str) -> Result<(), Failure> {
     }
 }
 
-fn annotate(files: &[String]) -> Result<(), Failure> {
+fn annotate(args: &[String]) -> Result<(), Failure> {
+    let mut files = Vec::new();
+    let mut jsonl = false;
+    let mut threads = batch::default_threads();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--jsonl" => jsonl = true,
+            "-j" | "--threads" => {
+                threads = it
+                    .next()
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .filter(|&n| n > 0)
+                    .ok_or_else(|| Failure::usage(&format!("{arg} needs a number of threads")))?;
+            }
+            _ => files.push(arg.clone()),
+        }
+    }
+    if jsonl {
+        return match files.as_slice() {
+            [dash] if dash == "-" => annotate_jsonl(threads),
+            _ => Err(Failure::usage(
+                "--jsonl reads standard input: tusj annotate --jsonl -",
+            )),
+        };
+    }
     if files.is_empty() {
         return Err(Failure::usage(
             "annotate needs at least one FILE (or - for standard input)",
@@ -121,16 +157,129 @@ fn annotate(files: &[String]) -> Result<(), Failure> {
     let annotator = annotator()?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    for path in files {
+    let single = files.len() == 1;
+    let threads = threads.min(files.len());
+    // A file that fails is named on standard error; the others go on, and the exit code
+    // says that one failed.
+    let mut failed = None;
+    let work = |path: &String| -> Result<String, Failure> {
+        batch::working_on(path);
         let doc = annotator.annotate(&read_text(path)?);
-        let json = if files.len() == 1 {
+        Ok(if single {
             doc.to_json_pretty()
         } else {
             doc.to_json()
+        })
+    };
+    batch::ordered(
+        files.iter(),
+        threads,
+        |_| 0,
+        work,
+        |r| match r {
+            Ok(json) => {
+                write_out(&mut out, &json)?;
+                write_out(&mut out, "\n")
+            }
+            Err(f) => {
+                // One file: its error is the run's own, printed once by main.
+                if !single {
+                    eprintln!("tusj: {}", f.line);
+                }
+                failed = Some(f);
+                Ok(())
+            }
+        },
+    )?;
+    out.flush()
+        .or_else(|e| write_out(&mut io::sink(), &e.to_string()))?;
+    match failed {
+        Some(f) if single => Err(f),
+        Some(f) => Err(Failure {
+            line: "some files could not be annotated (see above)".to_string(),
+            code: f.code,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// One line of `--jsonl` input.
+#[derive(serde::Deserialize)]
+struct JsonLine {
+    #[serde(default)]
+    id: serde_json::Value,
+    text: String,
+}
+
+/// `tusj annotate --jsonl -`: JSON Lines of `{"id", "text"}` on standard input, one
+/// document per line on standard output (the `id` first), in input order. A bad line gets
+/// `{"id", "line", "error"}` in its place and a line on standard error; the rest go on and
+/// the exit code stays 0, so that engines piping partitions through tusj (Spark's
+/// `RDD.pipe`, Dask) do not lose a partition to one bad line.
+fn annotate_jsonl(threads: usize) -> Result<(), Failure> {
+    let annotator = annotator()?;
+    let lines = std::iter::from_fn({
+        let mut stdin = io::BufReader::new(io::stdin());
+        let mut n = 0usize;
+        move || loop {
+            let mut buf = Vec::new();
+            n += 1;
+            match stdin.read_until(b'\n', &mut buf) {
+                Ok(0) => return None,
+                Ok(_) if buf.iter().all(u8::is_ascii_whitespace) => continue,
+                Ok(_) => return Some((n, Ok(buf))),
+                Err(e) => return Some((n, Err(e.to_string()))),
+            }
+        }
+    })
+    // A read error ends the input after it is reported.
+    .scan(false, |stop, item| {
+        if *stop {
+            return None;
+        }
+        *stop = item.1.is_err();
+        Some(item)
+    });
+    let work = |(n, line): (usize, Result<Vec<u8>, String>)| -> Result<String, String> {
+        batch::working_on(&format!("-:{n}"));
+        let failure = |id: &serde_json::Value, msg: String| {
+            let line = serde_json::json!({"id": id, "line": n, "error": msg}).to_string();
+            Err(format!("{line}\t-:{n}: {msg}"))
+        };
+        let line = match line {
+            Ok(l) => l,
+            Err(e) => return failure(&serde_json::Value::Null, e),
+        };
+        let parsed: JsonLine = match serde_json::from_slice(&line) {
+            Ok(p) => p,
+            Err(e) => {
+                return failure(
+                    &serde_json::Value::Null,
+                    format!("not a {{\"id\", \"text\"}} line: {e}"),
+                )
+            }
+        };
+        let doc = annotator.annotate(&parsed.text).to_json();
+        let id = serde_json::to_string(&parsed.id).unwrap_or_else(|_| "null".to_string());
+        Ok(format!(
+            "{{\"id\":{id},{}",
+            doc.strip_prefix('{').unwrap_or(&doc)
+        ))
+    };
+    let size = |(_, line): &(usize, Result<Vec<u8>, String>)| line.as_ref().map_or(0, Vec::len);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    batch::ordered(lines, threads, size, work, |r| {
+        let json = match r {
+            Ok(json) => json,
+            Err(both) => {
+                let (json, message) = both.split_once('\t').unwrap_or((&both, ""));
+                eprintln!("tusj: {message}");
+                json.to_string()
+            }
         };
         write_out(&mut out, &json)?;
-        write_out(&mut out, "\n")?;
-    }
+        write_out(&mut out, "\n")
+    })?;
     out.flush()
         .or_else(|e| write_out(&mut io::sink(), &e.to_string()))
 }
@@ -140,9 +289,18 @@ fn annotator() -> Result<&'static Annotator, Failure> {
 }
 
 /// Tags every document of a corpus with the name recogniser.
-fn tag_corpus(annotator: &Annotator, corpus: &Corpus) -> Vec<Vec<tusj::Tag>> {
+fn tag_corpus(annotator: &Annotator, corpus: &Corpus) -> Vec<Vec<tusj::tags::Tag>> {
+    tag_in(annotator, corpus, eval::documents(corpus))
+}
+
+/// Tags a corpus cut into the given documents (ranges of sentences).
+fn tag_in(
+    annotator: &Annotator,
+    corpus: &Corpus,
+    documents: Vec<std::ops::Range<usize>>,
+) -> Vec<Vec<tusj::tags::Tag>> {
     let mut tags = Vec::with_capacity(corpus.sentences.len());
-    for range in eval::documents(corpus) {
+    for range in documents {
         let doc: Vec<Vec<&str>> = corpus.sentences[range].iter().map(|s| s.forms()).collect();
         tags.extend(annotator.tag_names(&doc));
     }
@@ -176,9 +334,18 @@ fn tag_conllu(args: &[String]) -> Result<(), Failure> {
 fn evaluate(args: &[String]) -> Result<(), Failure> {
     let mut input = None;
     let mut train = Vec::new();
+    let mut one_sentence = false;
+    let mut model = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
+            "--sentences" => one_sentence = true,
+            "--model" => {
+                model = Some(
+                    it.next()
+                        .ok_or_else(|| Failure::usage("--model needs a file"))?,
+                )
+            }
             "--train" => train.push(
                 it.next()
                     .ok_or_else(|| Failure::usage("--train needs a file"))?,
@@ -196,18 +363,40 @@ fn evaluate(args: &[String]) -> Result<(), Failure> {
             .get_or_insert_with(std::collections::HashSet::new)
             .extend(set);
     }
-    let predicted = tag_corpus(annotator()?, &corpus);
+    let documents = if one_sentence {
+        (0..corpus.sentences.len()).map(|i| i..i + 1).collect()
+    } else {
+        eval::documents(&corpus)
+    };
+    let loaded;
+    let annotator = match model {
+        Some(m) => {
+            let bytes = std::fs::read(m).map_err(|e| Failure {
+                line: format!("{m}: {e}"),
+                code: 1,
+            })?;
+            loaded = Annotator::from_bytes(&bytes).map_err(|e| Failure::in_file(m, &e))?;
+            &loaded
+        }
+        None => annotator()?,
+    };
+    let predicted = tag_in(annotator, &corpus, documents);
     let forms: Vec<Vec<&str>> = corpus.sentences.iter().map(|s| s.forms()).collect();
-    let gold: Vec<Vec<tusj::Tag>> = corpus.sentences.iter().map(|s| s.tags()).collect();
+    let gold: Vec<Vec<tusj::tags::Tag>> = corpus.sentences.iter().map(|s| s.tags()).collect();
     let scores = eval::score_names(&forms, &gold, &predicted, names.as_ref());
-    let numbers = tusj::numbers::eval::coverage(&corpus);
+    let numbers = tusj::eval::numbers::coverage(&corpus);
     let share = |a: usize, b: usize| format!("{a}/{b} ({:.1}%)", ratio(a, b));
     let report = format!(
-        "{path}: {} sentences\n{scores}numbers against UPOS=NUM (not counting «eneste»/«ene»):\n  \
+        "{path}: {} sentences{}\n{scores}numbers against UPOS=NUM (not counting «eneste»/«ene»):\n  \
          NUM tokens covered by a number annotation      {}\n  \
          non-ordinal number annotations on NUM or digit {}\n  \
          «en/ei/et/ett» read as article/number rightly  {}\n",
         corpus.sentences.len(),
+        if one_sentence {
+            ", each tagged on its own (no document context)"
+        } else {
+            ""
+        },
         share(numbers.num_covered, numbers.num_tokens),
         share(numbers.annotations_ok, numbers.annotations),
         share(numbers.one_forms_right, numbers.one_forms),

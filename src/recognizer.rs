@@ -4,8 +4,8 @@
 //! use document-level evidence (a name capitalised mid-sentence elsewhere in the article).
 //! It returns NorNE BIO tags; [`crate::annotate`] maps them to actors and places.
 
-use crate::document::Source;
 use crate::tags::{NeType, Tag};
+use crate::vocab::Source;
 
 /// Something that finds names in tokenised text.
 pub trait Recognizer: Send + Sync {

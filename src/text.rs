@@ -4,7 +4,7 @@
 //! Unicode code points (SPEC §3, as the W3C Web Annotation model does). [`CodePoints`]
 //! converts between the two so that æ, ø, å, emoji and CRLF never shift a span.
 
-use crate::document::Meta;
+use crate::vocab::Meta;
 
 /// The header of an article and where its body starts.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -116,6 +116,13 @@ impl CodePoints {
     pub fn to_byte(&self, char_index: usize) -> Option<usize> {
         self.starts.get(char_index).copied()
     }
+}
+
+/// The code points `start..end` of `text`, clamped to the text (never panics).
+pub(crate) fn cp_slice<'a>(text: &'a str, cp: &CodePoints, start: usize, end: usize) -> &'a str {
+    let s = cp.to_byte(start.min(cp.len())).unwrap_or(text.len());
+    let e = cp.to_byte(end.min(cp.len())).unwrap_or(text.len());
+    text.get(s..e.max(s)).unwrap_or("")
 }
 
 #[cfg(test)]

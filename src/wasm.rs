@@ -1,7 +1,7 @@
 //! The JavaScript boundary: the only file that knows about wasm-bindgen.
 //!
 //! It converts types and maps errors; every computation lives in the core ([`crate::review`]
-//! for corrections, [`crate::formats`] for opening and exporting). Documents cross the
+//! for corrections, [`crate::open`] and [`crate::export`] for opening and exporting). Documents cross the
 //! boundary as plain JavaScript objects shaped exactly like the core's JSON (SPEC §3):
 //! `serde_wasm_bindgen`'s JSON-compatible serializer turns `None` into `null` and maps into
 //! plain objects, so `JSON.stringify` of what the page holds equals the core's own export,
@@ -12,7 +12,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::review::{self, Correction};
-use crate::{formats, AnnotationType, Document};
+use crate::{export, overview, AnnotationType, Document};
 
 /// Installs the panic hook once, when the module is instantiated. The core never panics by
 /// design; the hook only makes a bug readable in the console instead of "unreachable".
@@ -112,54 +112,53 @@ pub fn export_json(doc: JsValue) -> Result<String, JsError> {
 }
 
 /// The export of a document object in `format` (`tusj`, `w3c`, `displacy`, `csv`,
-/// `numbers-csv`, `events-csv`), as [`formats::export`] writes it.
+/// `numbers-csv`, `geojson`, `events-csv`), as [`export::export`] writes it.
 ///
 /// # Errors
 /// When `doc` is not a tusj document or `format` is unknown.
 #[wasm_bindgen(js_name = exportAs)]
 pub fn export_as(doc: JsValue, format: &str) -> Result<String, JsError> {
-    formats::export(&document(doc)?, format).map_err(|e| JsError::new(&e.to_string()))
+    export::export(&document(doc)?, format).map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// The download name for an export: [`formats::file_name`] of `base`, or of the document's
-/// [`formats::default_name`] when `base` is empty.
+/// The download name for an export: [`export::file_name`] of `base`, or of the document's
+/// [`export::default_name`] when `base` is empty.
 ///
 /// # Errors
 /// When `doc` is not a tusj document.
 #[wasm_bindgen(js_name = fileName)]
 pub fn file_name(doc: JsValue, base: &str, format: &str) -> Result<String, JsError> {
     if base.is_empty() {
-        return Ok(formats::file_name(
-            &formats::default_name(&document(doc)?),
+        return Ok(export::file_name(
+            &export::default_name(&document(doc)?),
             format,
         ));
     }
-    Ok(formats::file_name(base, format))
+    Ok(export::file_name(base, format))
 }
 
 /// The media type of a download in `format`.
 #[wasm_bindgen(js_name = mediaType)]
 pub fn media_type(format: &str) -> String {
-    formats::media_type(format).to_string()
+    export::media_type(format).to_string()
 }
 
-/// The rows of the numbers panel ([`formats::numbers_table`]).
+/// The rows of the numbers panel ([`overview::numbers_table`]).
 ///
 /// # Errors
 /// When `doc` is not a tusj document.
 #[wasm_bindgen(js_name = numbersTable)]
 pub fn numbers_table(doc: JsValue) -> Result<JsValue, JsError> {
-    to_js(&formats::numbers_table(&document(doc)?))
+    to_js(&overview::numbers_table(&document(doc)?))
 }
 
-/// The rows of the «Facts» table ([`crate::events::facts`]).
+/// The rows of the «Facts» table ([`overview::facts_table`]).
 ///
 /// # Errors
 /// When `doc` is not a tusj document.
 #[wasm_bindgen(js_name = factsTable)]
 pub fn facts_table(doc: JsValue) -> Result<JsValue, JsError> {
-    let doc = document(doc)?;
-    to_js(&crate::events::facts(&doc.events, &doc.annotations))
+    to_js(&overview::facts_table(&document(doc)?))
 }
 
 /// The correction that removes the event `id` of `doc` (`remove`), or sets its `field` to
@@ -184,6 +183,16 @@ pub fn event_correction(
     let c = Correction::event(&doc, id, remove, set)
         .ok_or_else(|| JsError::new(&format!("no event {id}")))?;
     to_js(&c)
+}
+
+/// The kinds with their labels and types ([`crate::document::kinds`]):
+/// `[{kind: "actor", label: "Actors", types: ["person", …]}, …]`.
+///
+/// # Errors
+/// Never in practice (the list serialises); kept for the common shape.
+#[wasm_bindgen]
+pub fn kinds() -> Result<JsValue, JsError> {
+    to_js(&crate::document::kinds())
 }
 
 /// The crate version, e.g. `0.1.0`.

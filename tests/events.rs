@@ -409,18 +409,48 @@ fn the_events_csv_has_one_row_per_event() {
     let doc = tusj::annotate(
         "Ifølge FN ble minst 30 mennesker drept i Idlib lørdag. Ingen ble skadd, opplyser politiet.",
     );
-    let csv = tusj::formats::export(&doc, "events-csv").expect("a known format");
+    let csv = tusj::export::export(&doc, "events-csv").expect("a known format");
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(
         lines,
         [
-            "id,type,negated,count,qualifier,upper,victims,agent,target,place,place_inherited,time,source,part_of,start,end,sentence",
-            "v1,killed,false,30,at_least,,mennesker,,,Idlib,false,lørdag,FN,,0,54,Ifølge FN ble minst 30 mennesker drept i Idlib lørdag.",
-            "v2,injured,true,,,,,,,Idlib,true,,politiet,,55,90,\"Ingen ble skadd, opplyser politiet.\"",
+            "id,type,negated,count,qualifier,upper,victims,agent,target,place,lat,lon,place_inherited,time,source,part_of,start,end,sentence",
+            "v1,killed,false,30,at_least,,mennesker,,,Idlib,35.9306,36.6339,false,lørdag,FN,,0,54,Ifølge FN ble minst 30 mennesker drept i Idlib lørdag.",
+            "v2,injured,true,,,,,,,Idlib,35.9306,36.6339,true,,politiet,,55,90,\"Ingen ble skadd, opplyser politiet.\"",
         ]
     );
+    // The coordinates are the place entity's point (SPEC §2c), the same as in the JSON.
+    let idlib = doc
+        .entities
+        .iter()
+        .find(|e| e.name == "Idlib")
+        .and_then(|e| e.geo.clone().flatten())
+        .expect("Idlib is on the map");
+    assert_eq!((idlib.lat, idlib.lon), (35.9306, 36.6339));
+    // A place the map does not know keeps its words and leaves lat and lon empty.
+    let doc = tusj::annotate("Minst 12 mennesker ble drept i Badia-ørkenen fredag.");
+    let place = doc.events[0].place.as_ref().expect("a place");
+    assert_eq!(place.text, "Badia-ørkenen");
+    let csv = tusj::export::export(&doc, "events-csv").expect("a known format");
+    let row = csv.split("\r\n").nth(1).expect("one row");
+    assert!(row.contains(",Badia-ørkenen,,,false,"), "{row}");
+    // Pointing the place at an entity with a point fills them in.
+    let mut linked = doc.clone();
+    if let Some(e) = linked
+        .entities
+        .iter_mut()
+        .find(|e| e.name == "Badia-ørkenen")
+    {
+        e.geo = Some(Some(idlib));
+    }
+    let csv = tusj::export::export(&linked, "events-csv").expect("a known format");
+    let row = csv.split("\r\n").nth(1).expect("one row");
+    assert!(
+        row.contains(",Badia-ørkenen,35.9306,36.6339,false,"),
+        "{row}"
+    );
     assert_eq!(
-        tusj::formats::file_name("idlib", "events-csv"),
+        tusj::export::file_name("idlib", "events-csv"),
         "idlib.events.csv"
     );
 }
@@ -428,16 +458,16 @@ fn the_events_csv_has_one_row_per_event() {
 #[test]
 fn a_saved_document_with_a_broken_event_does_not_open() {
     let doc = tusj::annotate("Minst 30 mennesker ble drept i Idlib lørdag.");
-    assert!(tusj::formats::validate(&doc).is_ok());
+    assert!(tusj::open::validate(&doc).is_ok());
     let mut bad = doc.clone();
     bad.events[0].count = Some("a99".into());
-    let err = tusj::formats::validate(&bad).expect_err("unknown count");
+    let err = tusj::open::validate(&bad).expect_err("unknown count");
     assert!(err.to_string().contains("event 1"), "{err}");
     let mut bad = doc.clone();
     if let Some(p) = bad.events[0].place.as_mut() {
         p.start += 1;
     }
-    assert!(tusj::formats::validate(&bad).is_err());
+    assert!(tusj::open::validate(&bad).is_err());
     let json = doc.to_json();
     assert_eq!(tusj::Document::from_json(&json).ok(), Some(doc));
 }
@@ -448,7 +478,7 @@ fn a_saved_document_with_a_broken_event_does_not_open() {
 fn event_corrections_replay_and_survive_edits() {
     use tusj::review::{apply_report, rebase, Correction, SkipReason};
     let text = "Minst 30 mennesker ble drept i Idlib lørdag. Ingen ble skadd, opplyser politiet.";
-    let annotator = tusj::default_annotator();
+    let annotator = tusj::embedded_annotator().expect("the embedded model");
     let doc = annotator.annotate(text);
     assert_eq!(doc.events.len(), 2);
     let first = &doc.events[0];
@@ -498,7 +528,7 @@ fn event_corrections_replay_and_survive_edits() {
         // The field that could not be set is reported; the others are set.
         assert_eq!(applied.skipped.len(), 1);
         assert_eq!(applied.skipped[0].reason, SkipReason::EventField);
-        assert!(tusj::formats::validate(&applied.document).is_ok());
+        assert!(tusj::open::validate(&applied.document).is_ok());
         let json = applied.document.to_json();
         assert!(json.contains("\"op\":\"event\""), "{json}");
     };
@@ -513,7 +543,7 @@ fn event_corrections_replay_and_survive_edits() {
 #[test]
 fn facts_read_like_a_reader_writes_them() {
     let doc = tusj::annotate(include_str!("../seeds/000_eb9eaf48cf008476.txt"));
-    let facts = tusj::events::facts(&doc.events, &doc.annotations);
+    let facts = tusj::overview::facts_table(&doc);
     let row = facts
         .iter()
         .find(|f| f.what.starts_with("minst 43"))

@@ -26,7 +26,7 @@ fn norne(file: &str) -> Option<String> {
 fn tokenizer_agrees_with_norne_dev() {
     for file in ["no_bokmaal-ud-dev.conllu", "no_nynorsk-ud-dev.conllu"] {
         let Some(text) = norne(file) else { return };
-        let corpus = tusj::conllu::parse(&text).expect("NorNE dev parses");
+        let corpus = tusj::eval::conllu::parse(&text).expect("NorNE dev parses");
         let (mut same, mut total, mut shown) = (0, 0, 0);
         for s in &corpus.sentences {
             let Some(raw) = &s.text else { continue };

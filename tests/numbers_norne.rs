@@ -21,11 +21,11 @@ fn norne_file(name: &str) -> Option<PathBuf> {
     }
 }
 
-fn coverage(name: &str) -> Option<tusj::numbers::eval::Coverage> {
+fn coverage(name: &str) -> Option<tusj::eval::numbers::Coverage> {
     let path = norne_file(name)?;
     let input = std::fs::read_to_string(&path).expect("NorNE file is readable UTF-8");
-    let corpus = tusj::conllu::parse(&input).expect("NorNE file is valid CoNLL-U");
-    let c = tusj::numbers::eval::coverage(&corpus);
+    let corpus = tusj::eval::conllu::parse(&input).expect("NorNE file is valid CoNLL-U");
+    let c = tusj::eval::numbers::coverage(&corpus);
     eprintln!(
         "{name}: NUM coverage {}/{} = {:.4} ({:.4} without {} chapter numbers), precision {}/{} = {:.4}, en/ei/et/ett {}/{} = {:.4}",
         c.num_covered,

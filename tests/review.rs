@@ -3,7 +3,7 @@
 //! correction, and a saved document opens to the same bytes.
 
 use proptest::prelude::*;
-use tusj::formats::validate;
+use tusj::open::validate;
 use tusj::review::{apply_report, rebase, Correction, SkipReason};
 use tusj::{AnnotationType, Document};
 
@@ -137,7 +137,11 @@ fn edit(text: &str, at: usize, delete: usize, insert: &str) -> (String, usize, u
 }
 
 fn check_applied(text: &str, corrections: &[Correction]) -> Document {
-    let applied = apply_report(tusj::default_annotator(), text, corrections);
+    let applied = apply_report(
+        tusj::embedded_annotator().expect("the embedded model"),
+        text,
+        corrections,
+    );
     let doc = applied.document;
     assert_eq!(validate(&doc), Ok(()), "{}", doc.to_json_pretty());
     assert_eq!(doc.text, text);
@@ -237,13 +241,13 @@ proptest! {
     fn exports_never_panic(text in text(), raws in prop::collection::vec(raw(), 0..6)) {
         let corrections: Vec<Correction> = raws.iter().map(|r| correction(&text, r)).collect();
         let doc = check_applied(&text, &corrections);
-        for format in tusj::formats::FORMATS {
-            prop_assert!(tusj::formats::export(&doc, format).is_ok());
+        for format in tusj::export::FORMATS {
+            prop_assert!(tusj::export::export(&doc, format).is_ok());
         }
-        let name = tusj::formats::default_name(&doc);
+        let name = tusj::export::default_name(&doc);
         prop_assert!(!name.is_empty());
         prop_assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{}", name);
-        prop_assert_eq!(tusj::formats::numbers_table(&doc).len(),
+        prop_assert_eq!(tusj::overview::numbers_table(&doc).len(),
             doc.annotations.iter().filter(|a| a.number.is_some()).count());
     }
 }
@@ -260,7 +264,11 @@ fn a_removed_mark_stays_removed_after_reopening_and_editing() {
         end: first.end,
         text: first.text.clone(),
     };
-    let corrected = tusj::review::apply(tusj::default_annotator(), text, &[unmark]);
+    let corrected = tusj::review::apply(
+        tusj::embedded_annotator().expect("the embedded model"),
+        text,
+        &[unmark],
+    );
     assert!(corrected
         .annotations
         .iter()
@@ -270,7 +278,11 @@ fn a_removed_mark_stays_removed_after_reopening_and_editing() {
     let new_text = format!("NTB: {text}");
     let r = rebase(&opened.text, &new_text, &opened.corrections);
     assert!(r.dropped.is_empty());
-    let again = tusj::review::apply(tusj::default_annotator(), &new_text, &r.corrections);
+    let again = tusj::review::apply(
+        tusj::embedded_annotator().expect("the embedded model"),
+        &new_text,
+        &r.corrections,
+    );
     assert!(again
         .annotations
         .iter()

@@ -128,7 +128,11 @@ fn apply_replays_corrections_like_the_core() {
         .map_err(JsValue::from)
         .expect("apply");
     let corrections: Vec<tusj::Correction> = serde_json::from_str(list).expect("corrections");
-    let core = tusj::review::apply_report(tusj::default_annotator(), text, &corrections);
+    let core = tusj::review::apply_report(
+        tusj::embedded_annotator().expect("the embedded model"),
+        text,
+        &corrections,
+    );
     let core: Value = serde_json::to_value(&core).expect("core JSON");
     assert_eq!(normalise(json(&applied)), normalise(core));
 }
@@ -179,7 +183,7 @@ fn open_json_takes_the_export_and_rejects_foreign_files() {
 #[wasm_bindgen_test]
 fn exports_and_names_are_the_cores() {
     let doc = tusj::annotate(TEXTS[1]);
-    for format in tusj::formats::FORMATS {
+    for format in tusj::export::FORMATS {
         let js_doc = wasm::annotate(TEXTS[1])
             .map_err(JsValue::from)
             .expect("annotate");
@@ -188,15 +192,15 @@ fn exports_and_names_are_the_cores() {
             .expect("export");
         assert_eq!(
             Some(out),
-            tusj::formats::export(&doc, format).ok(),
+            tusj::export::export(&doc, format).ok(),
             "{format}"
         );
         let name = wasm::file_name(js_doc, "", format)
             .map_err(JsValue::from)
             .expect("name");
-        let expected = tusj::formats::file_name(&tusj::formats::default_name(&doc), format);
+        let expected = tusj::export::file_name(&tusj::export::default_name(&doc), format);
         assert_eq!(name, expected);
-        assert_eq!(wasm::media_type(format), tusj::formats::media_type(format));
+        assert_eq!(wasm::media_type(format), tusj::export::media_type(format));
     }
     let js_doc = wasm::annotate(TEXTS[1])
         .map_err(JsValue::from)
@@ -207,7 +211,7 @@ fn exports_and_names_are_the_cores() {
             .map_err(JsValue::from)
             .expect("rows"),
     );
-    let core = serde_json::to_value(tusj::formats::numbers_table(&doc)).expect("core rows");
+    let core = serde_json::to_value(tusj::overview::numbers_table(&doc)).expect("core rows");
     assert_eq!(normalise(rows), normalise(core));
 }
 
@@ -223,8 +227,7 @@ fn facts_and_event_corrections_are_the_cores() {
             .map_err(JsValue::from)
             .expect("facts"),
     );
-    let core = serde_json::to_value(tusj::events::facts(&doc.events, &doc.annotations))
-        .expect("core facts");
+    let core = serde_json::to_value(tusj::overview::facts_table(&doc)).expect("core facts");
     assert_eq!(normalise(rows.clone()), normalise(core));
     assert_eq!(rows[0]["what"], "Minst 30 mennesker drept");
     let c = json(

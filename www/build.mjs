@@ -3,7 +3,7 @@
 //   node www/build.mjs <wasm-bindgen out dir> <output html>
 //
 // Browsers refuse fetch(), XHR and module imports under file://, so everything is inlined:
-// the style, the no-modules glue, the app, the worker source and the wasm bytes (gzip, base64).
+// the style, the no-modules glue, the app (www/js/*.js), the worker source and the wasm bytes (gzip, base64).
 // Scripts are allowed by their SHA-256 hashes in the Content-Security-Policy; the worker
 // source and the wasm bytes sit in non-executing data blocks that the app reads.
 import { createHash } from 'node:crypto';
@@ -29,7 +29,33 @@ const safe = (s, what) => {
 
 const style = `\n${read(join(www, 'style.css'))}`;
 const glue = `\n${safe(read(join(bindgenDir, 'tusj.js')), 'glue')}`;
-const app = `\n${safe(read(join(www, 'app.js')), 'app')}`;
+// The page's script: the files of www/js/, one concern each, concatenated in this order into
+// one classic script (one scope, one CSP hash, no bundler). Code that runs while the script
+// loads uses only what earlier files declare; the start itself is in main.js, last.
+const APP = [
+  'vocab.js', // `$`; the kinds and types, asked from the core at start
+  'core.js', // the core (wasm) in a Worker, behind `core.call`
+  'state.js', // the one state object; commit, undo, redo
+  'messages.js', // status line, warnings, errors
+  'storage.js', // saving the work in localStorage
+  'view.js', // drawing the annotated article and the legend
+  'tooltip.js', // the tooltip of a mark
+  'annotate.js', // asking the core to annotate; settling edits of the text
+  'paste.js', // pasting text or HTML
+  'corrections.js', // making corrections: mark, relabel, unmark (one builder)
+  'panel.js', // the overview: entities, numbers and facts; rename, merge
+  'facts.js', // the «Facts» table: one row per event; show, remove, correct a field
+  'map.js', // the map of the places (d3-geo over Natural Earth shapes)
+  'files.js', // opening files, new article, export
+  'main.js', // global keys and the start
+];
+// Third-party libraries for the map, copied unchanged from npm (www/vendor/README.md); they
+// define the globals `d3` and `topojson` before the app runs.
+const VENDOR = ['d3-array.min.js', 'd3-geo.min.js', 'topojson-client.min.js'];
+const vendor = VENDOR.map((f) => `\n// ---- www/vendor/${f}\n${safe(read(join(www, 'vendor', f)), f)}`).join('');
+// Natural Earth 1:110m country shapes (world-atlas), read by www/js/map.js.
+const world = safe(read(join(www, 'vendor', 'countries-110m.json')), 'world');
+const app = `${vendor}\n'use strict';\n${APP.map((f) => `\n// ---- www/js/${f}\n${safe(read(join(www, 'js', f)), f)}`).join('')}`;
 const worker = safe(read(join(www, 'worker.js')), 'worker');
 // Gzipped before base64: the page unpacks it with the browser's DecompressionStream.
 const wasmBytes = readFileSync(join(bindgenDir, 'tusj_bg.wasm'));
@@ -58,6 +84,7 @@ put(
   [
     `<script id="tusj-wasm" type="application/gzip">${wasm}</script>`,
     `<script id="tusj-worker" type="text/plain">\n${worker}</script>`,
+    `<script id="world-data" type="application/json">${world}</script>`,
     `<script id="tusj-glue">${glue}</script>`,
     `<script id="tusj-app">${app}</script>`,
   ].join('\n'),

@@ -1,6 +1,6 @@
 // The annotator's thread. build.mjs prepends the wasm-bindgen glue (which defines the global
-// `wasm_bindgen`), and app.js starts this code as a Worker from a blob: URL, so that annotating
-// a long article never freezes the page. Messages: {module} once, then {id, fn, args}.
+// `wasm_bindgen`), and www/js/core.js starts this code as a Worker from a blob: URL, so that
+// annotating a long article never freezes the page. Messages: {module} once, then {id, fn, args}.
 'use strict';
 
 // Only these core functions may be called from the page.
@@ -17,6 +17,7 @@ const CALLS = [
   'numbersTable',
   'factsTable',
   'eventCorrection',
+  'kinds',
   'version',
 ];
 

@@ -4,8 +4,10 @@
 //! feature strings are stored in the model. The same code computes the features while
 //! training and while tagging; a feature that only one side computes could never fire.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::VecDeque;
 
+use super::fxhash::FxHashMap;
 use crate::tags::{NeType, Tag};
 
 /// Sentences of one document, with the evidence the tagger may draw from the whole
@@ -20,12 +22,12 @@ pub(crate) struct DocView<'a> {
 pub(crate) struct Word<'a> {
     /// The token as written.
     pub form: &'a str,
-    /// Lower-cased.
-    pub lower: String,
+    /// Lower-cased (borrowed when the form has no upper-case letter).
+    pub lower: Cow<'a, str>,
     /// Character classes, runs of up to four kept («Xxxx», «XX-xxxx», «dd.ddd»).
-    pub shape: String,
+    pub shape: Shape,
     /// Character classes with runs collapsed («Xx», «X-x», «d.d»).
-    pub short: String,
+    pub short: Shape,
     /// Starts with an upper-case letter.
     pub cap: bool,
     /// The first word of a sentence or of a quote (where capitals say little).
@@ -39,7 +41,7 @@ pub const MAX_NAME_TOKENS: usize = 6;
 /// classes (the place gazetteer). Keys are the lower-cased tokens joined by one space.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NameTable {
-    pub(crate) map: HashMap<String, u16>,
+    pub(crate) map: FxHashMap<String, u16>,
 }
 
 impl NameTable {
@@ -117,7 +119,7 @@ impl NameTable {
 
 /// Per token, what other occurrences of its word in nearby sentences of the same
 /// document say.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct DocEvidence {
     /// Feature hashes of the words just before and after the other occurrences
     /// («i Raqqa» elsewhere says Raqqa is a place here too), at most
@@ -143,23 +145,93 @@ const MAX_OCCURRENCES: usize = 64;
 /// The most pooled context features one token gets.
 const MAX_POOLED: usize = 12;
 
-/// Occurrences of a word in a document: (sentence, token) positions by lower-cased form.
-type Occurrences<'d> = HashMap<&'d str, Vec<(usize, usize)>>;
+/// Whether a word takes part in document evidence (has a letter).
+fn counts_as_occurrence(w: &Word) -> bool {
+    w.lower.chars().any(char::is_alphabetic)
+}
+
+/// How a first pass tagged token `t` of sentence `s`, for the second pass's evidence.
+type FirstPass<'f> = &'f dyn Fn(usize, usize) -> Option<Tag>;
+
+/// The [`DocEvidence`] of token `t` of sentence `s`, given the positions of the other
+/// occurrences of its word within `DOC_WINDOW` sentences either side (in text order, the
+/// token itself among them) and the sentences they are in.
+fn token_evidence<'w, 'a: 'w>(
+    (s, t): (usize, usize),
+    occurrences: impl Iterator<Item = (usize, usize)>,
+    sentence: &dyn Fn(usize) -> Option<&'w [Word<'a>]>,
+    first_pass: Option<FirstPass>,
+) -> DocEvidence {
+    let mut ev = DocEvidence::default();
+    let mut counts = [0u16; 9];
+    let mut outside = 0u16;
+    // At most MAX_OCCURRENCES: the evidence is settled long before, and a text that
+    // repeats one word a million times must not take a million squared steps.
+    for (ss, tt) in occurrences.take(MAX_OCCURRENCES) {
+        if (ss, tt) == (s, t) {
+            continue;
+        }
+        let Some(sent) = sentence(ss) else {
+            continue;
+        };
+        let Some(other) = sent.get(tt) else {
+            continue;
+        };
+        if other.cap && !other.initial {
+            ev.cap_elsewhere = true;
+        }
+        if other.cap && ev.pooled.len() < MAX_POOLED {
+            let prev = tt.checked_sub(1).and_then(|p| sent.get(p));
+            let next = sent.get(tt + 1);
+            for h in [
+                f1(80, prev.map_or(BOS, |x| &x.lower)),
+                f1(81, next.map_or(EOS, |x| &x.lower)),
+            ] {
+                if !ev.pooled.contains(&h) {
+                    ev.pooled.push(h);
+                }
+            }
+        }
+        if !other.form.chars().any(char::is_uppercase) {
+            ev.lower_elsewhere = true;
+        }
+        if let Some(tags) = first_pass {
+            match tags(ss, tt).and_then(|t| t.ne_type()) {
+                Some(ty) => counts[ty as usize] = counts[ty as usize].saturating_add(1),
+                None => outside = outside.saturating_add(1),
+            }
+        }
+    }
+    if first_pass.is_some() {
+        let best = (0..9).max_by_key(|&i| (counts[i], std::cmp::Reverse(i)));
+        if let Some(i) = best {
+            let named: u16 = counts.iter().fold(0u16, |a, &c| a.saturating_add(c));
+            if named + outside > 0 {
+                ev.first_pass = Some((NeType::ALL[i], named, outside));
+            }
+        }
+    }
+    ev
+}
 
 /// Computes [`DocEvidence`] for every token of `doc`. `first_pass` holds the first
-/// pass's tags, when there has been one.
+/// pass's tags, when there has been one. (The trainer's form; the tagger slides a
+/// [`Window`] over the document instead, with the same result.)
 pub(crate) fn doc_evidence(
     doc: &DocView,
     first_pass: Option<&[Vec<Tag>]>,
 ) -> Vec<Vec<DocEvidence>> {
-    let mut occ: Occurrences = HashMap::new();
+    let mut occ: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
     for (s, sent) in doc.words.iter().enumerate() {
         for (t, w) in sent.iter().enumerate() {
-            if w.lower.chars().any(char::is_alphabetic) {
-                occ.entry(w.lower.as_str()).or_default().push((s, t));
+            if counts_as_occurrence(w) {
+                occ.entry(&w.lower).or_default().push((s, t));
             }
         }
     }
+    let sentence = |ss: usize| doc.words.get(ss).map(Vec::as_slice);
+    let tags = |ss: usize, tt: usize| first_pass?.get(ss)?.get(tt).copied();
+    let tags: Option<FirstPass> = first_pass.map(|_| &tags as FirstPass);
     let mut out: Vec<Vec<DocEvidence>> = doc
         .words
         .iter()
@@ -171,71 +243,110 @@ pub(crate) fn doc_evidence(
             if !w.cap {
                 continue;
             }
-            let Some(list) = occ.get(w.lower.as_str()) else {
+            let Some(list) = occ.get(&*w.lower) else {
                 continue;
             };
             let lo = s.saturating_sub(DOC_WINDOW);
             let hi = s.saturating_add(DOC_WINDOW);
             let first = list.partition_point(|&(ss, _)| ss < lo);
-            let mut ev = DocEvidence::default();
-            let mut counts = [0u16; 9];
-            let mut outside = 0u16;
-            // At most MAX_OCCURRENCES: the evidence is settled long before, and a text that
-            // repeats one word a million times must not take a million squared steps.
-            for &(ss, tt) in list[first..]
-                .iter()
-                .take_while(|&&(ss, _)| ss <= hi)
-                .take(MAX_OCCURRENCES)
-            {
-                if (ss, tt) == (s, t) {
-                    continue;
-                }
-                let Some(other) = doc.words.get(ss).and_then(|x| x.get(tt)) else {
-                    continue;
-                };
-                if other.cap && !other.initial {
-                    ev.cap_elsewhere = true;
-                }
-                if other.cap && ev.pooled.len() < MAX_POOLED {
-                    let sent = &doc.words[ss];
-                    let prev = tt.checked_sub(1).and_then(|p| sent.get(p));
-                    let next = sent.get(tt + 1);
-                    for h in [
-                        f1(80, prev.map_or(BOS, |x| x.lower.as_str())),
-                        f1(81, next.map_or(EOS, |x| x.lower.as_str())),
-                    ] {
-                        if !ev.pooled.contains(&h) {
-                            ev.pooled.push(h);
-                        }
-                    }
-                }
-                if !other.form.chars().any(char::is_uppercase) {
-                    ev.lower_elsewhere = true;
-                }
-                if let Some(tags) = first_pass {
-                    match tags
-                        .get(ss)
-                        .and_then(|x| x.get(tt))
-                        .and_then(|t| t.ne_type())
-                    {
-                        Some(ty) => counts[ty as usize] = counts[ty as usize].saturating_add(1),
-                        None => outside = outside.saturating_add(1),
-                    }
-                }
-            }
-            if first_pass.is_some() {
-                let best = (0..9).max_by_key(|&i| (counts[i], std::cmp::Reverse(i)));
-                if let Some(i) = best {
-                    let named: u16 = counts.iter().fold(0u16, |a, &c| a.saturating_add(c));
-                    if named + outside > 0 {
-                        ev.first_pass = Some((NeType::ALL[i], named, outside));
-                    }
-                }
-            }
-            out[s][t] = ev;
+            let within = list[first..].iter().take_while(|&&(ss, _)| ss <= hi);
+            out[s][t] = token_evidence((s, t), within.copied(), &sentence, tags);
         }
     }
     out
+}
+
+/// The sentences within [`DOC_WINDOW`] of one sentence, with the positions of their
+/// words: the tagger moves it along the document sentence by sentence, so its memory
+/// does not grow with the document. Gives the same evidence as [`doc_evidence`].
+pub(crate) struct Window<'a> {
+    /// Index of the first sentence held.
+    base: usize,
+    sentences: VecDeque<Vec<Word<'a>>>,
+    /// Positions (sentence, token) of each word form in the held sentences, in text order.
+    occ: FxHashMap<Cow<'a, str>, VecDeque<(usize, usize)>>,
+}
+
+impl<'a> Window<'a> {
+    /// An empty window at the start of a document.
+    pub(crate) fn new() -> Window<'a> {
+        Window {
+            base: 0,
+            sentences: VecDeque::new(),
+            occ: FxHashMap::default(),
+        }
+    }
+
+    /// Moves the window to centre on sentence `s` of `doc` (called with `s` = 0, 1, 2 …).
+    pub(crate) fn centre_on<D: AsRef<[&'a str]>>(&mut self, doc: &[D], s: usize) {
+        if s >= doc.len() {
+            return;
+        }
+        let hi = s
+            .saturating_add(DOC_WINDOW)
+            .min(doc.len().saturating_sub(1));
+        while self.base + self.sentences.len() <= hi {
+            let ss = self.base + self.sentences.len();
+            let sent = words(doc[ss].as_ref());
+            for (tt, w) in sent.iter().enumerate() {
+                if counts_as_occurrence(w) {
+                    match self.occ.get_mut(&*w.lower) {
+                        Some(list) => list.push_back((ss, tt)),
+                        None => {
+                            self.occ.insert(w.lower.clone(), VecDeque::from([(ss, tt)]));
+                        }
+                    }
+                }
+            }
+            self.sentences.push_back(sent);
+        }
+        let lo = s.saturating_sub(DOC_WINDOW);
+        while self.base < lo {
+            let Some(sent) = self.sentences.pop_front() else {
+                break;
+            };
+            for w in sent.iter().filter(|w| counts_as_occurrence(w)) {
+                if let Some(list) = self.occ.get_mut(&*w.lower) {
+                    list.pop_front();
+                    if list.is_empty() {
+                        self.occ.remove(&*w.lower);
+                    }
+                }
+            }
+            self.base += 1;
+        }
+    }
+
+    /// The words of sentence `s`, if the window holds it.
+    pub(crate) fn sentence(&self, s: usize) -> Option<&[Word<'a>]> {
+        self.sentences
+            .get(s.checked_sub(self.base)?)
+            .map(Vec::as_slice)
+    }
+
+    /// The evidence for every token of sentence `s`, the sentence the window is centred
+    /// on, into `out`.
+    pub(crate) fn evidence(
+        &self,
+        s: usize,
+        first_pass: Option<FirstPass>,
+        out: &mut Vec<DocEvidence>,
+    ) {
+        out.clear();
+        let Some(sent) = self.sentence(s) else {
+            return;
+        };
+        let sentence = |ss: usize| self.sentence(ss);
+        for (t, w) in sent.iter().enumerate() {
+            let ev = match self.occ.get(&*w.lower) {
+                Some(list) if w.cap => {
+                    token_evidence((s, t), list.iter().copied(), &sentence, first_pass)
+                }
+                _ => DocEvidence::default(),
+            };
+            out.push(ev);
+        }
+    }
 }
 
 /// The genitive stem of a capitalised word («Kroatias» → «kroatia», «Mulligan's» →
@@ -309,9 +420,14 @@ pub(crate) fn words<'a>(forms: &[&'a str]) -> Vec<Word<'a>> {
                 "«" | "\"" | "–" | "—" | "-" | ":" | "(" | "." | "!" | "?" | "'" | "“" | "„"
             );
         let (shape, short) = shapes(form);
+        let lower = if is_lower_case(form) {
+            Cow::Borrowed(form)
+        } else {
+            Cow::Owned(form.to_lowercase())
+        };
         out.push(Word {
             form,
-            lower: form.to_lowercase(),
+            lower,
             shape,
             short,
             cap: form.starts_with(char::is_uppercase),
@@ -319,6 +435,17 @@ pub(crate) fn words<'a>(forms: &[&'a str]) -> Vec<Word<'a>> {
         });
     }
     out
+}
+
+/// Whether lower-casing `form` leaves it as it is (then no copy is needed).
+fn is_lower_case(form: &str) -> bool {
+    if form.is_ascii() {
+        return !form.bytes().any(|b| b.is_ascii_uppercase());
+    }
+    form.chars().all(|c| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    })
 }
 
 fn class(c: char) -> char {
@@ -341,10 +468,42 @@ fn class(c: char) -> char {
     }
 }
 
+/// A word shape: a few ASCII class letters, held inline.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Shape {
+    len: u8,
+    bytes: [u8; 16],
+}
+
+impl Shape {
+    fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// Appends a class letter; the callers bound the length to 16.
+    fn push(&mut self, c: char) {
+        if let (Ok(b), Some(cell)) = (u8::try_from(c), self.bytes.get_mut(self.len as usize)) {
+            *cell = b;
+            self.len += 1;
+        }
+    }
+
+    /// The shape's bytes (ASCII).
+    fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len as usize).unwrap_or(&[])
+    }
+
+    /// The shape as text.
+    #[cfg(test)]
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(self.as_bytes()).unwrap_or("")
+    }
+}
+
 /// The long and short shape of a word. Both are bounded in length whatever the input.
-fn shapes(form: &str) -> (String, String) {
-    let mut shape = String::new();
-    let mut short = String::new();
+fn shapes(form: &str) -> (Shape, Shape) {
+    let mut shape = Shape::default();
+    let mut short = Shape::default();
     let mut prev = '\0';
     let mut run = 0;
     for c in form.chars() {
@@ -387,10 +546,6 @@ impl FeatureHash {
         self
     }
 
-    fn s(self, s: &str) -> FeatureHash {
-        self.bytes(s.as_bytes())
-    }
-
     fn finish(self) -> u32 {
         let mut x = self.0;
         x ^= x >> 33;
@@ -405,23 +560,61 @@ impl FeatureHash {
     }
 }
 
+/// What a feature is made of: text, or a word shape (hashed as its bytes, no conversion).
+trait Part {
+    fn part(&self) -> &[u8];
+}
+
+impl Part for str {
+    fn part(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl Part for [u8] {
+    fn part(&self) -> &[u8] {
+        self
+    }
+}
+
+impl Part for Shape {
+    fn part(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl Part for Cow<'_, str> {
+    fn part(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
 fn f0(t: u8) -> u32 {
     FeatureHash::new(t).finish()
 }
-fn f1(t: u8, a: &str) -> u32 {
-    FeatureHash::new(t).s(a).finish()
+fn f1(t: u8, a: &(impl Part + ?Sized)) -> u32 {
+    FeatureHash::new(t).bytes(a.part()).finish()
 }
-fn f2(t: u8, a: &str, b: &str) -> u32 {
-    FeatureHash::new(t).s(a).s(b).finish()
+fn f2(t: u8, a: &(impl Part + ?Sized), b: &(impl Part + ?Sized)) -> u32 {
+    FeatureHash::new(t).bytes(a.part()).bytes(b.part()).finish()
 }
-fn f3(t: u8, a: &str, b: &str, c: &str) -> u32 {
-    FeatureHash::new(t).s(a).s(b).s(c).finish()
+fn f3(t: u8, a: &(impl Part + ?Sized), b: &(impl Part + ?Sized), c: &(impl Part + ?Sized)) -> u32 {
+    FeatureHash::new(t)
+        .bytes(a.part())
+        .bytes(b.part())
+        .bytes(c.part())
+        .finish()
 }
 
 /// The first `n` characters of `s`, or `None` when it is shorter.
 fn prefix(s: &str, n: usize) -> Option<&str> {
-    let end = s.char_indices().nth(n).map_or(s.len(), |(b, _)| b);
-    (s.chars().count() >= n).then(|| &s[..end])
+    let Some(last) = n.checked_sub(1) else {
+        return Some("");
+    };
+    let mut it = s.char_indices();
+    it.nth(last)?;
+    let end = it.next().map_or(s.len(), |(b, _)| b);
+    s.get(..end)
 }
 
 /// The last `n` characters of `s`, or `None` when it is shorter.
@@ -465,184 +658,208 @@ pub(crate) fn sentence_features(
     ctx: &Context,
     out: &mut Vec<Vec<u32>>,
 ) {
+    let names = ctx.train_names.lookup(words);
+    let places = ctx.places.lookup(words);
+    for i in 0..words.len() {
+        let mut f: Vec<u32> = Vec::with_capacity(64);
+        let ev = evidence.get(i);
+        token_features(words, i, (names[i], places[i]), ev, ctx, &mut f);
+        out.push(f);
+    }
+}
+
+/// Small numbers as text, for features that name a count or a bit.
+const NUMBERS: [&str; 16] = [
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
+];
+
+/// Appends the feature hashes of token `i` of `words` to `f`. `tables` holds the token's
+/// name-table and place-table matches (from [`NameTable::lookup`]), `evidence` its
+/// [`DocEvidence`].
+pub(crate) fn token_features(
+    words: &[Word],
+    i: usize,
+    tables: ((u16, u16), (u16, u16)),
+    evidence: Option<&DocEvidence>,
+    ctx: &Context,
+    f: &mut Vec<u32>,
+) {
+    let Some(w) = words.get(i) else {
+        return;
+    };
     let lower = |i: isize| -> &str {
         if i < 0 {
             BOS
         } else {
-            words.get(i as usize).map_or(EOS, |w| w.lower.as_str())
+            words.get(i as usize).map_or(EOS, |w| w.lower.as_ref())
         }
     };
-    let short = |i: isize| -> &str {
+    let short = |i: isize| -> &[u8] {
         if i < 0 {
-            BOS
+            BOS.as_bytes()
         } else {
-            words.get(i as usize).map_or(EOS, |w| w.short.as_str())
+            words
+                .get(i as usize)
+                .map_or(EOS.as_bytes(), |w| w.short.as_bytes())
         }
     };
-    let names = ctx.train_names.lookup(words);
-    let places = ctx.places.lookup(words);
-    for (i, w) in words.iter().enumerate() {
-        let ii = i as isize;
-        let mut f: Vec<u32> = Vec::with_capacity(64);
-        f.push(f0(0));
-        f.push(f1(1, w.form));
-        f.push(f1(2, &w.lower));
-        // Affixes mean different things on names and on common words («-sen» on
-        // «Hansen» and on «avisen»), so they come with and without the capital.
-        let case = if w.cap { "C" } else { "l" };
-        for k in 1..=4 {
-            if let Some(p) = prefix(&w.lower, k) {
-                f.push(f1(10 + k as u8, p));
+    let ii = i as isize;
+    f.push(f0(0));
+    f.push(f1(1, w.form));
+    f.push(f1(2, &w.lower));
+    // Affixes mean different things on names and on common words («-sen» on
+    // «Hansen» and on «avisen»), so they come with and without the capital.
+    let case = if w.cap { "C" } else { "l" };
+    for k in 1..=4 {
+        if let Some(p) = prefix(&w.lower, k) {
+            f.push(f1(10 + k as u8, p));
+        }
+        if let Some(s) = suffix(&w.lower, k) {
+            f.push(f1(20 + k as u8, s));
+            if k >= 2 {
+                f.push(f2(25 + k as u8, s, case));
             }
-            if let Some(s) = suffix(&w.lower, k) {
-                f.push(f1(20 + k as u8, s));
-                if k >= 2 {
-                    f.push(f2(25 + k as u8, s, case));
+        }
+    }
+    if let Some(stem) = genitive_stem(w) {
+        f.push(f1(7, stem));
+        let nb = ctx.train_names.word(stem);
+        let pb = ctx.places.word(stem);
+        for ty in NeType::ALL.iter().filter(|t| nb & type_bit(**t) != 0) {
+            f.push(f1(8, ty.label()));
+        }
+        for bit in (0..16u16).filter(|b| pb & (1 << b) != 0) {
+            f.push(f1(9, NUMBERS[bit as usize]));
+        }
+    }
+    f.push(f1(3, &w.shape));
+    f.push(f1(4, &w.short));
+    let pos = if i == 0 {
+        "first"
+    } else if w.initial {
+        "initial"
+    } else {
+        "mid"
+    };
+    f.push(f2(5, pos, &w.short));
+    let len = NUMBERS[w.form.chars().count().min(8)];
+    f.push(f2(6, len, &w.short));
+
+    f.push(f1(30, lower(ii - 1)));
+    f.push(f1(31, lower(ii + 1)));
+    f.push(f1(32, lower(ii - 2)));
+    f.push(f1(33, lower(ii + 2)));
+    f.push(f1(34, short(ii - 1)));
+    f.push(f1(35, short(ii + 1)));
+    f.push(f2(36, short(ii - 1), short(ii - 2)));
+    f.push(f2(37, short(ii + 1), short(ii + 2)));
+    f.push(f2(38, lower(ii - 1), &w.lower));
+    f.push(f2(39, &w.lower, lower(ii + 1)));
+    f.push(f3(40, short(ii - 1), &w.short, short(ii + 1)));
+    f.push(f2(41, lower(ii - 1), &w.short));
+    f.push(f2(42, lower(ii + 1), &w.short));
+    f.push(f3(43, lower(ii - 2), lower(ii - 1), &w.short));
+    if let Some(p) = words.get(i + 1).and_then(|x| suffix(&x.lower, 3)) {
+        f.push(f1(44, p));
+    }
+    if let Some(p) = i.checked_sub(1).and_then(|j| suffix(&words[j].lower, 3)) {
+        f.push(f1(45, p));
+    }
+
+    // Hyphenated compounds: the name is usually the first part («IS-lommen»,
+    // «Badia-ørkenen»), the last part says what kind of thing it is.
+    if let Some((head, tail)) = w.lower.split_once('-') {
+        let last = w.lower.rsplit('-').next().unwrap_or(tail);
+        f.push(f1(50, head));
+        f.push(f1(51, last));
+        let fhead = w.form.split('-').next().unwrap_or("");
+        f.push(f1(52, &shapes(fhead).1));
+        if let Some(s) = suffix(last, 4) {
+            f.push(f1(53, s));
+        }
+        if let Some(p) = prefix(head, 3) {
+            f.push(f1(54, p));
+        }
+        let geo = PLACE_HEADS.contains(&last);
+        if geo {
+            f.push(f0(55));
+        }
+        // The first part looked up as a name of its own.
+        let nb = ctx.train_names.word(head);
+        let pb = ctx.places.word(head);
+        for ty in NeType::ALL.iter().filter(|t| nb & type_bit(**t) != 0) {
+            f.push(f2(56, ty.label(), if geo { "geo" } else { "-" }));
+        }
+        for bit in (0..16u16).filter(|b| pb & (1 << b) != 0) {
+            f.push(f2(57, NUMBERS[bit as usize], if geo { "geo" } else { "-" }));
+        }
+    }
+
+    let ((nb, ni), (pb, pi)) = tables;
+    for ty in NeType::ALL.iter() {
+        if nb & type_bit(*ty) != 0 {
+            f.push(f2(60, "B", ty.label()));
+            f.push(f3(61, "B", ty.label(), pos));
+        }
+        if ni & type_bit(*ty) != 0 {
+            f.push(f2(60, "I", ty.label()));
+        }
+    }
+    if w.cap {
+        let parts = ctx.name_parts.word(&w.lower);
+        for ty in NeType::ALL {
+            for first in [true, false] {
+                let bit = part_bit(ty, first);
+                if bit != 0 && parts & bit != 0 {
+                    f.push(f3(65, ty.label(), if first { "B" } else { "I" }, pos));
                 }
             }
         }
-        if let Some(stem) = genitive_stem(w) {
-            f.push(f1(7, stem));
-            let nb = ctx.train_names.word(stem);
-            let pb = ctx.places.word(stem);
-            for ty in NeType::ALL.iter().filter(|t| nb & type_bit(**t) != 0) {
-                f.push(f1(8, ty.label()));
-            }
-            for bit in (0..16u16).filter(|b| pb & (1 << b) != 0) {
-                f.push(f1(9, &bit.to_string()));
-            }
+        if parts == 0 {
+            f.push(f2(65, "none", pos));
         }
-        f.push(f1(3, &w.shape));
-        f.push(f1(4, &w.short));
-        let pos = if i == 0 {
-            "first"
-        } else if w.initial {
-            "initial"
-        } else {
-            "mid"
-        };
-        f.push(f2(5, pos, &w.short));
-        let len = w.form.chars().count().min(8).to_string();
-        f.push(f2(6, &len, &w.short));
+    }
+    if nb.count_ones() > 1 {
+        f.push(f1(62, "ambiguous"));
+    }
+    for bit in 0..16u16 {
+        if pb & (1 << bit) != 0 {
+            f.push(f2(63, "B", NUMBERS[bit as usize]));
+            f.push(f3(64, "B", NUMBERS[bit as usize], lower(ii - 1)));
+        }
+        if pi & (1 << bit) != 0 {
+            f.push(f2(63, "I", NUMBERS[bit as usize]));
+        }
+    }
 
-        f.push(f1(30, lower(ii - 1)));
-        f.push(f1(31, lower(ii + 1)));
-        f.push(f1(32, lower(ii - 2)));
-        f.push(f1(33, lower(ii + 2)));
-        f.push(f1(34, short(ii - 1)));
-        f.push(f1(35, short(ii + 1)));
-        f.push(f2(36, short(ii - 1), short(ii - 2)));
-        f.push(f2(37, short(ii + 1), short(ii + 2)));
-        f.push(f2(38, lower(ii - 1), &w.lower));
-        f.push(f2(39, &w.lower, lower(ii + 1)));
-        f.push(f3(40, short(ii - 1), &w.short, short(ii + 1)));
-        f.push(f2(41, lower(ii - 1), &w.short));
-        f.push(f2(42, lower(ii + 1), &w.short));
-        f.push(f3(43, lower(ii - 2), lower(ii - 1), &w.short));
-        if let Some(p) = words.get(i + 1).and_then(|x| suffix(&x.lower, 3)) {
-            f.push(f1(44, p));
-        }
-        if let Some(p) = i.checked_sub(1).and_then(|j| suffix(&words[j].lower, 3)) {
-            f.push(f1(45, p));
-        }
-
-        // Hyphenated compounds: the name is usually the first part («IS-lommen»,
-        // «Badia-ørkenen»), the last part says what kind of thing it is.
-        if let Some((head, tail)) = w.lower.split_once('-') {
-            let last = w.lower.rsplit('-').next().unwrap_or(tail);
-            f.push(f1(50, head));
-            f.push(f1(51, last));
-            let fhead = w.form.split('-').next().unwrap_or("");
-            f.push(f1(52, &shapes(fhead).1));
-            if let Some(s) = suffix(last, 4) {
-                f.push(f1(53, s));
-            }
-            if let Some(p) = prefix(head, 3) {
-                f.push(f1(54, p));
-            }
-            let geo = PLACE_HEADS.contains(&last);
-            if geo {
-                f.push(f0(55));
-            }
-            // The first part looked up as a name of its own.
-            let nb = ctx.train_names.word(head);
-            let pb = ctx.places.word(head);
-            for ty in NeType::ALL.iter().filter(|t| nb & type_bit(**t) != 0) {
-                f.push(f2(56, ty.label(), if geo { "geo" } else { "-" }));
-            }
-            for bit in (0..16u16).filter(|b| pb & (1 << b) != 0) {
-                f.push(f2(57, &bit.to_string(), if geo { "geo" } else { "-" }));
-            }
-        }
-
-        let (nb, ni) = names[i];
-        for ty in NeType::ALL.iter() {
-            if nb & type_bit(*ty) != 0 {
-                f.push(f2(60, "B", ty.label()));
-                f.push(f3(61, "B", ty.label(), pos));
-            }
-            if ni & type_bit(*ty) != 0 {
-                f.push(f2(60, "I", ty.label()));
-            }
-        }
+    if let Some(ev) = evidence {
+        f.extend_from_slice(&ev.pooled);
         if w.cap {
-            let parts = ctx.name_parts.word(&w.lower);
-            for ty in NeType::ALL {
-                for first in [true, false] {
-                    let bit = part_bit(ty, first);
-                    if bit != 0 && parts & bit != 0 {
-                        f.push(f3(65, ty.label(), if first { "B" } else { "I" }, pos));
-                    }
-                }
-            }
-            if parts == 0 {
-                f.push(f2(65, "none", pos));
+            let key = match (ev.cap_elsewhere, ev.lower_elsewhere) {
+                (true, true) => "both",
+                (true, false) => "cap",
+                (false, true) => "lower",
+                (false, false) => "none",
+            };
+            f.push(f2(70, key, pos));
+        }
+        if let Some((ty, named, outside)) = ev.first_pass {
+            let share = if outside == 0 {
+                "all"
+            } else if named > outside {
+                "most"
+            } else if named > 0 {
+                "some"
+            } else {
+                "none"
+            };
+            if named > 0 {
+                f.push(f2(71, ty.label(), share));
+                f.push(f3(72, ty.label(), share, pos));
+            } else {
+                f.push(f2(71, "O", share));
             }
         }
-        if nb.count_ones() > 1 {
-            f.push(f1(62, "ambiguous"));
-        }
-        let (pb, pi) = places[i];
-        for bit in 0..16u16 {
-            if pb & (1 << bit) != 0 {
-                f.push(f2(63, "B", &bit.to_string()));
-                f.push(f3(64, "B", &bit.to_string(), lower(ii - 1)));
-            }
-            if pi & (1 << bit) != 0 {
-                f.push(f2(63, "I", &bit.to_string()));
-            }
-        }
-
-        if let Some(ev) = evidence.get(i) {
-            f.extend_from_slice(&ev.pooled);
-            if w.cap {
-                let key = match (ev.cap_elsewhere, ev.lower_elsewhere) {
-                    (true, true) => "both",
-                    (true, false) => "cap",
-                    (false, true) => "lower",
-                    (false, false) => "none",
-                };
-                f.push(f2(70, key, pos));
-            }
-            if let Some((ty, named, outside)) = ev.first_pass {
-                let share = if outside == 0 {
-                    "all"
-                } else if named > outside {
-                    "most"
-                } else if named > 0 {
-                    "some"
-                } else {
-                    "none"
-                };
-                if named > 0 {
-                    f.push(f2(71, ty.label(), share));
-                    f.push(f3(72, ty.label(), share, pos));
-                } else {
-                    f.push(f2(71, "O", share));
-                }
-            }
-        }
-        out.push(f);
     }
 }
 
@@ -662,13 +879,62 @@ mod tests {
 
     #[test]
     fn shapes_are_bounded() {
-        assert_eq!(
-            shapes("Badia-ørkenen"),
-            ("Xxxxx-xxxx".to_string(), "Xx-x".to_string())
-        );
-        assert_eq!(shapes("360.000").1, "d.d");
+        let (shape, short) = shapes("Badia-ørkenen");
+        assert_eq!((shape.as_str(), short.as_str()), ("Xxxxx-xxxx", "Xx-x"));
+        assert_eq!(shapes("360.000").1.as_str(), "d.d");
         let long = "a".repeat(10_000);
         assert!(shapes(&long).0.len() <= 16);
+    }
+
+    /// The tagger's sliding window gives every token the evidence the trainer's
+    /// whole-document pass gives it, with and without first-pass tags.
+    #[test]
+    fn the_window_gives_the_evidence_of_the_whole_document() {
+        // 120 sentences (more than two windows) in which capitalised and lower-case
+        // forms of a few words recur at varying distances.
+        let vocab = [
+            "Oslo", "oslo", "i", "Raqqa", "byen", "IS", "is", "sa", "Ørsta", "ørsta",
+        ];
+        let mut doc: Vec<Vec<&str>> = Vec::new();
+        let mut x = 7u32;
+        for s in 0..120 {
+            let mut sent = Vec::new();
+            for _ in 0..(s % 9) {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                sent.push(vocab[(x >> 16) as usize % vocab.len()]);
+            }
+            doc.push(sent);
+        }
+        let view = DocView {
+            words: doc.iter().map(|s| words(s)).collect(),
+        };
+        let tags: Vec<Vec<Tag>> = doc
+            .iter()
+            .enumerate()
+            .map(|(s, sent)| {
+                (0..sent.len())
+                    .map(|t| match (s + t) % 3 {
+                        0 => Tag::B(NeType::GpeLoc),
+                        1 => Tag::B(NeType::Org),
+                        _ => Tag::O,
+                    })
+                    .collect()
+            })
+            .collect();
+        let tag = |s: usize, t: usize| tags.get(s)?.get(t).copied();
+        for first_pass in [None, Some(tags.as_slice())] {
+            let whole = doc_evidence(&view, first_pass);
+            let mut window = Window::new();
+            let mut got = Vec::new();
+            let mut pooled = 0;
+            for (s, want) in whole.iter().enumerate() {
+                window.centre_on(&doc, s);
+                window.evidence(s, first_pass.map(|_| &tag as FirstPass), &mut got);
+                assert_eq!(&got, want, "sentence {s}");
+                pooled += got.iter().map(|e| e.pooled.len()).sum::<usize>();
+            }
+            assert!(pooled > 100, "the test must exercise the evidence");
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@
 //!   later part of each type (both built by k-fold jackknifing while training, so the
 //!   model learns how far to trust them for names it has *not* seen), and a gazetteer of
 //!   places and common first and last names built from CLDR, ISO 3166, GeoNames and US
-//!   Census data ([`crate::gazetteer`]); genitive stems («Kroatias») are looked up too;
+//!   Census data ([`crate::model::gazetteer`]); genitive stems («Kroatias») are looked up too;
 //! - the document: whether the same word is written with a capital mid-sentence or in
 //!   lower case in nearby sentences, the words around its other capitalised occurrences
 //!   («i Raqqa» elsewhere), and, with a second pass, how the first pass tagged its other
@@ -34,6 +34,10 @@
 //! mismatch or truncation is an [`ErrorKind::Model`] error.
 
 pub(crate) mod features;
+mod fxhash;
+#[cfg(feature = "tools")]
+pub mod gazetteer;
+#[cfg(feature = "tools")]
 pub mod train;
 
 use std::sync::OnceLock;
@@ -42,8 +46,9 @@ use crate::error::{Error, ErrorKind};
 use crate::recognizer::Recognizer;
 use crate::tags::{NeType, Tag};
 
-use features::{Context, DocView};
+use features::{Context, DocEvidence, Window, Word};
 pub use features::{NameTable, MAX_NAME_TOKENS};
+use fxhash::FxHashMap;
 
 const MAGIC: &[u8; 8] = b"TUSJNER\0";
 const VERSION: u32 = 3;
@@ -68,26 +73,23 @@ pub fn embedded() -> Result<&'static Model, Error> {
 /// A feature → row table: open addressing over the 32-bit feature hashes.
 #[derive(Clone, Debug, PartialEq)]
 struct FeatureTable {
-    /// Slot keys, 0 for empty; length a power of two.
-    slots: Vec<u32>,
-    /// Row index per slot.
-    rows: Vec<u32>,
+    /// (key, row index) per slot, key 0 for empty; length a power of two. Key and row
+    /// side by side: one cache miss per lookup, not two.
+    slots: Vec<(u32, u32)>,
 }
 
 impl FeatureTable {
     fn new(keys: &[u32]) -> FeatureTable {
         let cap = (keys.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![0u32; cap];
-        let mut rows = vec![0u32; cap];
+        let mut slots = vec![(0u32, 0u32); cap];
         for (row, &k) in keys.iter().enumerate() {
             let mut i = Self::home(k, cap);
-            while slots[i] != 0 && slots[i] != k {
+            while slots[i].0 != 0 && slots[i].0 != k {
                 i = (i + 1) & (cap - 1);
             }
-            slots[i] = k;
-            rows[i] = row as u32;
+            slots[i] = (k, row as u32);
         }
-        FeatureTable { slots, rows }
+        FeatureTable { slots }
     }
 
     fn home(k: u32, cap: usize) -> usize {
@@ -98,9 +100,9 @@ impl FeatureTable {
         let cap = self.slots.len();
         let mut i = Self::home(k, cap);
         loop {
-            let s = self.slots[i];
+            let (s, row) = self.slots[i];
             if s == k {
-                return Some(self.rows[i] as usize);
+                return Some(row as usize);
             }
             if s == 0 {
                 return None;
@@ -120,40 +122,208 @@ pub(crate) struct Weights {
     /// `TAGS` weights per key.
     pub w: Vec<i16>,
     table: FeatureTable,
+    /// `trans` as the decoder reads it.
+    transitions: Transitions,
 }
 
 impl Weights {
     pub(crate) fn new(trans: Vec<i32>, keys: Vec<u32>, w: Vec<i16>) -> Weights {
         let table = FeatureTable::new(&keys);
+        let transitions = Transitions::new(|p, c| {
+            let row = p.map_or(0, |p| p + 1);
+            trans.get(row * TAGS + c).copied().unwrap_or(0) as i64
+        });
         Weights {
             trans,
             keys,
             w,
             table,
+            transitions,
         }
     }
 
     /// Emission scores of one token.
-    fn emissions(&self, feats: &[u32]) -> [i32; TAGS] {
+    /// Emission scores of one token; `rows` is scratch space.
+    fn emissions(&self, feats: &[u32], rows: &mut Vec<usize>) -> [i32; TAGS] {
+        // Two rounds: all the table lookups, then all the weight rows, so that the
+        // memory reads of different features overlap instead of waiting on each other.
+        rows.clear();
+        rows.extend(feats.iter().filter_map(|&f| self.table.get(f)));
         let mut e = [0i32; TAGS];
-        for &f in feats {
-            if let Some(row) = self.table.get(f) {
-                if let Some(ws) = self.w.get(row * TAGS..row * TAGS + TAGS) {
-                    for (a, &b) in e.iter_mut().zip(ws) {
-                        *a += b as i32;
-                    }
+        for &row in rows.iter() {
+            if let Some(ws) = self.w.get(row * TAGS..row * TAGS + TAGS) {
+                for (a, &b) in e.iter_mut().zip(ws) {
+                    *a += b as i32;
                 }
             }
         }
         e
     }
 
-    fn decode(&self, feats: &[Vec<u32>]) -> Vec<Tag> {
-        let em: Vec<[i32; TAGS]> = feats.iter().map(|f| self.emissions(f)).collect();
-        viterbi(&em, |p, c| {
-            let row = p.map_or(0, |p| p + 1);
-            self.trans.get(row * TAGS + c).copied().unwrap_or(0) as i64
-        })
+    /// Tags one sentence (`evidence` holds its [`DocEvidence`]) into `out`.
+    fn tag_sentence(
+        &self,
+        words: &[Word],
+        evidence: &[DocEvidence],
+        ctx: &Context,
+        scratch: &mut Scratch,
+        out: &mut [Tag],
+    ) {
+        let names = ctx.train_names.lookup(words);
+        let places = ctx.places.lookup(words);
+        scratch.em.clear();
+        for i in 0..words.len() {
+            scratch.feats.clear();
+            let tables = (names[i], places[i]);
+            let ev = evidence.get(i);
+            features::token_features(words, i, tables, ev, ctx, &mut scratch.feats);
+            scratch
+                .em
+                .push(self.emissions(&scratch.feats, &mut scratch.rows));
+        }
+        self.transitions.decode(&scratch.em, &mut scratch.back, out);
+    }
+}
+
+/// Buffers the tagger reuses from sentence to sentence.
+#[derive(Default)]
+struct Scratch {
+    feats: Vec<u32>,
+    rows: Vec<usize>,
+    em: Vec<[i32; TAGS]>,
+    back: Vec<[u8; TAGS]>,
+}
+
+const NEG: i64 = i64::MIN / 4;
+
+/// Transition scores laid out for decoding: per tag, the tags that may precede it in IOB2
+/// with their scores, and the scores of starting a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Transitions {
+    /// Score of each tag at the sentence start; `NEG` where it may not start one.
+    start: [i64; TAGS],
+    /// Per tag `c`: `(p, trans(p, c))` for every `p` that `c` may follow, `p` ascending.
+    from: [Vec<(u8, i64)>; TAGS],
+    /// `dense[p][c]`: `trans(p, c)`, or `NEG` where `c` may not follow `p`.
+    dense: [[i64; TAGS]; TAGS],
+}
+
+impl Transitions {
+    fn new(trans: impl Fn(Option<usize>, usize) -> i64) -> Transitions {
+        let start = std::array::from_fn(|c| {
+            if allowed(None, c) {
+                trans(None, c)
+            } else {
+                NEG
+            }
+        });
+        let from = std::array::from_fn(|c| {
+            (0..TAGS)
+                .filter(|&p| allowed(Some(p), c))
+                .map(|p| (p as u8, trans(Some(p), c)))
+                .collect()
+        });
+        let dense = std::array::from_fn(|p| {
+            std::array::from_fn(|c| {
+                if allowed(Some(p), c) {
+                    trans(Some(p), c)
+                } else {
+                    NEG
+                }
+            })
+        });
+        Transitions { start, from, dense }
+    }
+
+    /// [`Transitions::step`] when every tag of `score` is reachable (from the second step
+    /// on: every tag has a predecessor that may start a sentence), over the dense table.
+    /// The same result: a forbidden transition scores about `NEG`, far below any allowed
+    /// one, and every tag has an allowed predecessor, so the first best allowed `p` wins
+    /// as before.
+    #[inline]
+    fn step_reachable(
+        &self,
+        score: &[i64; TAGS],
+        e: &[i32; TAGS],
+        back: &mut [u8; TAGS],
+    ) -> [i64; TAGS] {
+        let mut best = [i64::MIN; TAGS];
+        for (p, (&sp, row)) in score.iter().zip(&self.dense).enumerate() {
+            for ((b, arg), &t) in best.iter_mut().zip(back.iter_mut()).zip(row) {
+                let s = sp + t;
+                if s > *b {
+                    *b = s;
+                    *arg = p as u8;
+                }
+            }
+        }
+        std::array::from_fn(|c| best[c] + e[c] as i64)
+    }
+
+    /// One Viterbi step: the best scores ending in each tag after emissions `e`, with the
+    /// best predecessors into `back`; tags of `score` at `NEG` are unreachable.
+    #[inline]
+    fn step(&self, score: &[i64; TAGS], e: &[i32; TAGS], back: &mut [u8; TAGS]) -> [i64; TAGS] {
+        let mut next = [NEG; TAGS];
+        for c in 0..TAGS {
+            let mut best = NEG;
+            let mut arg = 0u8;
+            for &(p, t) in &self.from[c] {
+                let sp = score[p as usize];
+                if sp == NEG {
+                    continue;
+                }
+                let s = sp + t;
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            if best > NEG {
+                next[c] = best + e[c] as i64;
+                back[c] = arg;
+            }
+        }
+        next
+    }
+
+    /// First-order Viterbi over emission scores `em` into `out` (as long as `em`); `back`
+    /// is scratch space.
+    fn decode(&self, em: &[[i32; TAGS]], back: &mut Vec<[u8; TAGS]>, out: &mut [Tag]) {
+        let n = em.len().min(out.len());
+        if n == 0 {
+            return;
+        }
+        back.clear();
+        back.resize(n, [0u8; TAGS]);
+        let mut score = [NEG; TAGS];
+        for (c, s) in score.iter_mut().enumerate() {
+            if self.start[c] != NEG {
+                *s = self.start[c] + em[0][c] as i64;
+            }
+        }
+        for (i, (e, b)) in em[1..n].iter().zip(&mut back[1..n]).enumerate() {
+            // Only the first step can come from an unreachable tag (an I- at the start):
+            // from the second on, every tag has a reachable predecessor.
+            score = if i == 0 {
+                self.step(&score, e, b)
+            } else {
+                self.step_reachable(&score, e, b)
+            };
+        }
+        // The best last tag; the lowest index among equals.
+        let mut cur = 0;
+        for c in 1..TAGS {
+            if score[c] > score[cur] {
+                cur = c;
+            }
+        }
+        for i in (0..n).rev() {
+            out[i] = Tag::from_index(cur).unwrap_or(Tag::O);
+            if i > 0 {
+                cur = back[i][cur] as usize;
+            }
+        }
     }
 }
 
@@ -175,55 +345,15 @@ pub(crate) fn viterbi<E: AsRef<[i32]>>(
     em: &[E],
     trans: impl Fn(Option<usize>, usize) -> i64,
 ) -> Vec<Tag> {
-    let n = em.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    const NEG: i64 = i64::MIN / 4;
-    let mut ok = [[false; TAGS]; TAGS];
-    for (p, row) in ok.iter_mut().enumerate() {
-        for (c, cell) in row.iter_mut().enumerate() {
-            *cell = allowed(Some(p), c);
-        }
-    }
-    let mut score = vec![[NEG; TAGS]; n];
-    let mut back = vec![[0u8; TAGS]; n];
-    for (c, s) in score[0].iter_mut().enumerate() {
-        if allowed(None, c) {
-            *s = trans(None, c) + em[0].as_ref().get(c).copied().unwrap_or(0) as i64;
-        }
-    }
-    for i in 1..n {
-        let e = em[i].as_ref();
-        for c in 0..TAGS {
-            let mut best = NEG;
-            let mut arg = 0u8;
-            for p in 0..TAGS {
-                if score[i - 1][p] == NEG || !ok[p][c] {
-                    continue;
-                }
-                let s = score[i - 1][p] + trans(Some(p), c);
-                if s > best {
-                    best = s;
-                    arg = p as u8;
-                }
-            }
-            if best > NEG {
-                score[i][c] = best + e.get(c).copied().unwrap_or(0) as i64;
-                back[i][c] = arg;
-            }
-        }
-    }
-    let mut cur = (0..TAGS)
-        .max_by_key(|&c| (score[n - 1][c], std::cmp::Reverse(c)))
-        .unwrap_or(0);
-    let mut out = vec![Tag::O; n];
-    for i in (0..n).rev() {
-        out[i] = Tag::from_index(cur).unwrap_or(Tag::O);
-        if i > 0 {
-            cur = back[i][cur] as usize;
-        }
-    }
+    let em: Vec<[i32; TAGS]> = em
+        .iter()
+        .map(|e| {
+            let e = e.as_ref();
+            std::array::from_fn(|c| e.get(c).copied().unwrap_or(0))
+        })
+        .collect();
+    let mut out = vec![Tag::O; em.len()];
+    Transitions::new(trans).decode(&em, &mut Vec::new(), &mut out);
     out
 }
 
@@ -357,24 +487,64 @@ impl Model {
     }
 }
 
+/// The longest sentence the tagger reads as one, in tokens; a longer one (a run of
+/// punctuation, a table flattened into one line) is tagged in pieces of this many tokens,
+/// each read as a sentence of its own, so that no input costs more than a bounded amount
+/// of memory beyond its tokens. Real sentences are far shorter (NorNE's longest: 91).
+pub(crate) const MAX_SENTENCE: usize = 512;
+
+/// A sentence as the tagger reads it: sentence `s` of the document, tokens `start..end`.
+#[derive(Clone, Copy)]
+struct Piece {
+    s: usize,
+    start: usize,
+    end: usize,
+}
+
 impl Recognizer for Model {
     fn tag(&self, doc: &[Vec<&str>]) -> Vec<Vec<Tag>> {
-        let view = DocView {
-            words: doc.iter().map(|s| features::words(s)).collect(),
-        };
-        let ctx = self.context();
-        let mut tags: Option<Vec<Vec<Tag>>> = None;
-        for pass in &self.passes {
-            let evidence = features::doc_evidence(&view, tags.as_deref());
-            let mut next = Vec::with_capacity(doc.len());
-            for (words, ev) in view.words.iter().zip(&evidence) {
-                let mut feats = Vec::with_capacity(words.len());
-                features::sentence_features(words, ev, &ctx, &mut feats);
-                next.push(pass.decode(&feats));
+        let mut pieces = Vec::with_capacity(doc.len());
+        for (s, sentence) in doc.iter().enumerate() {
+            let mut start = 0;
+            loop {
+                let end = sentence.len().min(start + MAX_SENTENCE);
+                pieces.push(Piece { s, start, end });
+                if end == sentence.len() {
+                    break;
+                }
+                start = end;
             }
-            tags = Some(next);
         }
-        let mut tags = tags.unwrap_or_else(|| doc.iter().map(|s| vec![Tag::O; s.len()]).collect());
+        let forms: Vec<&[&str]> = pieces.iter().map(|p| &doc[p.s][p.start..p.end]).collect();
+        let ctx = self.context();
+        let mut scratch = Scratch::default();
+        let mut evidence = Vec::new();
+        let mut tags: Vec<Vec<Tag>> = doc.iter().map(|s| vec![Tag::O; s.len()]).collect();
+        for (k, pass) in self.passes.iter().enumerate() {
+            // The second pass sees the first pass's tags of other occurrences.
+            let first = (k > 0).then(|| tags.clone());
+            let first_tag = |pp: usize, tt: usize| {
+                let p = pieces.get(pp)?;
+                first.as_ref()?.get(p.s)?.get(p.start + tt).copied()
+            };
+            let first_pass: Option<&dyn Fn(usize, usize) -> Option<Tag>> =
+                first.as_ref().map(|_| &first_tag as _);
+            let mut window = Window::new();
+            for (pp, piece) in pieces.iter().enumerate() {
+                window.centre_on(&forms, pp);
+                let Some(words) = window.sentence(pp) else {
+                    continue;
+                };
+                window.evidence(pp, first_pass, &mut evidence);
+                let Some(out) = tags
+                    .get_mut(piece.s)
+                    .and_then(|t| t.get_mut(piece.start..piece.end))
+                else {
+                    continue;
+                };
+                pass.tag_sentence(words, &evidence, &ctx, &mut scratch, out);
+            }
+        }
         join_over_connectives(doc, &mut tags);
         natural_place_compounds(doc, &mut tags);
         places_named_by_apposition(doc, &mut tags);
@@ -473,10 +643,9 @@ const PLACE_APPOSITIONS: &[(&str, NeType)] = &[
 /// the article introduces with a place noun, or says lies somewhere, is that place wherever
 /// the tagger took it for a person or organisation in the same document.
 fn places_named_by_apposition(doc: &[Vec<&str>], tags: &mut [Vec<Tag>]) {
-    use std::collections::HashMap;
     // The first type given to a name wins; a map, not a list searched once per name,
     // since a long text can introduce thousands of places.
-    let mut places: HashMap<&[&str], NeType> = HashMap::new();
+    let mut places: FxHashMap<&[&str], NeType> = FxHashMap::default();
     for (forms, row) in doc.iter().zip(tags.iter()) {
         for sp in crate::tags::spans(row) {
             let Some(name) = forms.get(sp.start..sp.end) else {
@@ -595,15 +764,16 @@ const MAX_PROPAGATED: usize = 12;
 /// Human Rights» in two, the longest name found elsewhere in the document is put back, as
 /// long as no other name crosses its edges.
 fn propagate_spans(doc: &[Vec<&str>], tags: &mut [Vec<Tag>]) {
-    use std::collections::HashMap;
-    let mut names: HashMap<&[&str], NeType> = HashMap::new();
-    let mut longest = 0;
+    // The first type found for a name wins. The lengths of the names that start with each
+    // word (a bit per length) spare looking up every slice at every word.
+    let mut names: FxHashMap<&[&str], NeType> = FxHashMap::default();
+    let mut lengths: FxHashMap<&str, u16> = FxHashMap::default();
     for (forms, t) in doc.iter().zip(tags.iter()) {
         for sp in crate::tags::spans(t) {
             let len = sp.end - sp.start;
             if (2..=MAX_PROPAGATED).contains(&len) && sp.end <= forms.len() {
                 names.entry(&forms[sp.start..sp.end]).or_insert(sp.ty);
-                longest = longest.max(sp.end - sp.start);
+                *lengths.entry(forms[sp.start]).or_insert(0) |= 1 << len;
             }
         }
     }
@@ -613,8 +783,11 @@ fn propagate_spans(doc: &[Vec<&str>], tags: &mut [Vec<Tag>]) {
     for (forms, row) in doc.iter().zip(tags.iter_mut()) {
         let mut i = 0;
         while i < forms.len() {
-            let found = (2..=longest.min(forms.len() - i))
+            // The longest name that starts here.
+            let starting = lengths.get(forms[i]).copied().unwrap_or(0);
+            let found = (2..=MAX_PROPAGATED.min(forms.len() - i))
                 .rev()
+                .filter(|n| starting & (1 << n) != 0)
                 .find_map(|n| names.get(&forms[i..i + n]).map(|&ty| (n, ty)));
             let Some((n, ty)) = found else {
                 i += 1;
@@ -648,8 +821,7 @@ fn vote_group(ty: NeType) -> NeType {
 /// (states keep their own place/actor role): the tagger decides each sentence alone, and
 /// «IS» as an organisation four times and a person once is an organisation.
 fn harmonise(doc: &[Vec<&str>], tags: &mut [Vec<Tag>]) {
-    use std::collections::HashMap;
-    let mut votes: HashMap<String, [u32; 9]> = HashMap::new();
+    let mut votes: FxHashMap<String, [u32; 9]> = FxHashMap::default();
     let mut found = Vec::new();
     for (s, (forms, t)) in doc.iter().zip(tags.iter()).enumerate() {
         for sp in crate::tags::spans(t) {

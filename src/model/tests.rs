@@ -219,3 +219,21 @@ fn many_apposition_places() {
     assert_eq!(tags[n], [Tag::B(NeType::Per)]);
     assert_eq!(tags[1], [Tag::O, Tag::B(NeType::GpeLoc)]);
 }
+
+#[test]
+fn a_sentence_longer_than_a_piece_is_tagged_in_pieces() {
+    // A name at the start of the third piece of a very long sentence is found, and the
+    // tags keep the sentence's shape.
+    let m = embedded().expect("embedded model decodes");
+    let mut long: Vec<&str> = vec!["-"; 2 * MAX_SENTENCE];
+    long.extend(["Erna", "Solberg", "besøkte", "Bergen", "."]);
+    long.extend(vec!["-"; MAX_SENTENCE / 2]);
+    let tags = m.tag(&[long.clone()]);
+    assert_eq!(tags.len(), 1);
+    assert_eq!(tags[0].len(), long.len());
+    let k = 2 * MAX_SENTENCE;
+    assert_eq!(
+        &tags[0][k..k + 2],
+        &[Tag::B(NeType::Per), Tag::I(NeType::Per)]
+    );
+}

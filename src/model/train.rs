@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 
 use super::features::{self, Context, DocView, NameTable};
 use super::{viterbi, Model, Weights, TAGS};
-use crate::conllu;
 use crate::error::{Error, ErrorKind};
+use crate::eval::conllu;
 use crate::tags::{spans, Tag};
 
 /// What to train on and how.
@@ -41,6 +41,10 @@ pub struct Config {
     pub prune: i16,
     /// Perceptrons trained per pass (on different shuffles) whose weights are averaged.
     pub mix: usize,
+    /// Every `alone_every`-th training document (0: none) gets its document features from
+    /// each sentence alone, as a one-sentence input would, so the model also learns to
+    /// decide without the rest of the article.
+    pub alone_every: usize,
     /// Print progress to stderr.
     pub verbose: bool,
 }
@@ -61,6 +65,7 @@ impl Config {
             min_count: 1,
             prune: 0,
             mix: 3,
+            alone_every: ALONE_EVERY,
             verbose: true,
         }
     }
@@ -156,6 +161,9 @@ fn add_parts(table: &mut NameTable, docs: &[&Vec<Sent>]) {
     }
 }
 
+/// The standard [`Config::alone_every`].
+pub const ALONE_EVERY: usize = 0;
+
 /// Feature hashes of every token of every sentence of `docs`, document by document.
 fn doc_features(
     docs: &[Vec<Sent>],
@@ -163,6 +171,7 @@ fn doc_features(
     fold_of: &[usize],
     places: &NameTable,
     first_pass: Option<&[Vec<Vec<Tag>>]>,
+    alone_every: usize,
 ) -> Vec<Vec<Vec<u32>>> {
     let mut out = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
@@ -174,7 +183,19 @@ fn doc_features(
             words: forms.iter().map(|f| features::words(f)).collect(),
         };
         let fp = first_pass.and_then(|f| f.get(d)).map(Vec::as_slice);
-        let evidence = features::doc_evidence(&view, fp);
+        let evidence = if alone_every > 0 && d % alone_every == alone_every - 1 {
+            let mut evidence = Vec::with_capacity(forms.len());
+            for (s, f) in forms.iter().enumerate() {
+                let one = DocView {
+                    words: vec![features::words(f)],
+                };
+                let fp_one = fp.and_then(|tags| tags.get(s..s + 1));
+                evidence.extend(features::doc_evidence(&one, fp_one));
+            }
+            evidence
+        } else {
+            features::doc_evidence(&view, fp)
+        };
         let ctx = Context {
             train_names: &tables[fold_of[d]].0,
             name_parts: &tables[fold_of[d]].1,
@@ -423,7 +444,7 @@ pub fn train(config: &Config) -> Result<Model, Error> {
     add_names(&mut full, &all_docs);
     let mut full_parts = NameTable::default();
     add_parts(&mut full_parts, &all_docs);
-    let places = crate::gazetteer::places();
+    let places = crate::model::gazetteer::places();
 
     let gold: Vec<Vec<usize>> = docs
         .iter()
@@ -440,7 +461,7 @@ pub fn train(config: &Config) -> Result<Model, Error> {
     let all: Vec<usize> = (0..gold.len()).collect();
 
     log("pass 1: features");
-    let feats = doc_features(&docs, &tables, &fold_of, &places, None);
+    let feats = doc_features(&docs, &tables, &fold_of, &places, None, config.alone_every);
     let data = index_features(&feats, &gold, config.min_count);
     drop(feats);
     log(&format!("pass 1: {} features; training", data.hashes.len()));
@@ -468,7 +489,14 @@ pub fn train(config: &Config) -> Result<Model, Error> {
         }
         drop(data);
         log("pass 2: features");
-        let feats = doc_features(&docs, &tables, &fold_of, &places, Some(&first));
+        let feats = doc_features(
+            &docs,
+            &tables,
+            &fold_of,
+            &places,
+            Some(&first),
+            config.alone_every,
+        );
         let data2 = index_features(&feats, &gold, config.min_count);
         drop(feats);
         log(&format!(
@@ -486,7 +514,7 @@ pub fn train(config: &Config) -> Result<Model, Error> {
     })
 }
 
-/// `tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N]`: trains a model on
+/// `tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N]`: trains a model on
 /// NorNE train and writes it (default `src/model/model.bin`). NorNE is looked for in
 /// `--norne`, then `$TUSJ_NORNE`, then `../shared/norne`.
 ///
@@ -500,6 +528,7 @@ pub fn run_train(args: &[String]) -> Result<(), Error> {
     let mut out = PathBuf::from("src/model/model.bin");
     let mut epochs = None;
     let mut passes = None;
+    let mut alone = None;
     let usage = |m: &str| Error::new(ErrorKind::Io, m.to_string());
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -525,6 +554,13 @@ pub fn run_train(args: &[String]) -> Result<(), Error> {
                         .map_err(|_| usage("--passes takes 1 or 2"))?,
                 )
             }
+            "--alone" => {
+                alone = Some(
+                    value()?
+                        .parse()
+                        .map_err(|_| usage("--alone takes a number"))?,
+                )
+            }
             other => return Err(usage(&format!("unknown argument {other:?}"))),
         }
     }
@@ -534,6 +570,9 @@ pub fn run_train(args: &[String]) -> Result<(), Error> {
     }
     if let Some(p) = passes {
         config.passes = p;
+    }
+    if let Some(a) = alone {
+        config.alone_every = a;
     }
     let model = train(&config)?;
     let bytes = model.to_bytes();

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use crate::document::{AnnotationType, Qualifier};
+use crate::vocab::{AnnotationType, Qualifier};
 
 /// Qualifier phrases before a number, longest first where they share a start. The
 /// words are part of the annotated span (SPEC §3: «minst 43»).
@@ -780,6 +780,11 @@ pub(crate) fn partitive_pronoun(word: &str) -> bool {
         word,
         "dem" | "disse" | "desse" | "dei" | "oss" | "dere" | "dykk"
     )
+}
+
+/// The value of a vague quantity word («hundrevis» → 100). `word` is lower case.
+pub(crate) fn vague(word: &str) -> Option<f64> {
+    entry(word)?.vague
 }
 
 /// Quantifiers that make a vague quantity of a round number («flere hundre»,

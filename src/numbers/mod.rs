@@ -68,15 +68,14 @@
 //! («9.1») are not annotated.
 
 pub(crate) mod digits;
-pub mod eval;
 mod lexicon;
 mod words;
 
 #[cfg(test)]
 mod tests;
 
-use crate::document::{AnnotationType, NumberReading, Qualifier};
 use crate::tokens::Token;
+use crate::vocab::{AnnotationType, NumberReading, Qualifier};
 use digits::Digits;
 use words::{Atom, Composer};
 
@@ -194,8 +193,9 @@ struct Scan<'a> {
     /// rather than an allocation per word.
     lowered: String,
     /// For each token, its range in `lowered`, or `None` when the token is its own
-    /// lower-case form.
-    low: Vec<Option<(usize, usize)>>,
+    /// lower-case form. 32-bit offsets: this holds an entry for every token, and 12 bytes
+    /// rather than 24 an entry keep a text of punctuation (a token a byte) small.
+    low: Vec<Option<(u32, u32)>>,
     /// Reading a span a person marked ([`read`]): accept the article and «andre».
     whole: bool,
 }
@@ -225,7 +225,11 @@ impl<'a> Scan<'a> {
                     } else {
                         lowered.extend(s.chars().flat_map(char::to_lowercase));
                     }
-                    Some((start, lowered.len()))
+                    // A text whose capitalised words lower-case to more than 4 GiB keeps
+                    // the rest as they are written.
+                    u32::try_from(start)
+                        .ok()
+                        .zip(u32::try_from(lowered.len()).ok())
                 } else {
                     None
                 }
@@ -246,7 +250,7 @@ impl<'a> Scan<'a> {
 
     fn w(&self, i: usize) -> &str {
         match self.low.get(i) {
-            Some(Some((s, e))) => self.lowered.get(*s..*e).unwrap_or(""),
+            Some(Some((s, e))) => self.lowered.get(*s as usize..*e as usize).unwrap_or(""),
             Some(None) => self.raw(i),
             None => "",
         }
@@ -948,7 +952,7 @@ impl<'a> Scan<'a> {
         if let Some(n) = self.digits_at(j) {
             return Some(n);
         }
-        if let Some(v) = words::vague(w) {
+        if let Some(v) = lexicon::vague(w) {
             // «titalls tusen»: the vague word times a multiplier.
             let (value, end, mult) = match words::multiplier(self.w(j + 1)) {
                 Some(m) => (v * m, j + 2, m),
@@ -961,7 +965,7 @@ impl<'a> Scan<'a> {
                 written: Written::Vague,
             });
         }
-        if lexicon::vague_quantifier(w) && words::vague(self.w(j + 1)).is_some() {
+        if lexicon::vague_quantifier(w) && lexicon::vague(self.w(j + 1)).is_some() {
             // «flere titalls», «noen hundrevis»: the vague word says it all.
             return self.cardinal(j + 1);
         }

@@ -3,7 +3,7 @@
 //! style rules (Språkrådet, NTB) and ordinary news language.
 
 use super::*;
-use crate::document::{AnnotationType as T, Qualifier as Q};
+use crate::vocab::{AnnotationType as T, Qualifier as Q};
 
 fn found(text: &str) -> Vec<(String, NumberMatch)> {
     let tokens = crate::tokens::tokenize(text);

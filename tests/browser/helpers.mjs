@@ -1,7 +1,8 @@
 // Shared helpers for the browser tests: open dist/tusj.html from file:// in headless Debian
 // Chromium and drive it as a person would (keyboard, clipboard, clicks, downloads).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -12,6 +13,11 @@ export const PAGE = join(ROOT, 'dist', 'tusj.html');
 export const PAGE_URL = pathToFileURL(PAGE).href;
 // Where the tests write what they download and record.
 export const OUT = join(ROOT, 'tests', 'browser', 'out');
+// Where the screenshot tests write page.png and panel.png: tests/browser/out/screenshots (not
+// tracked), unless TUSJ_SCREENSHOTS names another folder; `make screenshots` names www/screenshots.
+export const SHOTS = process.env.TUSJ_SCREENSHOTS
+  ? resolve(ROOT, process.env.TUSJ_SCREENSHOTS)
+  : join(OUT, 'screenshots');
 
 // The JSON Schema of the tusj format (www/tusj.schema.json), compiled once.
 export const validate = new Ajv({ allErrors: true, strict: false }).compile(
@@ -38,6 +44,21 @@ export async function launch() {
       '--disable-quic',
     ],
   });
+}
+
+// The one browser of a test file: launched before its tests, closed after them. Returns a
+// getter, since the browser exists only once `before` has run.
+export function useBrowser() {
+  let browser;
+  before(async () => {
+    browser = await launch();
+    mkdirSync(OUT, { recursive: true });
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => browser;
 }
 
 // Opens the page in a fresh context (own clipboard, own storage) and waits until the

@@ -1,23 +1,15 @@
 // The page as a person uses it: open dist/tusj.html from disk, paste, read, export.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  ROOT, PAGE, PAGE_URL, OUT, SEEDS, seed, launch, open, paste, rendered, marks, cliAnnotate, codePointSlice,
+  ROOT, SHOTS, PAGE, PAGE_URL, OUT, SEEDS, seed, useBrowser, open, paste, rendered, marks, cliAnnotate, codePointSlice,
   validate,
 } from './helpers.mjs';
 
-let browser;
-
-before(async () => {
-  browser = await launch();
-  mkdirSync(OUT, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-});
+const getBrowser = useBrowser();
 
 // Every request the page made is the page itself or inline data; nothing left the machine.
 function assertOffline(requests) {
@@ -27,7 +19,7 @@ function assertOffline(requests) {
 
 describe('opening the page', () => {
   test('the paste target has focus and the CSP forbids the network', async () => {
-    const { context, page, requests, errors } = await open(browser);
+    const { context, page, requests, errors } = await open(getBrowser());
     assert.equal(await page.evaluate(() => document.activeElement.id), 'source');
     const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content);
     const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
@@ -52,7 +44,7 @@ describe('pasting the seeds', () => {
   for (const name of SEEDS) {
     test(`${name}: Ctrl+V shows exactly the core's annotations, and the export is the core's document`, async () => {
       const expected = cliAnnotate(join('seeds', name));
-      const { context, page, requests, errors } = await open(browser);
+      const { context, page, requests, errors } = await open(getBrowser());
       await rendered(page, () => paste(page, seed(name)));
 
       // The article is shown whole, with the highlights inside its text.
@@ -95,7 +87,7 @@ describe('pasting the seeds', () => {
   }
 
   test('seed 000 names the SDF as an actor and Syria as a place, and finds numbers', async () => {
-    const { context, page } = await open(browser);
+    const { context, page } = await open(getBrowser());
     await rendered(page, () => paste(page, seed(SEEDS[0])));
     const shown = await marks(page);
     const of = (kind) => shown.filter((m) => m.kind === kind).map((m) => m.text);
@@ -108,7 +100,7 @@ describe('pasting the seeds', () => {
 
 describe('reading the highlights', () => {
   test('hover and focus show the type, and for numbers the reading', async () => {
-    const { context, page } = await open(browser);
+    const { context, page } = await open(getBrowser());
     await rendered(page, () => paste(page, 'Ifølge SOHR ble minst 43 mennesker drept i Syria i 2014.'));
     const number = page.locator('#view mark[data-kind="number"]').first();
     await number.hover();
@@ -137,7 +129,7 @@ describe('reading the highlights', () => {
   });
 
   test('the legend toggles a kind without losing the text', async () => {
-    const { context, page } = await open(browser);
+    const { context, page } = await open(getBrowser());
     await rendered(page, () => paste(page, seed(SEEDS[0])));
     const button = page.locator('#legend button[data-kind="number"]');
     assert.equal(await button.getAttribute('aria-pressed'), 'true');
@@ -153,7 +145,7 @@ describe('reading the highlights', () => {
   });
 
   test('typing re-annotates', async () => {
-    const { context, page } = await open(browser);
+    const { context, page } = await open(getBrowser());
     await rendered(page, () => paste(page, 'Det skjedde i går.'));
     const before = (await marks(page)).length;
     await rendered(page, async () => {
@@ -175,7 +167,7 @@ describe('pasted text is only ever text', () => {
     '<svg onload="window.__pwned = 3"></svg> <a href="javascript:window.__pwned=4">lenke</a>',
   ];
   test('markup pasted as plain text shows as characters and runs nothing', async () => {
-    const { context, page, requests } = await open(browser);
+    const { context, page, requests } = await open(getBrowser());
     let dialogs = 0;
     page.on('dialog', (d) => {
       dialogs++;
@@ -193,7 +185,7 @@ describe('pasted text is only ever text', () => {
   });
 
   test('rich text (HTML) is reduced to its plain text; its scripts and images never run', async () => {
-    const { context, page, requests } = await open(browser);
+    const { context, page, requests } = await open(getBrowser());
     let dialogs = 0;
     page.on('dialog', (d) => {
       dialogs++;
@@ -223,7 +215,7 @@ describe('failure is readable', () => {
       '$1AAAAAAAAAAAAAAAA',
     );
     writeFileSync(broken, html);
-    const context = await browser.newContext();
+    const context = await getBrowser().newContext();
     const page = await context.newPage();
     await page.goto(pathToFileURL(broken).href);
     await page.waitForSelector('#error:not([hidden])');
@@ -238,7 +230,7 @@ describe('a long article', () => {
   // drawn in slices. The probe is Chromium's Long Tasks API: no single task on the page's
   // thread may block it for a second or more. (Total time is a benchmark, not a test.)
   test('a 1 MB paste keeps the page responsive', async () => {
-    const { context, page } = await open(browser);
+    const { context, page } = await open(getBrowser());
     await page.evaluate(() => {
       window.__longTasks = [];
       new PerformanceObserver((list) => {
@@ -260,13 +252,12 @@ describe('a long article', () => {
 });
 
 describe('screenshot', () => {
-  test('www/screenshots/page.png shows seed 000 annotated', async () => {
-    const { context, page } = await open(browser, { viewport: { width: 1200, height: 900 } });
+  test('screenshots/page.png shows seed 000 annotated', async () => {
+    const { context, page } = await open(getBrowser(), { viewport: { width: 1200, height: 900 } });
     await rendered(page, () => paste(page, seed(SEEDS[0])));
     // Show a tooltip as a reader would see it.
     await page.locator('#view mark[data-kind="number"]').first().hover();
-    mkdirSync(join(ROOT, 'www', 'screenshots'), { recursive: true });
-    await page.screenshot({ path: join(ROOT, 'www', 'screenshots', 'page.png') });
+    await page.screenshot({ path: join(SHOTS, 'page.png') });
     await context.close();
   });
 });

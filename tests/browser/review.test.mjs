@@ -1,26 +1,18 @@
 // The page as a working tool: correct, undo, keep work across reloads, open and save files,
 // the overview panel, accessibility.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ROOT, PAGE_URL, OUT, SEEDS, seed, launch, open, paste, rendered, panelRendered, marks, codePointSlice,
+  ROOT, SHOTS, PAGE_URL, OUT, SEEDS, seed, useBrowser, open, paste, rendered, panelRendered, marks, codePointSlice,
   validate,
 } from './helpers.mjs';
 
 const ARTICLE =
   'Talsperson Sean Ryan sier at koalisjonen angrep mål i Deir al-Zor lørdag. ' +
   'Ifølge SOHR ble minst 43 mennesker drept i Syria.';
-let browser;
-
-before(async () => {
-  browser = await launch();
-  mkdirSync(OUT, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-});
+const getBrowser = useBrowser();
 
 const status = (page) => page.textContent('#status');
 const markTexts = async (page) => (await marks(page)).map((m) => `${m.kind}/${m.type}:${m.text}`);
@@ -58,7 +50,7 @@ async function exportDownload(page, button = 'text=Export JSON') {
 
 describe('correcting', () => {
   test('add, relabel, remove, undo and redo', async () => {
-    const { context, page, errors } = await open(browser);
+    const { context, page, errors } = await open(getBrowser());
     await rendered(page, () => paste(page, ARTICLE));
     const original = await markTexts(page);
     assert.ok(!original.some((m) => m.endsWith(':koalisjonen')), 'the model does not mark «koalisjonen»');
@@ -111,7 +103,7 @@ describe('correcting', () => {
   });
 
   test('a model highlight can be removed and relabelled with the keyboard alone', async () => {
-    const { context, page } = await open(browser);
+    const { context, page } = await open(getBrowser());
     await rendered(page, () => paste(page, ARTICLE));
     const before = await marks(page);
     const target = before.find((m) => m.kind !== 'number');
@@ -135,7 +127,7 @@ describe('correcting', () => {
   });
 
   test('corrections survive edits elsewhere; a correction whose words are deleted is announced', async () => {
-    const { context, page } = await open(browser);
+    const { context, page } = await open(getBrowser());
     await rendered(page, () => paste(page, ARTICLE));
     await selectInSource(page, 'koalisjonen');
     await rendered(page, () => page.click('#marktools button[data-mark="actor"]'));
@@ -160,7 +152,7 @@ describe('correcting', () => {
 
 describe('never losing work', () => {
   test('reopening the page restores the article and its corrections', async () => {
-    const { context, page } = await open(browser);
+    const { context, page } = await open(getBrowser());
     await rendered(page, () => paste(page, ARTICLE));
     await selectInSource(page, 'koalisjonen');
     await rendered(page, () => page.click('#marktools button[data-mark="place"]'));
@@ -174,7 +166,7 @@ describe('never losing work', () => {
   });
 
   test('a burst of typing is one step for undo and redo, even when undone at once', async () => {
-    const { context, page } = await open(browser);
+    const { context, page } = await open(getBrowser());
     await rendered(page, () => paste(page, ARTICLE));
     await page.focus('#source');
     await page.keyboard.press('Control+End');
@@ -188,7 +180,7 @@ describe('never losing work', () => {
   });
 
   test('New article clears, and undo brings the article back', async () => {
-    const { context, page } = await open(browser);
+    const { context, page } = await open(getBrowser());
     await rendered(page, () => paste(page, ARTICLE));
     await rendered(page, () => page.click('#new'));
     assert.equal(await page.$eval('#view', (v) => v.textContent.trim()), 'The annotated article appears here.');
@@ -199,7 +191,7 @@ describe('never losing work', () => {
   });
 
   test('storage that refuses to save gives a warning, and the page keeps working', async () => {
-    const context = await browser.newContext();
+    const context = await getBrowser().newContext();
     await context.addInitScript(() => {
       Storage.prototype.setItem = () => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -219,7 +211,7 @@ describe('never losing work', () => {
 
 describe('opening and saving', () => {
   test('an exported .tusj.json opens with its corrections (file picker and drag-and-drop)', async () => {
-    const first = await open(browser);
+    const first = await open(getBrowser());
     await rendered(first.page, () => paste(first.page, ARTICLE));
     await selectInSource(first.page, 'koalisjonen');
     await rendered(first.page, () => first.page.click('#marktools button[data-mark="actor"]'));
@@ -227,7 +219,7 @@ describe('opening and saving', () => {
     const expected = await markTexts(first.page);
     await first.context.close();
 
-    const { context, page } = await open(browser);
+    const { context, page } = await open(getBrowser());
     await rendered(page, () => page.setInputFiles('#file', saved.file));
     assert.deepEqual(await markTexts(page), expected);
     assert.equal(await page.$eval('#source', (s) => s.value), ARTICLE);
@@ -253,7 +245,7 @@ describe('opening and saving', () => {
   });
 
   test('a .txt opens from the file picker', async () => {
-    const { context, page } = await open(browser);
+    const { context, page } = await open(getBrowser());
     await rendered(page, () => page.setInputFiles('#file', join(ROOT, 'seeds', SEEDS[0])));
     assert.equal(await page.$eval('#view', (v) => v.textContent), seed(SEEDS[0]));
     await context.close();
@@ -274,7 +266,7 @@ describe('opening and saving', () => {
   ];
   for (const [name, content, message] of broken) {
     test(`a broken or foreign file (${name}) gets a clear message and leaves the work untouched`, async () => {
-      const { context, page } = await open(browser);
+      const { context, page } = await open(getBrowser());
       await rendered(page, () => paste(page, ARTICLE));
       const before = await markTexts(page);
       await page.setInputFiles('#file', { name, mimeType: 'application/octet-stream', buffer: Buffer.from(content, 'latin1') });
@@ -289,7 +281,7 @@ describe('opening and saving', () => {
   }
 
   test('each export format downloads and parses', async () => {
-    const { context, page } = await open(browser);
+    const { context, page } = await open(getBrowser());
     await rendered(page, () => paste(page, seed(SEEDS[0])));
     const count = (await marks(page)).length;
     const checks = {
@@ -334,7 +326,7 @@ describe('opening and saving', () => {
 
 describe('the overview panel', () => {
   test('entities with counts; choosing one highlights its mentions; rename and merge', async () => {
-    const { context, page } = await open(browser);
+    const { context, page } = await open(getBrowser());
     await panelRendered(page, () => paste(page, seed(SEEDS[0])));
     const doc = JSON.parse((await exportDownload(page)).content);
     const actors = doc.entities.filter((e) => e.kind === 'actor');
@@ -370,18 +362,17 @@ describe('the overview panel', () => {
     await context.close();
   });
 
-  test('www/screenshots/panel.png shows the panel', async () => {
-    const { context, page } = await open(browser, { viewport: { width: 1400, height: 2000 } });
+  test('screenshots/panel.png shows the panel', async () => {
+    const { context, page } = await open(getBrowser(), { viewport: { width: 1400, height: 2000 } });
     await panelRendered(page, () => paste(page, seed(SEEDS[0])));
-    mkdirSync(join(ROOT, 'www', 'screenshots'), { recursive: true });
-    await page.locator('#panel').screenshot({ path: join(ROOT, 'www', 'screenshots', 'panel.png') });
+    await page.locator('#panel').screenshot({ path: join(SHOTS, 'panel.png') });
     await context.close();
   });
 });
 
 describe('for everyone', () => {
   test('axe-core finds no serious or critical violations with a seed annotated', async () => {
-    const { context, page } = await open(browser);
+    const { context, page } = await open(getBrowser());
     await panelRendered(page, () => paste(page, seed(SEEDS[0])));
     const axe = readFileSync(join(ROOT, 'tests', 'browser', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
     // Evaluated through the DevTools protocol: the page's own CSP stays as it is.
@@ -397,7 +388,7 @@ describe('for everyone', () => {
   });
 
   test('dark mode and print', async () => {
-    const { context, page } = await open(browser, { colorScheme: 'dark' });
+    const { context, page } = await open(getBrowser(), { colorScheme: 'dark' });
     await rendered(page, () => paste(page, ARTICLE));
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.equal(bg, 'rgb(27, 28, 30)');

@@ -12,6 +12,7 @@
 //! | `displacy` | `<name>.displacy.json` | spaCy displaCy «manual» input ([`displacy`]) |
 //! | `csv` | `<name>.entities.csv` | the entity list ([`entities_csv`]) |
 //! | `numbers-csv` | `<name>.numbers.csv` | the number table ([`numbers_csv`]) |
+//! | `geojson` | `<name>.places.geojson` | the places on the map, GeoJSON ([`geojson`]) |
 //! | `events-csv` | `<name>.events.csv` | the facts, one row per event ([`events_csv`]) |
 //!
 //! Choices made here:
@@ -26,7 +27,13 @@
 //!   extension rules ask). `creator` is a `Person` for the person's own corrections and a
 //!   `Software` agent (the recogniser, the number rules, the gazetteer) otherwise;
 //!   `generator` is always tusj. The target carries a `TextQuoteSelector` (32 code points
-//!   of prefix and suffix) and a `TextPositionSelector`.
+//!   of prefix and suffix) and a `TextPositionSelector`. A place (or acting state) linked
+//!   to the map has one more `identifying` body, a `SpecificResource` whose `source` is its
+//!   `geo:` URI (RFC 5870, `geo:lat,lon`), with its GeoNames IRI, country and feature class
+//!   as `tusj:` properties.
+//! - **GeoJSON** (RFC 7946): one `Feature` per entity with a point, `[lon, lat]`, its name,
+//!   kind, type and mention count, and what it was linked to (GeoNames id, country, class,
+//!   the data's name); entities without a point are left out.
 //! - **displaCy**: labels are NorNE's for names (`PER`, `ORG`, `GPE_ORG`, `GPE_LOC`, `LOC`:
 //!   what spaCy's Norwegian pipelines output, so the two can be compared) and OntoNotes'
 //!   for numbers (`CARDINAL`, `DATE`, `TIME`, `PERCENT`, `MONEY`, `QUANTITY`,
@@ -36,487 +43,38 @@
 //!   entity list» asks); numbers have their own CSV. A text field starting with `=`, `+`,
 //!   `-`, `@`, tab or CR gets a leading `'` so spreadsheets do not run it as a formula (an
 //!   article is untrusted input).
-//! - **Opening**: [`Document::from_json`] accepts only what tusj itself writes — format
-//!   `tusj`, version 1 — and checks every invariant ([`validate`]); fields it does not know
-//!   are ignored. The first problem found is reported in one line naming the field and the
-//!   annotation, entity or correction.
 
-use std::collections::{HashMap, HashSet};
+mod csv;
+mod displacy;
+mod events;
+mod geojson;
+mod w3c;
 
-use serde::Serialize;
-use serde_json::{json, Value};
+pub use csv::{entities_csv, numbers_csv};
+pub use displacy::{displacy, displacy_label};
+pub use events::events_csv;
+pub use geojson::geojson;
+pub use w3c::w3c;
 
-use crate::document::{Annotation, AnnotationType, Document, Kind, NumberReading, Qualifier};
-use crate::error::{Error, ErrorKind};
-use crate::text::CodePoints;
+use crate::document::Document;
+use crate::error::Error;
+use crate::open::{doc_error, quote};
 
 /// The export format names [`export`] knows, in the order a page may offer them.
-pub const FORMATS: [&str; 6] = [
+pub const FORMATS: [&str; 7] = [
     "tusj",
     "w3c",
     "displacy",
     "csv",
     "numbers-csv",
+    "geojson",
     "events-csv",
 ];
-
-fn doc_error(message: impl Into<String>) -> Error {
-    Error::new(ErrorKind::Document, message)
-}
-
-/// A string for an error message: quoted, escaped onto one line, cut after 40 characters.
-fn quote(s: &str) -> String {
-    let mut cut: String = s.chars().take(40).collect();
-    if cut.len() < s.len() {
-        cut.push('…');
-    }
-    format!("{cut:?}")
-}
-
-impl Document {
-    /// Opens a `.tusj.json` file: parses it and checks it with [`validate`].
-    /// Exactly what [`Document::to_json_pretty`] wrote comes back as the same document.
-    ///
-    /// # Errors
-    /// An [`ErrorKind::Document`] error with a one-line message when `json` is not JSON,
-    /// not a tusj document (a displaCy or W3C file, say), of another version, or breaks an
-    /// invariant of the format.
-    ///
-    /// ```
-    /// let doc = tusj::annotate("SOHR melder at 43 ble drept i Syria.");
-    /// let json = doc.to_json_pretty();
-    /// assert_eq!(tusj::Document::from_json(&json).unwrap().to_json_pretty(), json);
-    /// assert!(tusj::Document::from_json("{\"text\": \"x\", \"ents\": []}").is_err());
-    /// ```
-    pub fn from_json(json: &str) -> Result<Document, Error> {
-        let value: Value = serde_json::from_str(json).map_err(|e| {
-            let err = doc_error(format!(
-                "not a tusj document: not valid JSON ({})",
-                strip_position(&e.to_string())
-            ));
-            if e.line() > 0 {
-                err.at_line(e.line())
-            } else {
-                err
-            }
-        })?;
-        let Value::Object(top) = &value else {
-            return Err(doc_error(format!(
-                "not a tusj document: the JSON is {}, not an object",
-                json_kind(&value)
-            )));
-        };
-        match top.get("format") {
-            Some(Value::String(f)) if f == Document::FORMAT => {}
-            Some(other) => {
-                return Err(doc_error(format!(
-                    "not a tusj document: \"format\" is {other}, not \"tusj\""
-                )))
-            }
-            None => {
-                let looks_like = if top.contains_key("ents") {
-                    " (it looks like a displaCy file)"
-                } else if top.contains_key("@context") {
-                    " (it looks like a W3C Web Annotation file)"
-                } else {
-                    ""
-                };
-                return Err(doc_error(format!(
-                    "not a tusj document{looks_like}: no \"format\": \"tusj\" field"
-                )));
-            }
-        }
-        match top.get("version") {
-            Some(v) if v.as_u64() == Some(u64::from(Document::VERSION)) => {}
-            Some(v) => {
-                return Err(doc_error(format!(
-                    "tusj version {v} is not supported: this tusj reads version {}",
-                    Document::VERSION
-                )))
-            }
-            None => return Err(doc_error("field \"version\" is missing")),
-        }
-        let shapes: [(&str, &str, ValueTest); 4] = [
-            ("text", "a string", Value::is_string),
-            ("meta", "an object", Value::is_object),
-            ("annotations", "an array", Value::is_array),
-            ("entities", "an array", Value::is_array),
-        ];
-        for (field, want, is) in shapes {
-            if !top.get(field).is_some_and(is) {
-                return Err(doc_error(format!(
-                    "field {field:?} is missing or not {want}"
-                )));
-            }
-        }
-        check_items::<Annotation>(top.get("annotations"), "annotation")?;
-        check_items::<crate::Entity>(top.get("entities"), "entity")?;
-        if top.contains_key("corrections") {
-            if !matches!(top.get("corrections"), Some(Value::Array(_))) {
-                return Err(doc_error("field \"corrections\" is not an array"));
-            }
-            check_items::<crate::review::Correction>(top.get("corrections"), "correction")?;
-        }
-        let doc: Document =
-            serde_json::from_value(value.clone()).map_err(|e| doc_error(e.to_string()))?;
-        if let Some(Value::Array(items)) = top.get("annotations") {
-            for (i, (a, raw)) in doc.annotations.iter().zip(items).enumerate() {
-                if a.kind == Kind::Number && a.number.is_none() {
-                    let why = serde_json::from_value::<NumberReading>(raw.clone())
-                        .err()
-                        .map_or_else(String::new, |e| format!(": {e}"));
-                    return Err(doc_error(format!(
-                        "annotation {} ({}): a number needs its reading (value, qualifier, upper, unit){why}",
-                        i + 1,
-                        quote(&a.id)
-                    )));
-                }
-            }
-        }
-        validate(&doc)?;
-        Ok(doc)
-    }
-}
-
-/// A test of a JSON value's shape (`Value::is_string`, …).
-type ValueTest = fn(&Value) -> bool;
-
-/// serde_json's message without its « at line L column C» (the line goes into the error).
-fn strip_position(message: &str) -> &str {
-    message
-        .rfind(" at line ")
-        .map_or(message, |at| &message[..at])
-}
-
-/// «an actor», «a place», «a number».
-fn a_kind(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Actor => "an actor",
-        Kind::Place => "a place",
-        Kind::Number => "a number",
-    }
-}
-
-fn json_kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// Deserialises each item of an array on its own, so an error can say which item.
-fn check_items<T: serde::de::DeserializeOwned>(
-    items: Option<&Value>,
-    what: &str,
-) -> Result<(), Error> {
-    let Some(Value::Array(items)) = items else {
-        return Ok(());
-    };
-    for (i, item) in items.iter().enumerate() {
-        if let Err(e) = serde_json::from_value::<T>(item.clone()) {
-            let id = item
-                .get("id")
-                .and_then(Value::as_str)
-                .map_or_else(String::new, |id| format!(" ({})", quote(id)));
-            return Err(doc_error(format!("{what} {}{id}: {e}", i + 1)));
-        }
-    }
-    Ok(())
-}
-
-/// Checks every invariant of the tusj format (SPEC §3) on a document.
-///
-/// Format `tusj`, version 1; `meta.date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; ids are a
-/// lower-case letter and digits; entity names are not blank; each annotation's kind
-/// matches its type; `start < end`
-/// within the text; `text` is exactly the code points `start..end`; annotations sorted by
-/// `start` and not overlapping; unique annotation and entity ids; numbers have a finite
-/// reading and no entity, names have no reading; each annotation's `entity` names an
-/// entity of the same kind that lists it, and each entity's mentions name annotations
-/// that point back; every correction's anchors hold in the text.
-///
-/// # Errors
-/// An [`ErrorKind::Document`] error describing the first problem in one line.
-pub fn validate(doc: &Document) -> Result<(), Error> {
-    if doc.format != Document::FORMAT {
-        return Err(doc_error(format!(
-            "not a tusj document: \"format\" is {}",
-            quote(&doc.format)
-        )));
-    }
-    if doc.version != Document::VERSION {
-        return Err(doc_error(format!(
-            "tusj version {} is not supported: this tusj reads version {}",
-            doc.version,
-            Document::VERSION
-        )));
-    }
-    if let Some(date) = &doc.meta.date {
-        let parts: Vec<&str> = date.split('-').collect();
-        let digits = parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
-        let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
-        if !digits || !matches!(lens.as_slice(), [4] | [4, 2] | [4, 2, 2]) {
-            return Err(doc_error(format!(
-                "meta: \"date\" {} is not YYYY, YYYY-MM or YYYY-MM-DD",
-                quote(date)
-            )));
-        }
-    }
-    let cp = CodePoints::new(&doc.text);
-    let entity_ids: HashMap<&str, usize> = doc
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.as_str(), i))
-        .collect();
-    // (entity index, mention id): one lookup per annotation rather than a search of its
-    // entity's whole list, which is quadratic when one entity has most of the mentions.
-    let listed: HashSet<(usize, &str)> = doc
-        .entities
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (i, m.as_str())))
-        .collect();
-    let mut ids: HashMap<&str, usize> = HashMap::new();
-    let mut prev: Option<&Annotation> = None;
-    for (i, a) in doc.annotations.iter().enumerate() {
-        let at = |msg: String| doc_error(format!("annotation {} ({}): {msg}", i + 1, quote(&a.id)));
-        if !is_id(&a.id) {
-            return Err(at("\"id\" is not a letter and digits, like \"a1\"".into()));
-        }
-        if ids.insert(a.id.as_str(), i).is_some() {
-            return Err(at("its id is used twice".into()));
-        }
-        if a.kind != a.ty.kind() {
-            return Err(at(format!(
-                "kind \"{}\" does not match type \"{}\" (a {})",
-                a.kind.as_str(),
-                a.ty.as_str(),
-                a.ty.kind().as_str()
-            )));
-        }
-        if a.start >= a.end {
-            return Err(at(format!(
-                "span {}..{} is empty or reversed",
-                a.start, a.end
-            )));
-        }
-        if a.end > cp.len() {
-            return Err(at(format!(
-                "end {} is past the end of the text ({} code points)",
-                a.end,
-                cp.len()
-            )));
-        }
-        let slice = crate::review::slice(&doc.text, &cp, a.start, a.end).unwrap_or("");
-        if slice != a.text {
-            return Err(at(format!(
-                "\"text\" is {} but the text at {}..{} is {}",
-                quote(&a.text),
-                a.start,
-                a.end,
-                quote(slice)
-            )));
-        }
-        if let Some(p) = prev {
-            if a.start < p.end {
-                return Err(at(format!(
-                    "starts at {}, before the annotation before it ({}) ends at {}: annotations must be sorted and not overlap",
-                    a.start,
-                    quote(&p.id),
-                    p.end
-                )));
-            }
-        }
-        prev = Some(a);
-        match (&a.number, a.kind) {
-            (None, Kind::Number) => {
-                return Err(at(
-                    "a number needs its reading (value, qualifier, upper, unit)".into(),
-                ))
-            }
-            (Some(_), Kind::Actor | Kind::Place) => {
-                return Err(at(format!(
-                    "{} cannot have number fields (value, qualifier, upper, unit)",
-                    a_kind(a.kind)
-                )))
-            }
-            (Some(n), _) => {
-                if !n.value.is_finite() || n.upper.is_some_and(|u| !u.is_finite()) {
-                    return Err(at("\"value\" and \"upper\" must be finite numbers".into()));
-                }
-            }
-            (None, _) => {}
-        }
-        if let Some(e) = &a.entity {
-            if a.kind == Kind::Number {
-                return Err(at("a number belongs to no entity".into()));
-            }
-            let Some(&ei) = entity_ids.get(e.as_str()) else {
-                return Err(at(format!("its entity {} does not exist", quote(e))));
-            };
-            if !listed.contains(&(ei, a.id.as_str())) {
-                return Err(at(format!(
-                    "its entity {} does not list it among its mentions",
-                    quote(e)
-                )));
-            }
-        }
-    }
-    let mut seen: HashSet<&str> = HashSet::new();
-    for (i, e) in doc.entities.iter().enumerate() {
-        let at = |msg: String| doc_error(format!("entity {} ({}): {msg}", i + 1, quote(&e.id)));
-        if !is_id(&e.id) {
-            return Err(at("\"id\" is not a letter and digits, like \"e1\"".into()));
-        }
-        if e.name.trim().is_empty() {
-            return Err(at("\"name\" is empty".into()));
-        }
-        if !seen.insert(e.id.as_str()) {
-            return Err(at("its id is used twice".into()));
-        }
-        if e.kind == Kind::Number || e.kind != e.ty.kind() {
-            return Err(at(format!(
-                "kind \"{}\" with type \"{}\": an entity is an actor or a place of a matching type",
-                e.kind.as_str(),
-                e.ty.as_str()
-            )));
-        }
-        if e.mentions.is_empty() {
-            return Err(at("it has no mentions".into()));
-        }
-        for m in &e.mentions {
-            let Some(&ai) = ids.get(m.as_str()) else {
-                return Err(at(format!("mention {} is not an annotation", quote(m))));
-            };
-            let a = &doc.annotations[ai];
-            if a.entity.as_deref() != Some(e.id.as_str()) {
-                return Err(at(format!(
-                    "mention {} does not point back to it (its \"entity\" is {})",
-                    quote(m),
-                    a.entity.as_deref().map_or_else(|| "missing".into(), quote)
-                )));
-            }
-            if a.kind != e.kind {
-                return Err(at(format!(
-                    "mention {} is {}, but the entity is {}",
-                    quote(m),
-                    a_kind(a.kind),
-                    a_kind(e.kind)
-                )));
-            }
-        }
-    }
-    validate_events(doc, &cp, &ids, &entity_ids)?;
-    for (i, c) in doc.corrections.iter().enumerate() {
-        for a in c.anchors() {
-            if crate::review::slice(&doc.text, &cp, a.start, a.end) != Some(a.text) {
-                return Err(doc_error(format!(
-                    "correction {} ({}): its text {} is not at {}..{} of the text",
-                    i + 1,
-                    c.op(),
-                    quote(a.text),
-                    a.start,
-                    a.end
-                )));
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Checks the events: ids `v1`… used once, the sentence and every span within the text
-/// and equal to it, counts that are number annotations, entities that exist, breakdowns
-/// of an earlier event.
-fn validate_events(
-    doc: &Document,
-    cp: &CodePoints,
-    ids: &HashMap<&str, usize>,
-    entity_ids: &HashMap<&str, usize>,
-) -> Result<(), Error> {
-    let mut seen: HashSet<&str> = HashSet::new();
-    for (i, e) in doc.events.iter().enumerate() {
-        let at = |msg: String| doc_error(format!("event {} ({}): {msg}", i + 1, quote(&e.id)));
-        if !e.id.starts_with('v') || !is_id(&e.id) {
-            return Err(at("\"id\" is not «v» and digits, like \"v1\"".into()));
-        }
-        if e.start > e.end || e.end > cp.len() {
-            return Err(at(format!(
-                "sentence {}..{} is not within the text ({} code points)",
-                e.start,
-                e.end,
-                cp.len()
-            )));
-        }
-        if let Some(c) = &e.count {
-            let number = ids
-                .get(c.as_str())
-                .is_some_and(|&k| doc.annotations[k].kind == Kind::Number);
-            if !number {
-                return Err(at(format!(
-                    "its count {} is not a number annotation",
-                    quote(c)
-                )));
-            }
-        }
-        if let Some(p) = &e.part_of {
-            if !seen.contains(p.as_str()) {
-                return Err(at(format!(
-                    "it is part of {}, not an earlier event",
-                    quote(p)
-                )));
-            }
-        }
-        let parts = [
-            ("agent", &e.agent),
-            ("target", &e.target),
-            ("place", &e.place),
-            ("time", &e.time),
-            ("source", &e.source),
-        ];
-        for (name, span) in parts {
-            let Some(span) = span else { continue };
-            let slice = crate::review::slice(&doc.text, cp, span.start, span.end);
-            if span.start >= span.end || slice != Some(span.text.as_str()) {
-                return Err(at(format!(
-                    "its {name} {} is not at {}..{} of the text",
-                    quote(&span.text),
-                    span.start,
-                    span.end
-                )));
-            }
-            if let Some(ent) = &span.entity {
-                if !entity_ids.contains_key(ent.as_str()) {
-                    return Err(at(format!(
-                        "the entity {} of its {name} does not exist",
-                        quote(ent)
-                    )));
-                }
-            }
-        }
-        if !seen.insert(e.id.as_str()) {
-            return Err(at("its id is used twice".into()));
-        }
-    }
-    Ok(())
-}
-
-/// An id as the schema has it: a lower-case letter and digits (`a1`, `e12`).
-fn is_id(id: &str) -> bool {
-    let mut chars = id.chars();
-    chars.next().is_some_and(|c| c.is_ascii_lowercase())
-        && !chars.as_str().is_empty()
-        && chars.all(|c| c.is_ascii_digit())
-}
 
 /// Exports `doc` in the named format (one of [`FORMATS`]).
 ///
 /// # Errors
-/// An [`ErrorKind::Document`] error when `format` is not one of [`FORMATS`].
+/// An [`ErrorKind::Document`](crate::ErrorKind::Document) error when `format` is not one of [`FORMATS`].
 pub fn export(doc: &Document, format: &str) -> Result<String, Error> {
     match format {
         "tusj" => Ok(doc.to_json_pretty()),
@@ -524,6 +82,7 @@ pub fn export(doc: &Document, format: &str) -> Result<String, Error> {
         "displacy" => Ok(displacy(doc)),
         "csv" => Ok(entities_csv(doc)),
         "numbers-csv" => Ok(numbers_csv(doc)),
+        "geojson" => Ok(geojson(doc)),
         "events-csv" => Ok(events_csv(doc)),
         other => Err(doc_error(format!(
             "unknown export format {}: known are {}",
@@ -534,13 +93,14 @@ pub fn export(doc: &Document, format: &str) -> Result<String, Error> {
 }
 
 /// The file name for an export of `format`: `<base>.tusj.json`, `<base>.w3c.jsonld`,
-/// `<base>.displacy.json`, `<base>.entities.csv`, `<base>.numbers.csv` (an unknown format
+/// `<base>.displacy.json`, `<base>.entities.csv`, `<base>.numbers.csv`,
+/// `<base>.places.geojson`, `<base>.events.csv` (an unknown format
 /// gets `<base>.<format>`). `base` is made safe for a file name first: no path separators,
 /// reserved or control characters, no leading or trailing dots or spaces, never empty.
 ///
 /// ```
-/// assert_eq!(tusj::formats::file_name("syria", "w3c"), "syria.w3c.jsonld");
-/// assert_eq!(tusj::formats::file_name("../a:b", "tusj"), "a-b.tusj.json");
+/// assert_eq!(tusj::export::file_name("syria", "w3c"), "syria.w3c.jsonld");
+/// assert_eq!(tusj::export::file_name("../a:b", "tusj"), "a-b.tusj.json");
 /// ```
 pub fn file_name(base: &str, format: &str) -> String {
     let ext = match format {
@@ -549,6 +109,7 @@ pub fn file_name(base: &str, format: &str) -> String {
         "displacy" => "displacy.json".to_string(),
         "csv" => "entities.csv".to_string(),
         "numbers-csv" => "numbers.csv".to_string(),
+        "geojson" => "places.geojson".to_string(),
         "events-csv" => "events.csv".to_string(),
         other => {
             let safe = sanitize(other);
@@ -568,6 +129,7 @@ pub fn media_type(format: &str) -> &'static str {
         "tusj" | "displacy" => "application/json",
         "w3c" => "application/ld+json;profile=\"http://www.w3.org/ns/anno.jsonld\"",
         "csv" | "numbers-csv" | "events-csv" => "text/csv;charset=utf-8",
+        "geojson" => "application/geo+json",
         _ => "text/plain;charset=utf-8",
     }
 }
@@ -683,439 +245,15 @@ pub fn source_iri(doc: &Document) -> String {
     format!("urn:tusj:doc:{h:016x}")
 }
 
-/// The code points `start..end` of `text`, clamped to the text (never panics).
-fn cp_slice<'a>(text: &'a str, cp: &CodePoints, start: usize, end: usize) -> &'a str {
-    let s = cp.to_byte(start.min(cp.len())).unwrap_or(text.len());
-    let e = cp.to_byte(end.min(cp.len())).unwrap_or(text.len());
-    text.get(s..e.max(s)).unwrap_or("")
-}
-
-/// The number's reading in words: «at_least 43 mennesker», «range 10000–25000 km».
-fn describe(n: &NumberReading) -> String {
-    let mut s = match (n.qualifier, n.upper) {
-        (Qualifier::Range, Some(u)) => format!("range {}–{}", n.value, u),
-        (q, _) => format!("{} {}", qualifier_name(q), n.value),
-    };
-    if let Some(unit) = &n.unit {
-        s.push(' ');
-        s.push_str(unit);
-    }
-    if let Some(counted) = &n.counted {
-        s.push(' ');
-        s.push_str(counted);
-    }
-    s
-}
-
-fn qualifier_name(q: Qualifier) -> &'static str {
-    match q {
-        Qualifier::Exact => "exact",
-        Qualifier::Approximately => "approximately",
-        Qualifier::AtLeast => "at_least",
-        Qualifier::MoreThan => "more_than",
-        Qualifier::AtMost => "at_most",
-        Qualifier::LessThan => "less_than",
-        Qualifier::Range => "range",
-    }
-}
-
-/// The W3C Web Annotation export: a JSON-LD `AnnotationCollection` (see the module docs).
-pub fn w3c(doc: &Document) -> String {
-    let source = source_iri(doc);
-    let cp = CodePoints::new(&doc.text);
-    let names: HashMap<&str, &str> = doc
-        .entities
-        .iter()
-        .map(|e| (e.id.as_str(), e.name.as_str()))
-        .collect();
-    let generator = json!({
-        "id": "urn:tusj:agent:tusj",
-        "type": "Software",
-        "name": concat!("tusj ", env!("CARGO_PKG_VERSION")),
-    });
-    let items: Vec<Value> = doc
-        .annotations
-        .iter()
-        .map(|a| {
-            let mut body = vec![json!({
-                "type": "TextualBody",
-                "purpose": "tagging",
-                "value": format!("{}/{}", a.kind.as_str(), a.ty.as_str()),
-            })];
-            if let Some(e) = &a.entity {
-                body.push(json!({
-                    "type": "TextualBody",
-                    "purpose": "identifying",
-                    "value": names.get(e.as_str()).copied().unwrap_or(a.text.as_str()),
-                    "tusj:entity": format!("{source}:{e}"),
-                }));
-            }
-            if let Some(n) = &a.number {
-                body.push(json!({
-                    "type": "TextualBody",
-                    "purpose": "describing",
-                    "value": describe(n),
-                    "tusj:value": n.value,
-                    "tusj:qualifier": qualifier_name(n.qualifier),
-                    "tusj:upper": n.upper,
-                    "tusj:unit": n.unit,
-                    "tusj:counted": n.counted,
-                }));
-            }
-            let creator = match a.source {
-                crate::Source::User => json!({"id": "urn:tusj:agent:person", "type": "Person"}),
-                crate::Source::Model => json!({
-                    "id": "urn:tusj:agent:model", "type": "Software", "name": "tusj name recogniser"}),
-                crate::Source::Rules => json!({
-                    "id": "urn:tusj:agent:rules", "type": "Software", "name": "tusj number rules"}),
-                crate::Source::Gazetteer => json!({
-                    "id": "urn:tusj:agent:gazetteer", "type": "Software", "name": "tusj gazetteer"}),
-            };
-            let prefix = cp_slice(&doc.text, &cp, a.start.saturating_sub(32), a.start);
-            let suffix = cp_slice(&doc.text, &cp, a.end, a.end.saturating_add(32));
-            json!({
-                "id": format!("{source}:{}", a.id),
-                "type": "Annotation",
-                "motivation": "tagging",
-                "body": body,
-                "creator": creator,
-                "generator": generator,
-                "target": {
-                    "source": source,
-                    "selector": [
-                        {"type": "TextQuoteSelector", "exact": a.text, "prefix": prefix, "suffix": suffix},
-                        {"type": "TextPositionSelector", "start": a.start, "end": a.end},
-                    ],
-                },
-            })
-        })
-        .collect();
-    let collection = json!({
-        "@context": ["http://www.w3.org/ns/anno.jsonld", {"tusj": "urn:tusj:terms#"}],
-        "id": format!("{source}:annotations"),
-        "type": "AnnotationCollection",
-        "label": title(doc).unwrap_or_else(|| "tusj annotations".to_string()),
-        "total": items.len(),
-        "first": {
-            "id": format!("{source}:annotations:page1"),
-            "type": "AnnotationPage",
-            "startIndex": 0,
-            "items": items,
-        },
-    });
-    serde_json::to_string_pretty(&collection).unwrap_or_default()
-}
-
-/// The displaCy label of a type (see the module docs).
-pub fn displacy_label(ty: AnnotationType) -> &'static str {
-    use AnnotationType::*;
-    match ty {
-        Person => "PER",
-        Organisation => "ORG",
-        State => "GPE_ORG",
-        Geopolitical => "GPE_LOC",
-        Location => "LOC",
-        Count => "CARDINAL",
-        Year | Date => "DATE",
-        Time => "TIME",
-        Percent => "PERCENT",
-        Money => "MONEY",
-        Measure => "QUANTITY",
-        Ordinal => "ORDINAL",
-    }
-}
-
-#[derive(Serialize)]
-struct Displacy<'a> {
-    text: &'a str,
-    ents: Vec<DisplacyEnt>,
-    title: Option<String>,
-}
-
-#[derive(Serialize)]
-struct DisplacyEnt {
-    start: usize,
-    end: usize,
-    label: &'static str,
-}
-
-/// The spaCy displaCy «manual» export: `{"text", "ents": [{"start", "end", "label"}],
-/// "title"}`, for `displacy.render(doc, style="ent", manual=True)`.
-pub fn displacy(doc: &Document) -> String {
-    let out = Displacy {
-        text: &doc.text,
-        ents: doc
-            .annotations
-            .iter()
-            .map(|a| DisplacyEnt {
-                start: a.start,
-                end: a.end,
-                label: displacy_label(a.ty),
-            })
-            .collect(),
-        title: title(doc),
-    };
-    serde_json::to_string_pretty(&out).unwrap_or_default()
-}
-
-/// One CSV field, quoted when RFC 4180 needs it, formula-guarded when `text` is set.
-fn csv_field(s: &str, text: bool) -> String {
-    let guarded;
-    let s = if text && s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        guarded = format!("'{s}");
-        guarded.as_str()
-    } else {
-        s
-    };
-    if s.contains(['"', ',', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-fn csv_line(out: &mut String, fields: &[(String, bool)]) {
-    let line: Vec<String> = fields.iter().map(|(f, t)| csv_field(f, *t)).collect();
-    out.push_str(&line.join(","));
-    out.push_str("\r\n");
-}
-
-/// The entity list as CSV: `id,kind,type,name,aliases,mentions,first_offset` — aliases
-/// joined with « | », `mentions` the number of mentions, `first_offset` the code point
-/// where the first mention starts.
-pub fn entities_csv(doc: &Document) -> String {
-    let starts: HashMap<&str, usize> = doc
-        .annotations
-        .iter()
-        .map(|a| (a.id.as_str(), a.start))
-        .collect();
-    let mut out = String::new();
-    out.push_str("id,kind,type,name,aliases,mentions,first_offset\r\n");
-    for e in &doc.entities {
-        let first = e
-            .mentions
-            .iter()
-            .filter_map(|m| starts.get(m.as_str()))
-            .min()
-            .map_or_else(String::new, ToString::to_string);
-        csv_line(
-            &mut out,
-            &[
-                (e.id.clone(), true),
-                (e.kind.as_str().to_string(), false),
-                (e.ty.as_str().to_string(), false),
-                (e.name.clone(), true),
-                (e.aliases.join(" | "), true),
-                (e.mentions.len().to_string(), false),
-                (first, false),
-            ],
-        );
-    }
-    out
-}
-
-/// One row of the page's numbers panel.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct NumberRow {
-    /// The annotation's id.
-    pub id: String,
-    /// First code point.
-    pub start: usize,
-    /// One past the last code point.
-    pub end: usize,
-    /// The number as written («minst 43 mennesker»).
-    pub text: String,
-    /// count, year, date, time, percent, money, measure or ordinal.
-    #[serde(rename = "type")]
-    pub ty: AnnotationType,
-    /// The value (the lower bound of a range).
-    pub value: f64,
-    /// How the number relates to the value.
-    pub qualifier: Qualifier,
-    /// The upper bound of a range.
-    pub upper: Option<f64>,
-    /// The unit, if any.
-    pub unit: Option<String>,
-    /// The counted noun, if any.
-    pub counted: Option<String>,
-    /// Up to six words before it, within its paragraph.
-    pub left: String,
-    /// Up to six words after it, within its paragraph.
-    pub right: String,
-    /// Who made it.
-    pub source: crate::Source,
-}
-
-/// The words of the page's numbers panel: every number annotation with its reading and
-/// up to six words of context on each side (not crossing a blank line or the header).
-pub fn numbers_table(doc: &Document) -> Vec<NumberRow> {
-    let cp = CodePoints::new(&doc.text);
-    let body_start = cp.to_char(crate::text::header(&doc.text).body_start);
-    doc.annotations
-        .iter()
-        .filter_map(|a| {
-            let n = a.number.as_ref()?;
-            // Six words lie well within this many code points; slicing no further keeps the
-            // table linear in the length of the article (a 1 MB paste has thousands of rows).
-            const WINDOW: usize = 1000;
-            let from = body_start.min(a.start).max(a.start.saturating_sub(WINDOW));
-            let before = cp_slice(&doc.text, &cp, from, a.start);
-            let after = cp_slice(&doc.text, &cp, a.end, cp.len().min(a.end + WINDOW));
-            Some(NumberRow {
-                id: a.id.clone(),
-                start: a.start,
-                end: a.end,
-                text: a.text.clone(),
-                ty: a.ty,
-                value: n.value,
-                qualifier: n.qualifier,
-                upper: n.upper,
-                unit: n.unit.clone(),
-                counted: n.counted.clone(),
-                left: context(before, true),
-                right: context(after, false),
-                source: a.source,
-            })
-        })
-        .collect()
-}
-
-/// Up to six words of `s` next to the number: its last words when `before`, else its
-/// first; a blank line ends the paragraph.
-fn context(s: &str, before: bool) -> String {
-    const WORDS: usize = 6;
-    let paragraph = if before {
-        let cut = paragraph_breaks(s).last().map_or(0, |&(_, end)| end);
-        &s[cut..]
-    } else {
-        let cut = paragraph_breaks(s)
-            .first()
-            .map_or(s.len(), |&(start, _)| start);
-        &s[..cut]
-    };
-    let words: Vec<&str> = paragraph.split_whitespace().collect();
-    let picked = if before {
-        &words[words.len().saturating_sub(WORDS)..]
-    } else {
-        &words[..words.len().min(WORDS)]
-    };
-    picked.join(" ")
-}
-
-/// Byte ranges of the whitespace runs in `s` that hold two or more line breaks.
-fn paragraph_breaks(s: &str) -> Vec<(usize, usize)> {
-    let mut breaks = Vec::new();
-    let mut run: Option<(usize, usize)> = None; // (start, line breaks)
-    for (i, c) in s.char_indices() {
-        if c.is_whitespace() {
-            let (start, n) = run.unwrap_or((i, 0));
-            run = Some((start, n + usize::from(c == '\n')));
-        } else if let Some((start, n)) = run.take() {
-            if n >= 2 {
-                breaks.push((start, i));
-            }
-        }
-    }
-    if let Some((start, n)) = run {
-        if n >= 2 {
-            breaks.push((start, s.len()));
-        }
-    }
-    breaks
-}
-
-/// The numbers table as CSV: `id,type,text,value,qualifier,upper,unit,counted,start,end,left,right`.
-pub fn numbers_csv(doc: &Document) -> String {
-    let mut out = String::new();
-    out.push_str("id,type,text,value,qualifier,upper,unit,counted,start,end,left,right\r\n");
-    for r in numbers_table(doc) {
-        csv_line(
-            &mut out,
-            &[
-                (r.id, true),
-                (r.ty.as_str().to_string(), false),
-                (r.text, true),
-                (r.value.to_string(), false),
-                (qualifier_name(r.qualifier).to_string(), false),
-                (r.upper.map_or_else(String::new, |u| u.to_string()), false),
-                (r.unit.unwrap_or_default(), true),
-                (r.counted.unwrap_or_default(), true),
-                (r.start.to_string(), false),
-                (r.end.to_string(), false),
-                (r.left, true),
-                (r.right, true),
-            ],
-        );
-    }
-    out
-}
-
-/// The events as CSV, one row per event (SPEC §2b):
-/// `id,type,negated,count,qualifier,upper,victims,agent,target,place,place_inherited,time,source,part_of,start,end,sentence`
-/// — `count` the value of its number («minst 43» → 43, with `qualifier` `at_least`), the
-/// parts as written in the text, `start`/`end` the sentence in code points and
-/// `sentence` its text.
-pub fn events_csv(doc: &Document) -> String {
-    let numbers: HashMap<&str, &NumberReading> = doc
-        .annotations
-        .iter()
-        .filter_map(|a| Some((a.id.as_str(), a.number.as_ref()?)))
-        .collect();
-    let cp = CodePoints::new(&doc.text);
-    let part = |s: &Option<crate::events::EventSpan>| {
-        (
-            s.as_ref().map_or_else(String::new, |s| s.text.clone()),
-            true,
-        )
-    };
-    let mut out = String::new();
-    out.push_str("id,type,negated,count,qualifier,upper,victims,agent,target,place,place_inherited,time,source,part_of,start,end,sentence\r\n");
-    for e in &doc.events {
-        let n = e.count.as_deref().and_then(|c| numbers.get(c));
-        let sentence = crate::review::slice(&doc.text, &cp, e.start, e.end).unwrap_or("");
-        csv_line(
-            &mut out,
-            &[
-                (e.id.clone(), true),
-                (e.ty.as_str().to_string(), false),
-                (e.negated.to_string(), false),
-                (n.map_or_else(String::new, |n| n.value.to_string()), false),
-                (
-                    n.map_or("", |n| qualifier_name(n.qualifier)).to_string(),
-                    false,
-                ),
-                (
-                    n.and_then(|n| n.upper)
-                        .map_or_else(String::new, |u| u.to_string()),
-                    false,
-                ),
-                (e.victims.clone().unwrap_or_default(), true),
-                part(&e.agent),
-                part(&e.target),
-                part(&e.place),
-                (
-                    e.place
-                        .as_ref()
-                        .map_or_else(String::new, |p| p.inherited.to_string()),
-                    false,
-                ),
-                part(&e.time),
-                part(&e.source),
-                (e.part_of.clone().unwrap_or_default(), true),
-                (e.start.to_string(), false),
-                (e.end.to_string(), false),
-                (sentence.to_string(), true),
-            ],
-        );
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Meta, Source};
+    use crate::error::ErrorKind;
+    use crate::open::validate;
+    use crate::overview::numbers_table;
     use crate::review::Correction;
+    use crate::vocab::{Annotation, AnnotationType, Meta, NumberReading, Qualifier, Source};
+    use serde_json::{json, Value};
     use AnnotationType::*;
 
     fn reading(
@@ -1297,7 +435,7 @@ mod tests {
             ),
         ];
         docs.push(crate::review::apply(
-            crate::default_annotator(),
+            crate::embedded_annotator().expect("the embedded model"),
             " date 2017-09 utenriks\r\n\r\nMens USA støtter SDF i Syria, 🙂 sier Ærø.",
             &[Correction::Unmark {
                 start: 32,

@@ -1,6 +1,6 @@
 //! The gazetteer: names of countries, regions, cities and continents, with Norwegian
 //! (Bokmål and Nynorsk) country names, and common first and last names, generated from
-//! CLDR, ISO 3166, GeoNames and US Census data by `src/gazetteer/generate.py` (sources, versions and licences are
+//! CLDR, ISO 3166, GeoNames and US Census data by `src/model/gazetteer/generate.py` (sources, versions and licences are
 //! listed there and in the first line of `places.tsv`).
 //!
 //! The gazetteer is evidence for the trained model, not a recogniser of its own: «Sam»

@@ -11,9 +11,9 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 
-use crate::conllu::Corpus;
-use crate::document::Kind;
+use crate::eval::conllu::Corpus;
 use crate::tags::{spans, NameSpan, NeType, Tag};
+use crate::vocab::Kind;
 
 /// Counts of true positives, false positives and false negatives.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -90,6 +90,16 @@ pub struct NameScores {
     pub seen: Option<Prf>,
     /// Names whose text never occurs as a name in training data.
     pub unseen: Option<Prf>,
+    /// Type confusions on exact spans: (gold type, predicted type) → count, for names
+    /// predicted with exactly the gold span but another type.
+    pub confusions: BTreeMap<(NeType, NeType), usize>,
+}
+
+impl NameScores {
+    /// All names predicted with the exact gold span but the wrong type.
+    pub fn confusion_count(&self) -> usize {
+        self.confusions.values().sum()
+    }
 }
 
 /// The text of a name: its token forms joined by single spaces.
@@ -147,6 +157,15 @@ pub fn score_names(
             );
         }
         for span in p.difference(&g) {
+            if let Some(gold_span) = g
+                .iter()
+                .find(|s| s.start == span.start && s.end == span.end)
+            {
+                *scores
+                    .confusions
+                    .entry((gold_span.ty, span.ty))
+                    .or_default() += 1;
+            }
             count(
                 span,
                 Prf {
@@ -216,6 +235,26 @@ impl fmt::Display for NameScores {
         if let (Some(seen), Some(unseen)) = (&self.seen, &self.unseen) {
             writeln!(f, "  {:<8} {seen}", "seen")?;
             writeln!(f, "  {:<8} {unseen}", "unseen")?;
+        }
+        writeln!(
+            f,
+            "type confusions on exact spans: {} (row gold, column predicted)",
+            self.confusion_count()
+        )?;
+        write!(f, "  {:<8}", "")?;
+        for ty in NeType::ALL {
+            write!(f, " {:>7}", ty.label())?;
+        }
+        writeln!(f)?;
+        for gold in NeType::ALL {
+            write!(f, "  {:<8}", gold.label())?;
+            for pred in NeType::ALL {
+                match self.confusions.get(&(gold, pred)) {
+                    Some(n) => write!(f, " {n:>7}")?,
+                    None => write!(f, " {:>7}", if gold == pred { "" } else { "." })?,
+                }
+            }
+            writeln!(f)?;
         }
         Ok(())
     }
@@ -289,6 +328,14 @@ mod tests {
             }
         );
         assert!((s.micro.f1() - 100.0 / 3.0).abs() < 1e-9);
+        // Oslo: exact span, GPE_LOC read as LOC; the person cut short is no confusion.
+        assert_eq!(s.confusions, BTreeMap::from([((GpeLoc, Loc), 1)]));
+        assert_eq!(s.confusion_count(), 1);
+        let table = s.to_string();
+        assert!(
+            table.contains("type confusions on exact spans: 1"),
+            "{table}"
+        );
     }
 
     #[test]
@@ -300,7 +347,7 @@ mod tests {
 
     #[test]
     fn documents_follow_sources_then_windows() {
-        let mk = |src: Option<&str>| crate::conllu::Sentence {
+        let mk = |src: Option<&str>| crate::eval::conllu::Sentence {
             source: src.map(str::to_string),
             ..Default::default()
         };

@@ -6,9 +6,9 @@
 //! and the name recogniser (whose names win over numbers) are part of what is measured.
 //! The treebank's tokens are aligned to the text by searching forward for each form.
 
-use crate::conllu::{Corpus, Sentence};
-use crate::document::{AnnotationType, Kind};
+use crate::eval::conllu::{Corpus, Sentence};
 use crate::text::CodePoints;
+use crate::vocab::{AnnotationType, Kind};
 
 /// Forms the treebank tags NUM although they are not numbers («den eneste», «den ene»).
 const NOT_NUMBERS: &[&str] = &["eneste", "ene", "einaste", "eine"];
@@ -129,8 +129,8 @@ fn sentence_text(s: &Sentence) -> String {
 /// nor a date.
 fn is_chapter_number(form: &str) -> bool {
     form.contains('.')
-        && form.split('.').all(super::digits::all_digits)
-        && super::digits::read(form).is_none()
+        && form.split('.').all(crate::numbers::digits::all_digits)
+        && crate::numbers::digits::read(form).is_none()
 }
 
 fn measure(sentence: &Sentence, c: &mut Coverage) {
@@ -248,7 +248,7 @@ mod tests {
 
     #[test]
     fn counts_covered_numbers_and_articles() {
-        let corpus = crate::conllu::parse(SAMPLE).expect("valid sample");
+        let corpus = crate::eval::conllu::parse(SAMPLE).expect("valid sample");
         let c = coverage(&corpus);
         // «43» is covered by a count, «tre» after «klokka» by a clock time.
         assert_eq!(c.num_tokens, 2, "«eneste» is excluded");

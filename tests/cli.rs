@@ -1,0 +1,164 @@
+//! The command line's batch modes (SPEC §5): `tusj annotate --jsonl -` and several files,
+//! on one thread and on several.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn tusj(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tusj"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("tusj runs");
+    let mut input = child.stdin.take().expect("stdin");
+    let text = stdin.to_string();
+    let writer = std::thread::spawn(move || input.write_all(text.as_bytes()));
+    let out = child.wait_with_output().expect("tusj ends");
+    writer.join().expect("writer").expect("stdin written");
+    out
+}
+
+fn seed(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("seeds")
+        .join(name);
+    std::fs::read_to_string(path).expect("seed")
+}
+
+#[test]
+fn jsonl_keeps_order_and_ids_and_answers_a_bad_line_in_its_place() {
+    let texts = [
+        seed("000_eb9eaf48cf008476.txt"),
+        seed("002_11d0ac0b53571547.txt"),
+        "Erna Solberg møtte Jonas Gahr Støre i Oslo.".to_string(),
+    ];
+    let mut input = String::new();
+    let mut want = Vec::new();
+    for k in 0..30 {
+        let text = &texts[k % texts.len()];
+        if k == 7 {
+            input.push_str("{\"id\": 7, \"txt\": \"no text\"}\n\n");
+            want.push(None);
+            continue;
+        }
+        input.push_str(&serde_json::json!({"id": format!("doc{k}"), "text": text}).to_string());
+        input.push('\n');
+        want.push(Some(tusj::annotate(text)));
+    }
+    let mut outputs = Vec::new();
+    for threads in ["1", "3"] {
+        let out = tusj(&["annotate", "-j", threads, "--jsonl", "-"], &input);
+        assert!(out.status.success(), "a bad line does not fail the run");
+        let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+        let lines: Vec<&str> = stdout.lines().collect();
+        assert_eq!(
+            lines.len(),
+            want.len(),
+            "one line out per line in (blank lines skipped)"
+        );
+        for (k, (line, want)) in lines.iter().zip(&want).enumerate() {
+            let v: serde_json::Value = serde_json::from_str(line).expect("JSON line");
+            match want {
+                Some(doc) => {
+                    assert_eq!(v["id"], format!("doc{k}"));
+                    let mut got = v.clone();
+                    got.as_object_mut().expect("object").remove("id");
+                    let got: tusj::Document = serde_json::from_value(got).expect("a document");
+                    assert_eq!(&got, doc, "line {k}");
+                }
+                None => {
+                    assert_eq!(v["line"], 8);
+                    assert!(v["error"].as_str().is_some_and(|e| e.contains("text")));
+                }
+            }
+        }
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("-:8:"), "the bad line is named: {stderr}");
+        outputs.push(stdout);
+    }
+    assert_eq!(outputs[0], outputs[1], "threads do not change the output");
+}
+
+#[test]
+fn a_file_that_fails_is_named_and_the_others_go_on() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let a = dir.join("000_eb9eaf48cf008476.txt");
+    let b = dir.join("002_11d0ac0b53571547.txt");
+    let missing = dir.join("no-such-file.txt");
+    let paths = [&a, &missing, &b].map(|p| p.to_string_lossy().to_string());
+    let out = tusj(
+        &["annotate", "-j", "2", &paths[0], &paths[1], &paths[2]],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no-such-file.txt"), "{stderr}");
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    let docs: Vec<tusj::Document> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a document"))
+        .collect();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0], tusj::annotate(&seed("000_eb9eaf48cf008476.txt")));
+    assert_eq!(docs[1], tusj::annotate(&seed("002_11d0ac0b53571547.txt")));
+}
+
+/// A long run of punctuation is cut into bounded pieces: 400 KB of «-» is annotated within
+/// 200 MB of address space (it took 0.85 GB per MB, and the CLI aborted with «memory
+/// allocation failed»).
+#[cfg(unix)]
+#[test]
+fn a_long_run_of_punctuation_fits_in_bounded_memory() {
+    let dir = std::env::temp_dir().join(format!("tusj-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("dashes.txt");
+    std::fs::write(&file, "-".repeat(400_000)).expect("input written");
+    let script = format!(
+        "ulimit -v 200000 && exec '{}' annotate '{}'",
+        env!("CARGO_BIN_EXE_tusj"),
+        file.display()
+    );
+    let out = Command::new("sh")
+        .args(["-c", &script])
+        .output()
+        .expect("sh runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: tusj::Document = serde_json::from_slice(&out.stdout).expect("a document");
+    assert_eq!(doc.text.len(), 400_000);
+    assert!(doc.annotations.is_empty());
+}
+
+/// When memory runs out, the line before the abort names the file.
+#[cfg(unix)]
+#[test]
+fn running_out_of_memory_names_the_file() {
+    let dir = std::env::temp_dir().join(format!("tusj-cli-oom-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("huge.txt");
+    std::fs::write(&file, "-".repeat(20_000_000)).expect("input written");
+    let script = format!(
+        "ulimit -v 200000 && exec '{}' annotate '{}'",
+        env!("CARGO_BIN_EXE_tusj"),
+        file.display()
+    );
+    let out = Command::new("sh")
+        .args(["-c", &script])
+        .env("RUST_BACKTRACE", "0")
+        .output()
+        .expect("sh runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("huge.txt: out of memory"),
+        "the file is named: {stderr}"
+    );
+}

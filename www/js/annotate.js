@@ -1,0 +1,103 @@
+// Annotating: the core annotates the text afresh and replays the corrections. A newer request
+// supersedes an older one.
+
+
+async function reannotate(keepStatus) {
+  const generation = ++state.annotateGeneration;
+  if (!keepStatus) setStatus('Annotating…');
+  try {
+    const { document: doc, skipped } = await core.call('apply', state.text, state.corrections);
+    if (generation !== state.annotateGeneration) return;
+    state.doc = doc;
+    clearError();
+    if (!(await render(doc))) return;
+    if (generation !== state.annotateGeneration) return;
+    $('view').dataset.rendered = String(generation); // tests wait for these
+    const n = doc.annotations.length;
+    setStatus(n === 1 ? '1 highlight.' : `${n} highlights.`);
+    const unreadable = skipped.filter((s) => s.reason === 'unreadable_number');
+    if (unreadable.length) {
+      setStatus(
+        `No number could be read in ${unreadable.map((s) => `«${s.correction.text}»`).join(', ')}; ` +
+          'that mark is kept in your corrections but not shown.',
+        true,
+      );
+    }
+    await renderPanel(doc);
+    if (generation === state.annotateGeneration) $('panel').dataset.rendered = String(generation);
+  } catch (err) {
+    if (generation !== state.annotateGeneration) return;
+    showError(`The annotator failed: ${err.message}. Your text is kept; try again or reload the page.`);
+    setStatus('');
+  }
+}
+
+// Editing the text. A burst of typing is one step for undo; when it settles, the corrections
+// are moved to where their words now are (the core's rebase), and any whose words are gone
+// are announced.
+
+
+function settleSoon() {
+  if (!state.editTimer) remember();
+  clearTimeout(state.editTimer);
+  // Longer articles wait a little longer, so that typing does not queue up work.
+  state.editTimer = setTimeout(settle, 250 + Math.min(1000, source.value.length / 2000));
+  updateHistoryButtons();
+}
+
+function settle() {
+  clearTimeout(state.editTimer);
+  state.editTimer = 0;
+  state.editQueue = state.editQueue.then(settleEdit, settleEdit);
+  return state.editQueue;
+}
+
+async function settleEdit() {
+  const text = source.value;
+  if (text === state.text) return;
+  let corrections = state.corrections;
+  let dropped = [];
+  if (corrections.length) {
+    try {
+      ({ corrections, dropped } = await core.call('rebase', state.text, text, corrections));
+    } catch (err) {
+      showError(`Your corrections could not be moved to the edited text: ${err.message}.`);
+      return;
+    }
+  }
+  state.text = text;
+  state.corrections = corrections;
+  save();
+  updateHistoryButtons();
+  let message = '';
+  if (dropped.length) {
+    const words = dropped.map((c) => `«${c.text}»`).join(', ');
+    message =
+      `${dropped.length === 1 ? 'A correction no longer fits' : `${dropped.length} corrections no longer fit`} ` +
+      `the edited text and ${dropped.length === 1 ? 'was' : 'were'} dropped: ${words}. Undo (Ctrl+Z) brings ` +
+      `${dropped.length === 1 ? 'it' : 'them'} back.`;
+    setStatus(message, true);
+  }
+  await reannotate(Boolean(message));
+}
+
+// A text box holding a very long article costs the browser about a second of layout, and
+// while it has focus Chromium re-reads its whole text on every frame; so past this size the
+// box is folded away (the annotated view shows the article) until the reader unfolds it.
+const FOLD_LIMIT = 200000;
+function fitSource(length) {
+  const fold = length > FOLD_LIMIT;
+  source.hidden = fold && !source.dataset.unfolded;
+  $('unfold').hidden = !source.hidden;
+  if (!fold) delete source.dataset.unfolded;
+}
+$('unfold').addEventListener('click', () => {
+  source.dataset.unfolded = 'true';
+  fitSource(state.text.length);
+  source.focus();
+});
+
+source.addEventListener('input', () => {
+  fitSource(source.value.length);
+  settleSoon();
+});

@@ -1,0 +1,51 @@
+// tusj page: read the article, ask the core (wasm) to annotate it and replay the person's
+// corrections, draw the highlights and the overview, save the work, export. Every decision
+// about annotations is made by the Rust core; the page only moves text and draws.
+//
+// This file wires the global keys and starts the page; build.mjs puts it last.
+
+// Undo and redo everywhere, the text box included (its own undo would not know the
+// corrections); Ctrl+O opens a file.
+document.addEventListener('keydown', (e) => {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+  const key = e.key.toLowerCase();
+  if (key === 'z' && !e.shiftKey) {
+    e.preventDefault();
+    undo();
+  } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+    e.preventDefault();
+    redo();
+  } else if (key === 'o') {
+    e.preventDefault();
+    $('file').click();
+  }
+});
+$('undo').addEventListener('click', undo);
+$('redo').addEventListener('click', redo);
+
+// Start: restore saved work, else wait for a paste.
+
+(async () => {
+  try {
+    await core.ready;
+    await vocab.load();
+    fillTypes();
+    $('version').textContent = `v${await core.call('version')}`;
+    document.documentElement.dataset.ready = 'true';
+    const saved = load();
+    if (saved && (saved.text || saved.corrections.length)) {
+      const n = saved.corrections.length;
+      await restore(saved, `Restored your article${n ? ` and ${n} ${n === 1 ? 'correction' : 'corrections'}` : ''} from the last session.`);
+    } else {
+      setStatus('Ready: paste an article (Ctrl+V).');
+      if (source.value) settleSoon();
+    }
+  } catch (err) {
+    showError(
+      `The annotator could not start (${err.message}). This browser may not allow WebAssembly ` +
+        'on pages opened from disk; try a current Chrome, Edge or Firefox.',
+    );
+    setStatus('');
+  }
+  source.focus();
+})();

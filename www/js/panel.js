@@ -1,0 +1,139 @@
+// The overview: actors and places grouped by entity with mention counts, and the numbers with
+// their readings. Choosing an entry highlights its mentions and goes to the first. Entities can
+// be renamed and merged; both are corrections like any other.
+
+// A number's reading in words: «at least 43», «10000–25000 km», «about 90 percent».
+function reading(a) {
+  const q = a.qualifier === 'exact' || a.qualifier === 'range' ? '' : `${a.qualifier.replace(/_/g, ' ')} `;
+  const upper = a.upper !== null && a.upper !== undefined ? `–${a.upper}` : '';
+  return `${a.type}: ${q}${a.value}${upper}${a.unit ? ` ${a.unit}` : ''}`;
+}
+
+function el(tag, props = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'dataset') Object.assign(e.dataset, v);
+    else if (k.startsWith('aria-')) e.setAttribute(k, v);
+    else e[k] = v;
+  }
+  e.append(...children);
+  return e;
+}
+
+async function renderPanel(doc) {
+  const panel = $('panel');
+  const parts = [el('h2', {}, 'Overview')];
+  for (const { kind, label } of vocab.kinds.slice(0, 2)) {
+    const entities = doc.entities.filter((e) => e.kind === kind);
+    const list = el('ul', { className: 'entities', 'aria-label': label });
+    for (const ent of entities) {
+      const others = entities.filter((o) => o.id !== ent.id);
+      const n = ent.mentions.length;
+      const aliases = ent.aliases.filter((x) => x !== ent.name);
+      const go = el(
+        'button',
+        { type: 'button', className: 'entity', dataset: { entity: ent.id }, title: `Show the mentions of ${ent.name}` },
+        el('span', { className: 'name' }, ent.name),
+        aliases.length ? el('span', { className: 'aliases' }, ` (${aliases.join(', ')})`) : '',
+        ent.geo && ent.geo.country ? el('span', { className: 'country', title: ent.geo.name }, ` · ${countryName(ent.geo.country)}`) : '',
+        el('span', { className: 'mentions', 'aria-label': `, ${n} ${n === 1 ? 'mention' : 'mentions'}` }, ` ×${n}`),
+      );
+      const rename = el(
+        'button',
+        { type: 'button', className: 'small', dataset: { rename: ent.id }, title: 'Rename', 'aria-label': `Rename ${ent.name}` },
+        '✎',
+      );
+      const merge = el('select', {
+        className: 'small',
+        dataset: { merge: ent.id },
+        title: 'Merge into another entity',
+        'aria-label': `Merge ${ent.name} into another ${kind}`,
+      });
+      merge.append(new Option('merge…', ''));
+      for (const o of others) merge.append(new Option(o.name, o.id));
+      merge.disabled = !others.length;
+      list.append(el('li', { dataset: { type: ent.type } }, go, el('span', { className: 'tools' }, rename, merge)));
+    }
+    parts.push(el('h3', {}, `${label} `, el('span', { className: 'count' }, String(entities.length))));
+    parts.push(entities.length ? list : el('p', { className: 'none' }, `No ${label.toLowerCase()}.`));
+  }
+  const rows = await core.call('numbersTable', doc);
+  if (doc !== state.doc) return;
+  parts.push(el('h3', {}, 'Numbers ', el('span', { className: 'count' }, String(rows.length))));
+  if (rows.length) {
+    const table = el('table', { className: 'numbers' });
+    table.append(el('thead', {}, el('tr', {}, ...['Number, in context', 'Reading', 'Counted'].map((h) => el('th', { scope: 'col' }, h)))));
+    const body = el('tbody');
+    for (const r of rows) {
+      body.append(
+        el(
+          'tr',
+          { className: 'number' },
+          el(
+            'td',
+            {},
+            el('button', { type: 'button', className: 'go', dataset: { go: r.start }, title: 'Show it in the article' }, r.text),
+            el('div', { className: 'context' }, `…${r.left} `, el('b', {}, r.text), ` ${r.right}…`),
+          ),
+          el('td', {}, reading(r)),
+          el('td', {}, r.counted || ''),
+        ),
+      );
+    }
+    table.append(body);
+    parts.push(table);
+  } else parts.push(el('p', { className: 'none' }, 'No numbers.'));
+  const facts = await factsSection(doc);
+  if (doc !== state.doc) return;
+  parts.push(...facts);
+  panel.replaceChildren(parts[0], $('map-panel'), ...parts.slice(1));
+  renderMap(doc);
+}
+
+function pick(marks, message) {
+  for (const m of $('view').querySelectorAll('mark.picked')) m.classList.remove('picked');
+  for (const m of marks) m.classList.add('picked');
+  if (!marks.length) return;
+  marks[0].scrollIntoView({ block: 'center' });
+  marks[0].focus();
+  setStatus(message, true);
+}
+
+function firstMention(entityId) {
+  const ent = state.doc.entities.find((e) => e.id === entityId);
+  const a = ent && state.doc.annotations.find((x) => x.id === ent.mentions[0]);
+  return a ? { ent, a } : null;
+}
+
+$('panel').addEventListener('click', (e) => {
+  const go = e.target.closest('button.entity');
+  if (go) {
+    const marks = [...$('view').querySelectorAll(`mark[data-entity="${go.dataset.entity}"]`)];
+    const name = go.querySelector('.name').textContent;
+    pick(marks, `${name}: ${marks.length} ${marks.length === 1 ? 'mention' : 'mentions'} highlighted.`);
+    return;
+  }
+  const number = e.target.closest('button.go');
+  if (number) {
+    const m = $('view').querySelector(`mark[data-start="${number.dataset.go}"]`);
+    if (m) pick([m], `«${m.textContent}»`);
+    return;
+  }
+  const rename = e.target.closest('button[data-rename]');
+  if (rename) {
+    const found = firstMention(rename.dataset.rename);
+    if (!found) return;
+    const name = (window.prompt(`New name for «${found.ent.name}»:`, found.ent.name) || '').trim();
+    if (!name || name === found.ent.name) return;
+    addCorrection(correction.rename(found.a, name), `Renamed «${found.ent.name}» to «${name}».`);
+  }
+});
+
+$('panel').addEventListener('change', (e) => {
+  const select = e.target.closest('select[data-merge]');
+  if (!select || !select.value) return;
+  const from = firstMention(select.dataset.merge);
+  const into = firstMention(select.value);
+  if (!from || !into) return;
+  addCorrection(correction.merge(from.a, into.a), `Merged «${from.ent.name}» into «${into.ent.name}».`);
+});

@@ -1,0 +1,77 @@
+// State. The person's work is the text and the list of corrections; the document is what the
+// core makes of them. Every change goes through `commit`, which remembers the state before it
+// (undo), saves, and re-annotates.
+
+const state = {
+  text: '', // the article, exactly as annotated; corrections are anchored in it
+  corrections: [],
+  name: '', // base name for exports, from an opened file; else the core derives one
+  doc: null, // the core's document for `text` and `corrections`
+  focus: null, // the start of the mark to focus once the next rendering is done
+  // How the page is doing with them:
+  history: { undo: [], redo: [] }, // snapshots before each step, for undo and redo
+  current: null, // data-start of the last focused mark, for the toolbar
+  editTimer: 0, // a burst of typing not yet settled (annotate.js)
+  editQueue: Promise.resolve(), // settled edits, one after another
+  annotateGeneration: 0, // the newest request to the core; older answers are dropped
+  renderGeneration: 0, // the newest rendering; older ones stop
+  statusSticky: false, // a message that matters stays a few seconds
+};
+const HISTORY_LIMIT = 200;
+const source = $('source');
+
+function snapshot() {
+  return { text: state.text, corrections: state.corrections, name: state.name };
+}
+
+// Remembers the work as it is now as one step for undo (and forgets what could be redone).
+function remember() {
+  const now = snapshot();
+  state.history.undo.push(now);
+  if (state.history.undo.length > HISTORY_LIMIT) state.history.undo.shift();
+  state.history.redo = [];
+  return now;
+}
+
+// `change` is the next state, or a function of the current one. A pending burst of typing is
+// settled first, so that it is its own step for undo and the corrections fit the text.
+async function commit(change, message) {
+  await settle();
+  const before = remember();
+  return restore(typeof change === 'function' ? change(before) : change, message);
+}
+
+function restore(next, message) {
+  clearTimeout(state.editTimer);
+  state.editTimer = 0;
+  state.text = next.text;
+  state.corrections = next.corrections;
+  state.name = next.name;
+  if (source.value !== state.text) {
+    fitSource(state.text.length);
+    source.value = state.text;
+  }
+  save();
+  updateHistoryButtons();
+  if (message) setStatus(message, true);
+  return reannotate(message);
+}
+
+async function undo() {
+  await settle();
+  if (!state.history.undo.length) return setStatus('Nothing to undo.', true);
+  state.history.redo.push(snapshot());
+  return restore(state.history.undo.pop(), 'Undone.');
+}
+
+async function redo() {
+  await settle();
+  if (!state.history.redo.length) return setStatus('Nothing to redo.', true);
+  state.history.undo.push(snapshot());
+  return restore(state.history.redo.pop(), 'Redone.');
+}
+
+function updateHistoryButtons() {
+  $('undo').disabled = !state.history.undo.length && !state.editTimer;
+  $('redo').disabled = !state.history.redo.length;
+}
