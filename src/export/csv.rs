@@ -57,7 +57,7 @@ fn csv_field(s: &str, text: bool, separator: char) -> String {
     }
 }
 
-fn csv_line(out: &mut String, dialect: Dialect, fields: &[(String, bool)]) {
+pub(super) fn csv_line(out: &mut String, dialect: Dialect, fields: &[(String, bool)]) {
     let line: Vec<String> = fields
         .iter()
         .map(|(f, t)| csv_field(f, *t, dialect.separator()))

@@ -15,6 +15,7 @@
 //! | `csv-excel` | `<name>.entities.excel.csv` | the entity list, CSV for Excel (Norwegian) |
 //! | `numbers-csv-excel` | `<name>.numbers.excel.csv` | the number table, CSV for Excel (Norwegian) |
 //! | `geojson` | `<name>.places.geojson` | the places on the map, GeoJSON ([`geojson`]) |
+//! | `events-csv` | `<name>.events.csv` | the facts, one row per event ([`events_csv`]) |
 //!
 //! Choices made here:
 //! - **W3C**: one `AnnotationCollection` whose single embedded `AnnotationPage` (`first`)
@@ -49,11 +50,13 @@
 
 mod csv;
 mod displacy;
+mod events;
 mod geojson;
 mod w3c;
 
 pub use csv::{entities_csv, numbers_csv, Dialect};
 pub use displacy::{displacy, displacy_label};
+pub use events::events_csv;
 pub use geojson::geojson;
 pub use w3c::w3c;
 
@@ -62,7 +65,7 @@ use crate::error::Error;
 use crate::open::{doc_error, quote};
 
 /// The export format names [`export`] knows, in the order a page may offer them.
-pub const FORMATS: [&str; 8] = [
+pub const FORMATS: [&str; 9] = [
     "tusj",
     "w3c",
     "displacy",
@@ -71,6 +74,7 @@ pub const FORMATS: [&str; 8] = [
     "csv-excel",
     "numbers-csv-excel",
     "geojson",
+    "events-csv",
 ];
 
 /// Exports `doc` in the named format (one of [`FORMATS`]).
@@ -87,6 +91,7 @@ pub fn export(doc: &Document, format: &str) -> Result<String, Error> {
         "csv-excel" => Ok(entities_csv(doc, Dialect::ExcelNorwegian)),
         "numbers-csv-excel" => Ok(numbers_csv(doc, Dialect::ExcelNorwegian)),
         "geojson" => Ok(geojson(doc)),
+        "events-csv" => Ok(events_csv(doc)),
         other => Err(doc_error(format!(
             "unknown export format {}: known are {}",
             quote(other),
@@ -97,7 +102,7 @@ pub fn export(doc: &Document, format: &str) -> Result<String, Error> {
 
 /// The file name for an export of `format`: `<base>.tusj.json`, `<base>.w3c.jsonld`,
 /// `<base>.displacy.json`, `<base>.entities.csv`, `<base>.numbers.csv`,
-/// `<base>.places.geojson` (an unknown format
+/// `<base>.places.geojson`, `<base>.events.csv` (an unknown format
 /// gets `<base>.<format>`). `base` is made safe for a file name first: no path separators,
 /// reserved or control characters, no leading or trailing dots or spaces, never empty.
 ///
@@ -115,6 +120,7 @@ pub fn file_name(base: &str, format: &str) -> String {
         "csv-excel" => "entities.excel.csv".to_string(),
         "numbers-csv-excel" => "numbers.excel.csv".to_string(),
         "geojson" => "places.geojson".to_string(),
+        "events-csv" => "events.csv".to_string(),
         other => {
             let safe = sanitize(other);
             if safe == "article" {
@@ -132,7 +138,9 @@ pub fn media_type(format: &str) -> &'static str {
     match format {
         "tusj" | "displacy" => "application/json",
         "w3c" => "application/ld+json;profile=\"http://www.w3.org/ns/anno.jsonld\"",
-        "csv" | "numbers-csv" | "csv-excel" | "numbers-csv-excel" => "text/csv;charset=utf-8",
+        "csv" | "numbers-csv" | "csv-excel" | "numbers-csv-excel" | "events-csv" => {
+            "text/csv;charset=utf-8"
+        }
         "geojson" => "application/geo+json",
         _ => "text/plain;charset=utf-8",
     }
@@ -318,6 +326,7 @@ mod tests {
             meta: crate::text::header(text).meta,
             annotations,
             entities,
+            events: Vec::new(),
             corrections: Vec::new(),
         }
     }
@@ -1007,6 +1016,7 @@ mod tests {
             meta: Meta::default(),
             annotations,
             entities,
+            events: Vec::new(),
             corrections: Vec::new(),
         };
         assert_eq!(d.entities.len(), 1);
