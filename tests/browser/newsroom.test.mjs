@@ -201,7 +201,8 @@ describe('layout', () => {
     assert.ok(entries.some((t) => t.includes(sdf.name) && t.includes(sdf.type) && t.includes(`×${sdf.mentions.length}`)), entries.join(' | '));
     assert.ok(await page.isVisible('#panel table.numbers .context'));
     // The fact sheet comes before the article.
-    const [panelTop, viewTop] = await page.$$eval('#panel, #view', (es) => es.map((e) => e.getBoundingClientRect().top));
+    const top = (selector) => page.$eval(selector, (e) => e.getBoundingClientRect().top);
+    const [panelTop, viewTop] = [await top('#panel'), await top('#view')];
     assert.ok(panelTop < viewTop);
     const pdf = await page.pdf({ format: 'A4' });
     assert.ok(pdf.length > 10000);

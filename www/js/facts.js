@@ -45,8 +45,10 @@ async function factsSection(doc) {
     for (const [field, label] of FACT_FIELDS) fix.append(new Option(label, field));
     const remove = el(
       'button',
-      { type: 'button', className: 'small', dataset: { removeFact: r.id }, title: 'Remove this fact', 'aria-label': `Remove the fact «${r.what}»` },
-      '✕',
+      { type: 'button', className: 'small', dataset: { removeFact: r.id }, title: 'Remove this fact' },
+      // The name is the words (a screen reader's), not an aria-label that hides the ✕.
+      el('span', { 'aria-hidden': 'true' }, '✕'),
+      el('span', { className: 'sr-only' }, `Remove the fact «${r.what}»`),
     );
     cells.push(el('td', { className: 'tools' }, fix, remove));
     body.append(el('tr', { className: 'fact', dataset: { type: r.type, id: r.id } }, ...cells));
