@@ -239,3 +239,34 @@ fn facts_and_event_corrections_are_the_cores() {
     assert_eq!(c["set"]["time"], Value::Null);
     assert!(wasm::event_correction(js_doc, "v9", true, "", None).is_err());
 }
+
+#[wasm_bindgen_test]
+fn qualifiers_and_number_words_are_the_cores() {
+    let q = json(
+        &wasm::qualifiers()
+            .map_err(JsValue::from)
+            .expect("qualifiers"),
+    );
+    assert_eq!(
+        q[2],
+        serde_json::json!({"qualifier": "at_least", "words": "minst"})
+    );
+    assert_eq!(q.as_array().map(Vec::len), Some(7));
+    let text = "Møtet 8. oktober kl. 13.00: minst 43 mennesker.";
+    let doc = wasm::annotate(text)
+        .map_err(JsValue::from)
+        .expect("annotate");
+    let rows = json(
+        &wasm::numbers_table(doc)
+            .map_err(JsValue::from)
+            .expect("rows"),
+    );
+    let words: Vec<&str> = rows
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter_map(|r| r["words"].as_str())
+        .collect();
+    assert_eq!(words, ["8. okt.", "kl. 13.00", "minst 43 (mennesker)"]);
+    assert_eq!(rows[0]["iso"], "--10-08");
+}
