@@ -390,3 +390,6 @@ fn is_id(id: &str) -> bool {
         && !chars.as_str().is_empty()
         && chars.all(|c| c.is_ascii_digit())
 }
+
+#[cfg(test)]
+pub(crate) mod tests;

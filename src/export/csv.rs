@@ -29,7 +29,7 @@ fn csv_line(out: &mut String, fields: &[(String, bool)]) {
 /// The entity list as CSV: `id,kind,type,name,aliases,mentions,first_offset` — aliases
 /// joined with « | », `mentions` the number of mentions, `first_offset` the code point
 /// where the first mention starts.
-pub fn entities_csv(doc: &Document) -> String {
+pub(super) fn entities_csv(doc: &Document) -> String {
     let starts: HashMap<&str, usize> = doc
         .annotations
         .iter()
@@ -61,7 +61,7 @@ pub fn entities_csv(doc: &Document) -> String {
 }
 
 /// The numbers table as CSV: `id,type,text,value,qualifier,upper,unit,counted,start,end,left,right`.
-pub fn numbers_csv(doc: &Document) -> String {
+pub(super) fn numbers_csv(doc: &Document) -> String {
     let mut out = String::new();
     out.push_str("id,type,text,value,qualifier,upper,unit,counted,start,end,left,right\r\n");
     for r in crate::overview::numbers_table(doc) {
