@@ -202,11 +202,12 @@ fn annotate(mut args: Parser) -> Result<(), Failure> {
     let work = |path: &String| -> Result<String, Failure> {
         batch::working_on(path);
         let doc = annotator.annotate(&read_text(path)?);
-        Ok(if single {
+        let json = if single {
             doc.to_json_pretty()
         } else {
             doc.to_json()
-        })
+        };
+        json.map_err(|e| Failure::in_file(path, &e))
     };
     batch::ordered(
         files.iter(),
@@ -296,7 +297,10 @@ fn annotate_jsonl(threads: usize) -> Result<(), Failure> {
                 )
             }
         };
-        let doc = annotator.annotate(&parsed.text).to_json();
+        let doc = match annotator.annotate(&parsed.text).to_json() {
+            Ok(doc) => doc,
+            Err(e) => return failure(&parsed.id, e.to_string()),
+        };
         let id = serde_json::to_string(&parsed.id).unwrap_or_else(|_| "null".to_string());
         Ok(format!(
             "{{\"id\":{id},{}",

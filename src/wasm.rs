@@ -111,10 +111,10 @@ pub fn open_json(json: &str) -> Result<JsValue, JsError> {
 /// The pretty tusj JSON export of a document object, exactly as the core writes it.
 ///
 /// # Errors
-/// When `doc` is not shaped like a tusj document.
+/// When `doc` is not shaped like a tusj document, or cannot be written.
 #[wasm_bindgen(js_name = exportJson)]
 pub fn export_json(doc: JsValue) -> Result<String, JsError> {
-    Ok(document(doc)?.to_json_pretty())
+    document(doc)?.to_json_pretty().map_err(js_error)
 }
 
 /// The export of a document object in `format` (a [`Format`] name: `tusj`, `w3c`,

@@ -46,7 +46,8 @@ fn annotate_returns_the_cores_json_shape() {
             .map_err(JsValue::from)
             .expect("annotate");
         let from_js: Value = serde_json::from_str(&stringify(&js)).expect("JSON from JS");
-        let core: Value = serde_json::from_str(&tusj::annotate(text).to_json()).expect("core JSON");
+        let core: Value = serde_json::from_str(&tusj::annotate(text).to_json().expect("written"))
+            .expect("core JSON");
         assert_eq!(normalise(from_js), normalise(core), "text {text:?}");
     }
 }
@@ -82,7 +83,7 @@ fn export_json_is_the_cores_export() {
             .expect("export");
         assert_eq!(
             exported,
-            tusj::annotate(text).to_json_pretty(),
+            tusj::annotate(text).to_json_pretty().expect("written"),
             "text {text:?}"
         );
     }
@@ -167,14 +168,14 @@ fn rebase_and_mark_correction_cross_the_boundary() {
 #[wasm_bindgen_test]
 fn open_json_takes_the_export_and_rejects_foreign_files() {
     let doc = tusj::annotate(TEXTS[1]);
-    let opened = wasm::open_json(&doc.to_json_pretty())
+    let opened = wasm::open_json(&doc.to_json_pretty().expect("written"))
         .map_err(JsValue::from)
         .expect("open");
     assert_eq!(
         wasm::export_json(opened)
             .map_err(JsValue::from)
             .expect("export"),
-        doc.to_json_pretty()
+        doc.to_json_pretty().expect("written")
     );
     for bad in ["", "{", "[]", r#"{"text":"x","ents":[]}"#] {
         assert!(wasm::open_json(bad).is_err(), "{bad:?}");

@@ -168,7 +168,7 @@ impl Format {
     /// be: every value is finite and every map has string keys; the error is not hidden).
     pub fn write(self, doc: &Document) -> Result<String, Error> {
         match self {
-            Format::Tusj => Ok(doc.to_json_pretty()),
+            Format::Tusj => doc.to_json_pretty(),
             Format::W3c => pretty(&w3c::w3c(doc)),
             Format::Displacy => pretty(&displacy::displacy(doc)),
             Format::EntitiesCsv => Ok(csv::entities_csv(doc)),
