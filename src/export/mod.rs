@@ -15,6 +15,7 @@
 //! | `EntitiesCsv` | `csv` | `<name>.entities.csv` | the entity list |
 //! | `NumbersCsv` | `numbers-csv` | `<name>.numbers.csv` | the number table |
 //! | `GeoJson` | `geojson` | `<name>.places.geojson` | the places on the map, GeoJSON |
+//! | `EventsCsv` | `events-csv` | `<name>.events.csv` | the facts, one row per event |
 //!
 //! Choices made here:
 //! - **W3C**: one `AnnotationCollection` whose single embedded `AnnotationPage` (`first`)
@@ -47,6 +48,7 @@
 
 mod csv;
 mod displacy;
+mod events;
 mod geojson;
 mod w3c;
 
@@ -82,21 +84,24 @@ pub enum Format {
     NumbersCsv,
     /// The places on the map as GeoJSON.
     GeoJson,
+    /// The facts, one row per event, as CSV.
+    EventsCsv,
 }
 
 impl Format {
     /// Every format, in the order a page may offer them.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Tusj,
         Format::W3c,
         Format::Displacy,
         Format::EntitiesCsv,
         Format::NumbersCsv,
         Format::GeoJson,
+        Format::EventsCsv,
     ];
 
     /// The format's name, as the command line and the page call it: `tusj`, `w3c`,
-    /// `displacy`, `csv`, `numbers-csv`, `geojson`.
+    /// `displacy`, `csv`, `numbers-csv`, `geojson`, `events-csv`.
     pub fn name(self) -> &'static str {
         match self {
             Format::Tusj => "tusj",
@@ -105,6 +110,7 @@ impl Format {
             Format::EntitiesCsv => "csv",
             Format::NumbersCsv => "numbers-csv",
             Format::GeoJson => "geojson",
+            Format::EventsCsv => "events-csv",
         }
     }
 
@@ -117,11 +123,13 @@ impl Format {
             Format::EntitiesCsv => "Entities (CSV)",
             Format::NumbersCsv => "Numbers (CSV)",
             Format::GeoJson => "Places (GeoJSON)",
+            Format::EventsCsv => "Facts (CSV)",
         }
     }
 
     /// The end of an export's file name, after the base and a dot: `tusj.json`,
-    /// `w3c.jsonld`, `displacy.json`, `entities.csv`, `numbers.csv`, `places.geojson`.
+    /// `w3c.jsonld`, `displacy.json`, `entities.csv`, `numbers.csv`, `places.geojson`,
+    /// `events.csv`.
     pub fn extension(self) -> &'static str {
         match self {
             Format::Tusj => "tusj.json",
@@ -130,6 +138,7 @@ impl Format {
             Format::EntitiesCsv => "entities.csv",
             Format::NumbersCsv => "numbers.csv",
             Format::GeoJson => "places.geojson",
+            Format::EventsCsv => "events.csv",
         }
     }
 
@@ -138,7 +147,9 @@ impl Format {
         match self {
             Format::Tusj | Format::Displacy => "application/json",
             Format::W3c => "application/ld+json;profile=\"http://www.w3.org/ns/anno.jsonld\"",
-            Format::EntitiesCsv | Format::NumbersCsv => "text/csv;charset=utf-8",
+            Format::EntitiesCsv | Format::NumbersCsv | Format::EventsCsv => {
+                "text/csv;charset=utf-8"
+            }
             Format::GeoJson => "application/geo+json",
         }
     }
@@ -174,6 +185,7 @@ impl Format {
             Format::EntitiesCsv => Ok(csv::entities_csv(doc)),
             Format::NumbersCsv => Ok(csv::numbers_csv(doc)),
             Format::GeoJson => pretty(&geojson::geojson(doc)),
+            Format::EventsCsv => Ok(events::events_csv(doc)),
         }
     }
 

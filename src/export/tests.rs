@@ -230,7 +230,15 @@ fn formats_are_named_once_and_write_by_name() {
     let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
     assert_eq!(
         names,
-        ["tusj", "w3c", "displacy", "csv", "numbers-csv", "geojson"]
+        [
+            "tusj",
+            "w3c",
+            "displacy",
+            "csv",
+            "numbers-csv",
+            "geojson",
+            "events-csv"
+        ]
     );
     for f in Format::ALL {
         assert_eq!(Format::from_name(f.name()), Ok(f));
@@ -248,7 +256,7 @@ fn formats_are_named_once_and_write_by_name() {
     assert!(err.to_string().contains("unknown export format \"xml\""));
     assert!(err
         .to_string()
-        .contains("known are tusj, w3c, displacy, csv, numbers-csv, geojson"));
+        .contains("known are tusj, w3c, displacy, csv, numbers-csv, geojson, events-csv"));
     assert_eq!(
         Format::W3c.media_type(),
         "application/ld+json;profile=\"http://www.w3.org/ns/anno.jsonld\""

@@ -66,6 +66,7 @@ pub(crate) fn doc(text: &str, marks: Vec<Mark>) -> Document {
         meta: crate::text::header(text).meta,
         annotations,
         entities,
+        events: Vec::new(),
         corrections: Vec::new(),
     }
 }
@@ -442,6 +443,7 @@ fn one_entity_with_many_mentions_validates() {
         meta: Meta::default(),
         annotations,
         entities,
+        events: Vec::new(),
         corrections: Vec::new(),
     };
     assert_eq!(d.entities.len(), 1);
