@@ -275,7 +275,7 @@ pub(crate) fn slice<'a>(
 ///
 /// ```
 /// // «🙂» is two UTF-16 units and one code point.
-/// assert_eq!(tusj::review::utf16_to_code_point("🙂 Syria", 3), 2);
+/// assert_eq!(tusj::correction::utf16_to_code_point("🙂 Syria", 3), 2);
 /// ```
 pub fn utf16_to_code_point(text: &str, utf16: usize) -> usize {
     let mut units = 0;
@@ -292,7 +292,7 @@ pub fn utf16_to_code_point(text: &str, utf16: usize) -> usize {
 /// UTF-16 units.
 ///
 /// ```
-/// assert_eq!(tusj::review::code_point_to_utf16("🙂 Syria", 2), 3);
+/// assert_eq!(tusj::correction::code_point_to_utf16("🙂 Syria", 2), 3);
 /// ```
 pub fn code_point_to_utf16(text: &str, code_point: usize) -> usize {
     text.chars().take(code_point).map(char::len_utf16).sum()

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::{Error, ErrorKind};
 use crate::vocab::{Annotation, AnnotationType, Entity, Kind, Meta};
 
 /// The export document (format `tusj`, version 1).
@@ -37,16 +38,29 @@ impl Document {
     pub const VERSION: u32 = 1;
 
     /// Pretty JSON, as the CLI and the page export it.
-    pub fn to_json_pretty(&self) -> String {
-        // Serialising these plain types cannot fail (no maps with non-string keys, and
-        // `f64` values are finite by construction); fall back to compact output regardless.
-        serde_json::to_string_pretty(self).unwrap_or_else(|_| self.to_json())
+    ///
+    /// # Errors
+    /// An [`ErrorKind::Document`] error if serialisation fails. It does not for a document
+    /// the annotator made (plain types, finite numbers), but a failure is reported, never
+    /// turned into an empty or partial string.
+    pub fn to_json_pretty(&self) -> Result<String, Error> {
+        serde_json::to_string_pretty(self).map_err(unwritable)
     }
 
     /// Compact one-line JSON (JSON Lines).
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    ///
+    /// # Errors
+    /// As [`Document::to_json_pretty`].
+    pub fn to_json(&self) -> Result<String, Error> {
+        serde_json::to_string(self).map_err(unwritable)
     }
+}
+
+fn unwritable(e: serde_json::Error) -> Error {
+    Error::new(
+        ErrorKind::Document,
+        format!("the document cannot be written as JSON: {e}"),
+    )
 }
 
 /// A kind with its plural label and its types, in the order the page offers them.

@@ -234,16 +234,6 @@ impl Places {
         })
     }
 
-    /// How many places the table has.
-    pub fn len(&self) -> usize {
-        self.places.len()
-    }
-
-    /// Whether the table has no places.
-    pub fn is_empty(&self) -> bool {
-        self.places.is_empty()
-    }
-
     /// Links the places of one article together: each query gets a point or `None`. The
     /// queries are each other's context, so pass all the places of an article at once.
     pub fn link(&self, queries: &[Query]) -> Vec<Option<Geo>> {
@@ -587,7 +577,7 @@ mod tests {
     #[test]
     fn embedded_table_decodes() {
         let p = Places::from_bytes(PLACES).expect("the embedded table decodes");
-        assert!(p.len() > 20_000, "{}", p.len());
+        assert!(p.places.len() > 20_000, "{}", p.places.len());
     }
 
     #[test]

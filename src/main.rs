@@ -1,7 +1,10 @@
-//! The `tusj` command line: thin over the library (SPEC §5).
+//! The `tusj` command line: thin over the library (SPEC §5). Its arguments are parsed here
+//! (with lexopt) and nowhere else.
 //!
 //! ```text
 //! tusj annotate FILE…          one JSON document per file (JSON Lines for several; - is stdin)
+//! tusj annotate --format F FILE   one file's export in format F: tusj, w3c, displacy, csv,
+//!                              numbers-csv, geojson (tusj::export::Format)
 //! tusj annotate --jsonl -      JSON Lines of {"id", "text"} in, one document per line out
 //!                              (both on every core; -j N / --threads N to choose)
 //! tusj tag-conllu IN.conllu    the same CoNLL-U with column 10's name= replaced by the model's tags
@@ -11,22 +14,26 @@
 //! tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N]   rebuild the model
 //! ```
 //! Every error is one line naming the file (and line) on standard error, with exit code 1;
-//! usage errors exit with 2.
+//! usage errors (an unknown command, option or format, a missing or extra argument) exit
+//! with 2.
 
 mod batch;
 
 use std::io::{self, BufRead, Read, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use lexopt::{Arg, Parser, ValueExt};
 use tusj::eval::conllu::{self, Corpus};
 use tusj::eval::names as eval;
+use tusj::export::Format;
 use tusj::{Annotator, Error, ErrorKind};
 
 /// Names the file (or input line) being worked on when memory runs out.
 #[global_allocator]
 static ALLOCATOR: batch::NamingAllocator = batch::NamingAllocator;
 
-const USAGE: &str = "usage: tusj annotate [-j N] FILE… | tusj annotate [-j N] --jsonl - | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--sentences] [--model FILE] [--train TRAIN.conllu]… | tusj train [--norne DIR] [--out FILE]";
+const USAGE: &str = "usage: tusj annotate [-j N] [--format F] FILE… | tusj annotate [-j N] --jsonl - | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--sentences] [--model FILE] [--train TRAIN.conllu]… | tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N]";
 
 /// A failure to report: one line, and the exit code.
 struct Failure {
@@ -51,9 +58,15 @@ impl Failure {
     }
 }
 
+/// Every argument error is a usage error.
+impl From<lexopt::Error> for Failure {
+    fn from(e: lexopt::Error) -> Failure {
+        Failure::usage(&e.to_string())
+    }
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    match run(Parser::from_env()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
             eprintln!("tusj: {}", f.line);
@@ -62,28 +75,41 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &[String]) -> Result<(), Failure> {
-    let (command, rest) = args
-        .split_first()
-        .ok_or_else(|| Failure::usage("no command given"))?;
-    match command.as_str() {
-        "annotate" => annotate(rest),
-        "tag-conllu" => tag_conllu(rest),
-        "eval" => evaluate(rest),
-        "train" => tusj::model::train::run_train(rest).map_err(|e| Failure {
-            line: format!("train: {e}"),
-            code: 1,
-        }),
-        "-h" | "--help" | "help" => {
-            println!("{USAGE}");
-            Ok(())
-        }
-        "-V" | "--version" => {
+fn run(mut args: Parser) -> Result<(), Failure> {
+    let command = match args.next()? {
+        Some(Arg::Value(command)) => command.string()?,
+        Some(Arg::Short('h') | Arg::Long("help")) => return help(),
+        Some(Arg::Short('V') | Arg::Long("version")) => {
             println!("tusj {}", env!("CARGO_PKG_VERSION"));
-            Ok(())
+            return Ok(());
         }
+        Some(other) => return Err(other.unexpected().into()),
+        None => return Err(Failure::usage("no command given")),
+    };
+    match command.as_str() {
+        "annotate" => annotate(args),
+        "tag-conllu" => tag_conllu(args),
+        "eval" => evaluate(args),
+        "train" => train(args),
+        "help" => help(),
         other => Err(Failure::usage(&format!("unknown command {other:?}"))),
     }
+}
+
+fn help() -> Result<(), Failure> {
+    println!("{USAGE}");
+    Ok(())
+}
+
+/// The value of a number option (`-j 4`, `--epochs 8`): a whole number of at least `min`.
+fn number(args: &mut Parser, option: &str, min: usize) -> Result<usize, Failure> {
+    let value = args.value()?;
+    value
+        .string()
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|&n| n >= min)
+        .ok_or_else(|| Failure::usage(&format!("{option} needs a number of at least {min}")))
 }
 
 /// Reads a file (or standard input for `-`) as UTF-8.
@@ -123,27 +149,32 @@ fn write_out(out: &mut impl Write, s: &str) -> Result<(), Failure> {
     }
 }
 
-fn annotate(args: &[String]) -> Result<(), Failure> {
+fn annotate(mut args: Parser) -> Result<(), Failure> {
     let mut files = Vec::new();
     let mut jsonl = false;
+    let mut format = None;
     let mut threads = batch::default_threads();
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--jsonl" => jsonl = true,
-            "-j" | "--threads" => {
-                threads = it
-                    .next()
-                    .and_then(|n| n.parse::<usize>().ok())
-                    .filter(|&n| n > 0)
-                    .ok_or_else(|| Failure::usage(&format!("{arg} needs a number of threads")))?;
+    while let Some(arg) = args.next()? {
+        match arg {
+            Arg::Long("jsonl") => jsonl = true,
+            Arg::Short('j') => threads = number(&mut args, "-j", 1)?,
+            Arg::Long("threads") => threads = number(&mut args, "--threads", 1)?,
+            Arg::Long("format") => {
+                let name = args.value()?.string()?;
+                let f = Format::from_name(&name).map_err(|e| Failure::usage(e.message()))?;
+                format = Some(f);
             }
-            _ => files.push(arg.clone()),
+            Arg::Short('h') | Arg::Long("help") => return help(),
+            Arg::Value(file) => files.push(file.string()?),
+            other => return Err(other.unexpected().into()),
         }
     }
     if jsonl {
-        return match files.as_slice() {
-            [dash] if dash == "-" => annotate_jsonl(threads),
+        return match (files.as_slice(), format) {
+            ([dash], None) if dash == "-" => annotate_jsonl(threads),
+            (_, Some(_)) => Err(Failure::usage(
+                "--format writes one file's export; --jsonl writes tusj documents",
+            )),
             _ => Err(Failure::usage(
                 "--jsonl reads standard input: tusj annotate --jsonl -",
             )),
@@ -153,6 +184,12 @@ fn annotate(args: &[String]) -> Result<(), Failure> {
         return Err(Failure::usage(
             "annotate needs at least one FILE (or - for standard input)",
         ));
+    }
+    if let Some(format) = format {
+        let [path] = files.as_slice() else {
+            return Err(Failure::usage("--format takes exactly one FILE"));
+        };
+        return annotate_as(path, format);
     }
     let annotator = annotator()?;
     let stdout = io::stdout();
@@ -165,11 +202,12 @@ fn annotate(args: &[String]) -> Result<(), Failure> {
     let work = |path: &String| -> Result<String, Failure> {
         batch::working_on(path);
         let doc = annotator.annotate(&read_text(path)?);
-        Ok(if single {
+        let json = if single {
             doc.to_json_pretty()
         } else {
             doc.to_json()
-        })
+        };
+        json.map_err(|e| Failure::in_file(path, &e))
     };
     batch::ordered(
         files.iter(),
@@ -259,7 +297,10 @@ fn annotate_jsonl(threads: usize) -> Result<(), Failure> {
                 )
             }
         };
-        let doc = annotator.annotate(&parsed.text).to_json();
+        let doc = match annotator.annotate(&parsed.text).to_json() {
+            Ok(doc) => doc,
+            Err(e) => return failure(&parsed.id, e.to_string()),
+        };
         let id = serde_json::to_string(&parsed.id).unwrap_or_else(|_| "null".to_string());
         Ok(format!(
             "{{\"id\":{id},{}",
@@ -282,6 +323,17 @@ fn annotate_jsonl(threads: usize) -> Result<(), Failure> {
     })?;
     out.flush()
         .or_else(|e| write_out(&mut io::sink(), &e.to_string()))
+}
+
+/// `tusj annotate --format F FILE`: the file's export in format `F`, ended by a line break.
+fn annotate_as(path: &str, format: Format) -> Result<(), Failure> {
+    batch::working_on(path);
+    let doc = annotator()?.annotate(&read_text(path)?);
+    let mut out = format.write(&doc).map_err(|e| Failure::in_file(path, &e))?;
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    write_out(&mut io::stdout().lock(), &out)
 }
 
 fn annotator() -> Result<&'static Annotator, Failure> {
@@ -307,8 +359,16 @@ fn tag_in(
     tags
 }
 
-fn tag_conllu(args: &[String]) -> Result<(), Failure> {
-    let [path] = args else {
+fn tag_conllu(mut args: Parser) -> Result<(), Failure> {
+    let mut files = Vec::new();
+    while let Some(arg) = args.next()? {
+        match arg {
+            Arg::Short('h') | Arg::Long("help") => return help(),
+            Arg::Value(file) => files.push(file.string()?),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let [path] = files.as_slice() else {
         return Err(Failure::usage("tag-conllu takes exactly one file"));
     };
     let corpus = read_corpus(path)?;
@@ -331,33 +391,27 @@ fn tag_conllu(args: &[String]) -> Result<(), Failure> {
         .or_else(|e| write_out(&mut io::sink(), &e.to_string()))
 }
 
-fn evaluate(args: &[String]) -> Result<(), Failure> {
+fn evaluate(mut args: Parser) -> Result<(), Failure> {
     let mut input = None;
     let mut train = Vec::new();
     let mut one_sentence = false;
     let mut model = None;
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--sentences" => one_sentence = true,
-            "--model" => {
-                model = Some(
-                    it.next()
-                        .ok_or_else(|| Failure::usage("--model needs a file"))?,
-                )
-            }
-            "--train" => train.push(
-                it.next()
-                    .ok_or_else(|| Failure::usage("--train needs a file"))?,
-            ),
-            _ if input.is_none() => input = Some(arg),
-            _ => return Err(Failure::usage("eval takes one input file")),
+    while let Some(arg) = args.next()? {
+        match arg {
+            Arg::Long("sentences") => one_sentence = true,
+            Arg::Long("model") => model = Some(args.value()?.string()?),
+            Arg::Long("train") => train.push(args.value()?.string()?),
+            Arg::Short('h') | Arg::Long("help") => return help(),
+            Arg::Value(file) if input.is_none() => input = Some(file.string()?),
+            Arg::Value(_) => return Err(Failure::usage("eval takes one input file")),
+            other => return Err(other.unexpected().into()),
         }
     }
     let path = input.ok_or_else(|| Failure::usage("eval needs a CoNLL-U file"))?;
+    let path = path.as_str();
     let corpus = read_corpus(path)?;
     let mut names = None;
-    for t in train {
+    for t in &train {
         let set = eval::train_names(&read_corpus(t)?);
         names
             .get_or_insert_with(std::collections::HashSet::new)
@@ -369,7 +423,7 @@ fn evaluate(args: &[String]) -> Result<(), Failure> {
         eval::documents(&corpus)
     };
     let loaded;
-    let annotator = match model {
+    let annotator = match model.as_deref() {
         Some(m) => {
             let bytes = std::fs::read(m).map_err(|e| Failure {
                 line: format!("{m}: {e}"),
@@ -410,4 +464,51 @@ fn ratio(a: usize, b: usize) -> f64 {
     } else {
         100.0 * a as f64 / b as f64
     }
+}
+
+/// `tusj train`: rebuilds the model from NorNE train ([`tusj::model::train`]) and writes it.
+fn train(mut args: Parser) -> Result<(), Failure> {
+    let mut norne = std::env::var_os("TUSJ_NORNE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("../shared/norne"));
+    let mut out = PathBuf::from("src/model/model.bin");
+    let (mut epochs, mut passes, mut alone) = (None, None, None);
+    while let Some(arg) = args.next()? {
+        match arg {
+            Arg::Long("norne") => norne = PathBuf::from(args.value()?),
+            Arg::Long("out") => out = PathBuf::from(args.value()?),
+            Arg::Long("epochs") => epochs = Some(number(&mut args, "--epochs", 1)?),
+            Arg::Long("passes") => passes = Some(number(&mut args, "--passes", 1)?),
+            Arg::Long("alone") => alone = Some(number(&mut args, "--alone", 0)?),
+            Arg::Short('h') | Arg::Long("help") => return help(),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let mut config = tusj::model::train::Config::standard(&norne);
+    if let Some(e) = epochs {
+        config.epochs = e;
+    }
+    if let Some(p) = passes {
+        config.passes = p;
+    }
+    if let Some(a) = alone {
+        config.alone_every = a;
+    }
+    let failed = |e: Error| Failure {
+        line: format!("train: {e}"),
+        code: 1,
+    };
+    let model = tusj::model::train::train(&config).map_err(failed)?;
+    let bytes = model.to_bytes();
+    std::fs::write(&out, &bytes).map_err(|e| Failure {
+        line: format!("train: {}: {e}", out.display()),
+        code: 1,
+    })?;
+    eprintln!(
+        "wrote {} ({} bytes, features per pass {:?})",
+        out.display(),
+        bytes.len(),
+        model.feature_counts()
+    );
+    Ok(())
 }

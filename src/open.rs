@@ -39,8 +39,8 @@ impl Document {
     ///
     /// ```
     /// let doc = tusj::annotate("SOHR melder at 43 ble drept i Syria.");
-    /// let json = doc.to_json_pretty();
-    /// assert_eq!(tusj::Document::from_json(&json).unwrap().to_json_pretty(), json);
+    /// let json = doc.to_json_pretty().unwrap();
+    /// assert_eq!(tusj::Document::from_json(&json).unwrap().to_json_pretty(), Ok(json));
     /// assert!(tusj::Document::from_json("{\"text\": \"x\", \"ents\": []}").is_err());
     /// ```
     pub fn from_json(json: &str) -> Result<Document, Error> {
@@ -467,3 +467,6 @@ fn is_id(id: &str) -> bool {
         && !chars.as_str().is_empty()
         && chars.all(|c| c.is_ascii_digit())
 }
+
+#[cfg(test)]
+pub(crate) mod tests;

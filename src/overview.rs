@@ -649,4 +649,58 @@ mod tests {
             }
         }
     }
+
+    use crate::open::tests::sample;
+    use crate::vocab::{Qualifier, Source};
+
+    #[test]
+    fn numbers_table_reads_with_context() {
+        let rows = numbers_table(&sample());
+        let got: Vec<(&str, f64, Option<f64>, &str, &str)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r.text.as_str(),
+                    r.value,
+                    r.upper,
+                    r.left.as_str(),
+                    r.right.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("sju år", 7.0, None, "Over", "inn i krigen i Syria, melder"),
+                (
+                    "Minst 43 mennesker",
+                    43.0,
+                    None,
+                    "",
+                    "ble drept – 🙂 «SOHR, «Kurdisk»"
+                ),
+                (
+                    "Mellom 10.000 og 25.000",
+                    10000.0,
+                    Some(25000.0),
+                    "🙂 «SOHR, «Kurdisk» ørken» sier Ærø-gruppa.",
+                    "flyktet, 2,5 prosent."
+                ),
+                (
+                    "2,5 prosent",
+                    2.5,
+                    None,
+                    "Ærø-gruppa. Mellom 10.000 og 25.000 flyktet,",
+                    "."
+                ),
+                ("90 prosent", 90.0, None, "Nytt avsnitt:", "."),
+            ]
+        );
+        assert_eq!(rows[1].counted.as_deref(), Some("mennesker"));
+        assert_eq!(rows[1].qualifier, Qualifier::AtLeast);
+        assert_eq!(rows[4].source, Source::User);
+        let json = serde_json::to_value(&rows[0]).unwrap();
+        assert_eq!(json["type"], "measure");
+        assert_eq!(json["unit"], "year");
+    }
 }

@@ -11,8 +11,9 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::export::{self, Format};
 use crate::review::{self, Correction};
-use crate::{export, overview, AnnotationType, Document};
+use crate::{overview, AnnotationType, Document};
 
 /// Installs the panic hook once, when the module is instantiated. The core never panics by
 /// design; the hook only makes a bug readable in the console instead of "unreachable".
@@ -30,6 +31,11 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// Reads a value that came from the page, naming what it should have been.
 fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
     serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("not {what}: {e}")))
+}
+
+/// A core error as a JavaScript `Error` with its one-line message.
+fn js_error(e: crate::Error) -> JsError {
+    JsError::new(&e.to_string())
 }
 
 fn document(doc: JsValue) -> Result<Document, JsError> {
@@ -98,49 +104,80 @@ pub fn mark_correction(text: &str, start: usize, end: usize, ty: &str) -> Result
 /// The core's one-line message when `json` is not a valid tusj document.
 #[wasm_bindgen(js_name = openJson)]
 pub fn open_json(json: &str) -> Result<JsValue, JsError> {
-    let doc = Document::from_json(json).map_err(|e| JsError::new(&e.to_string()))?;
+    let doc = Document::from_json(json).map_err(js_error)?;
     to_js(&doc)
 }
 
 /// The pretty tusj JSON export of a document object, exactly as the core writes it.
 ///
 /// # Errors
-/// When `doc` is not shaped like a tusj document.
+/// When `doc` is not shaped like a tusj document, or cannot be written.
 #[wasm_bindgen(js_name = exportJson)]
 pub fn export_json(doc: JsValue) -> Result<String, JsError> {
-    Ok(document(doc)?.to_json_pretty())
+    document(doc)?.to_json_pretty().map_err(js_error)
 }
 
-/// The export of a document object in `format` (`tusj`, `w3c`, `displacy`, `csv`,
-/// `numbers-csv`, `geojson`, `events-csv`), as [`export::export`] writes it.
+/// The export of a document object in `format` (a [`Format`] name: `tusj`, `w3c`,
+/// `displacy`, `csv`, `numbers-csv`, `geojson`, `events-csv`), as [`Format::write`] writes it.
 ///
 /// # Errors
 /// When `doc` is not a tusj document or `format` is unknown.
 #[wasm_bindgen(js_name = exportAs)]
 pub fn export_as(doc: JsValue, format: &str) -> Result<String, JsError> {
-    export::export(&document(doc)?, format).map_err(|e| JsError::new(&e.to_string()))
+    let format = Format::from_name(format).map_err(js_error)?;
+    format.write(&document(doc)?).map_err(js_error)
 }
 
-/// The download name for an export: [`export::file_name`] of `base`, or of the document's
+/// The download name for an export: [`Format::file_name`] of `base`, or of the document's
 /// [`export::default_name`] when `base` is empty.
 ///
 /// # Errors
-/// When `doc` is not a tusj document.
+/// When `doc` is not a tusj document or `format` is unknown.
 #[wasm_bindgen(js_name = fileName)]
 pub fn file_name(doc: JsValue, base: &str, format: &str) -> Result<String, JsError> {
+    let format = Format::from_name(format).map_err(js_error)?;
     if base.is_empty() {
-        return Ok(export::file_name(
-            &export::default_name(&document(doc)?),
-            format,
-        ));
+        return Ok(format.file_name(&export::default_name(&document(doc)?)));
     }
-    Ok(export::file_name(base, format))
+    Ok(format.file_name(base))
 }
 
 /// The media type of a download in `format`.
+///
+/// # Errors
+/// When `format` is unknown.
 #[wasm_bindgen(js_name = mediaType)]
-pub fn media_type(format: &str) -> String {
-    export::media_type(format).to_string()
+pub fn media_type(format: &str) -> Result<String, JsError> {
+    let format = Format::from_name(format).map_err(js_error)?;
+    Ok(format.media_type().to_string())
+}
+
+/// One export format as the page sees it.
+#[derive(Serialize)]
+struct FormatInfo {
+    name: &'static str,
+    label: &'static str,
+    extension: &'static str,
+    media_type: &'static str,
+}
+
+/// Every export format ([`Format::ALL`]), for a page that lists them:
+/// `[{name: "tusj", label: "tusj (JSON)", extension: "tusj.json", media_type: …}, …]`.
+///
+/// # Errors
+/// Never in practice (the list serialises); kept for the common shape.
+#[wasm_bindgen]
+pub fn formats() -> Result<JsValue, JsError> {
+    let list: Vec<FormatInfo> = Format::ALL
+        .into_iter()
+        .map(|f| FormatInfo {
+            name: f.name(),
+            label: f.label(),
+            extension: f.extension(),
+            media_type: f.media_type(),
+        })
+        .collect();
+    to_js(&list)
 }
 
 /// The rows of the numbers panel ([`overview::numbers_table`]).

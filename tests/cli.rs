@@ -1,5 +1,6 @@
-//! The command line's batch modes (SPEC §5): `tusj annotate --jsonl -` and several files,
-//! on one thread and on several.
+//! The command line (SPEC §5): its batch modes (`tusj annotate --jsonl -` and several
+//! files, on one thread and on several), bounded memory, usage errors (exit 2) and
+//! `--format`.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -161,4 +162,111 @@ fn running_out_of_memory_names_the_file() {
         stderr.contains("huge.txt: out of memory"),
         "the file is named: {stderr}"
     );
+}
+
+/// Bad usage exits with 2 and one line naming what was wrong, before reading any input;
+/// the docs (main.rs, README) promise this.
+#[test]
+fn bad_usage_exits_2_with_one_line() {
+    let cases: &[(&[&str], &str)] = &[
+        (&[], "no command given"),
+        (&["frob"], "unknown command \"frob\""),
+        (&["--bogus"], "invalid option '--bogus'"),
+        (&["annotate"], "annotate needs at least one FILE"),
+        (
+            &["annotate", "--bogus", "x.txt"],
+            "invalid option '--bogus'",
+        ),
+        (&["annotate", "-j"], "missing argument for option '-j'"),
+        (&["annotate", "-j", "0", "x.txt"], "-j needs a number"),
+        (
+            &["annotate", "--threads", "many", "x.txt"],
+            "--threads needs a number",
+        ),
+        (
+            &["annotate", "--jsonl", "x.txt"],
+            "--jsonl reads standard input",
+        ),
+        (
+            &["annotate", "--format", "xml", "x.txt"],
+            "unknown export format \"xml\"",
+        ),
+        (
+            &["annotate", "--format", "csv", "a.txt", "b.txt"],
+            "--format takes exactly one FILE",
+        ),
+        (
+            &["annotate", "--format", "csv", "--jsonl", "-"],
+            "--format writes one file's export",
+        ),
+        (&["tag-conllu"], "tag-conllu takes exactly one file"),
+        (
+            &["tag-conllu", "a", "b"],
+            "tag-conllu takes exactly one file",
+        ),
+        (&["eval"], "eval needs a CoNLL-U file"),
+        (&["eval", "a", "b"], "eval takes one input file"),
+        (
+            &["eval", "a", "--model"],
+            "missing argument for option '--model'",
+        ),
+        (&["train", "--epochs", "x"], "--epochs needs a number"),
+        (&["train", "--what"], "invalid option '--what'"),
+    ];
+    for (args, says) in cases {
+        let out = tusj(args, "");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.starts_with("tusj: "), "{args:?}: {stderr}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("(usage: tusj annotate"),
+            "{args:?}: {stderr}"
+        );
+    }
+    // Help and version are not errors.
+    for args in [
+        &["--help"][..],
+        &["help"],
+        &["annotate", "--help"],
+        &["--version"],
+    ] {
+        let out = tusj(args, "");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+    }
+}
+
+/// A file that cannot be read is not a usage error: exit 1, the file named.
+#[test]
+fn an_unreadable_file_exits_1() {
+    let out = tusj(&["annotate", "no-such-file.txt"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("tusj: no-such-file.txt: "));
+}
+
+/// `--format F` writes the core's export in F ([`tusj::export::Format`]); `tusj` is the
+/// default output.
+#[test]
+fn format_writes_the_cores_export() {
+    let text = seed("000_eb9eaf48cf008476.txt");
+    let doc = tusj::annotate(&text);
+    for format in tusj::export::Format::ALL {
+        let out = tusj(&["annotate", "--format", format.name(), "-"], &text);
+        assert!(out.status.success(), "{}", format.name());
+        let mut want = format.write(&doc).expect("written");
+        if !want.ends_with('\n') {
+            want.push('\n');
+        }
+        assert_eq!(
+            String::from_utf8(out.stdout).expect("UTF-8"),
+            want,
+            "{}",
+            format.name()
+        );
+    }
+    let plain = tusj(&["annotate", "-"], &text);
+    let tusj_format = tusj(&["annotate", "--format", "tusj", "-"], &text);
+    assert_eq!(plain.stdout, tusj_format.stdout);
 }

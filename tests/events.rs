@@ -409,7 +409,9 @@ fn the_events_csv_has_one_row_per_event() {
     let doc = tusj::annotate(
         "Ifølge FN ble minst 30 mennesker drept i Idlib lørdag. Ingen ble skadd, opplyser politiet.",
     );
-    let csv = tusj::export::export(&doc, "events-csv").expect("a known format");
+    let csv = tusj::export::Format::EventsCsv
+        .write(&doc)
+        .expect("written");
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(
         lines,
@@ -431,7 +433,9 @@ fn the_events_csv_has_one_row_per_event() {
     let doc = tusj::annotate("Minst 12 mennesker ble drept i Badia-ørkenen fredag.");
     let place = doc.events[0].place.as_ref().expect("a place");
     assert_eq!(place.text, "Badia-ørkenen");
-    let csv = tusj::export::export(&doc, "events-csv").expect("a known format");
+    let csv = tusj::export::Format::EventsCsv
+        .write(&doc)
+        .expect("written");
     let row = csv.split("\r\n").nth(1).expect("one row");
     assert!(row.contains(",Badia-ørkenen,,,false,"), "{row}");
     // Pointing the place at an entity with a point fills them in.
@@ -443,14 +447,16 @@ fn the_events_csv_has_one_row_per_event() {
     {
         e.geo = Some(Some(idlib));
     }
-    let csv = tusj::export::export(&linked, "events-csv").expect("a known format");
+    let csv = tusj::export::Format::EventsCsv
+        .write(&linked)
+        .expect("written");
     let row = csv.split("\r\n").nth(1).expect("one row");
     assert!(
         row.contains(",Badia-ørkenen,35.9306,36.6339,false,"),
         "{row}"
     );
     assert_eq!(
-        tusj::export::file_name("idlib", "events-csv"),
+        tusj::export::Format::EventsCsv.file_name("idlib"),
         "idlib.events.csv"
     );
 }
@@ -468,7 +474,7 @@ fn a_saved_document_with_a_broken_event_does_not_open() {
         p.start += 1;
     }
     assert!(tusj::open::validate(&bad).is_err());
-    let json = doc.to_json();
+    let json = doc.to_json().expect("written");
     assert_eq!(tusj::Document::from_json(&json).ok(), Some(doc));
 }
 
@@ -529,7 +535,7 @@ fn event_corrections_replay_and_survive_edits() {
         assert_eq!(applied.skipped.len(), 1);
         assert_eq!(applied.skipped[0].reason, SkipReason::EventField);
         assert!(tusj::open::validate(&applied.document).is_ok());
-        let json = applied.document.to_json();
+        let json = applied.document.to_json().expect("written");
         assert!(json.contains("\"op\":\"event\""), "{json}");
     };
     check(text, &corrections);

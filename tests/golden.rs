@@ -27,7 +27,7 @@ fn seed_exports_match_goldens() {
         let text = std::fs::read_to_string(&path).expect("seed is UTF-8");
         let doc = tusj::annotate(&text);
         common::assert_invariants(&doc);
-        let got = doc.to_json_pretty() + "\n";
+        let got = doc.to_json_pretty().expect("written") + "\n";
         let golden = path.with_extension("tusj.json");
         if bless {
             std::fs::write(&golden, &got).expect("write golden");

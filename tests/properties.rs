@@ -114,7 +114,7 @@ proptest! {
         prop_assert_eq!(&doc.text, &text);
         common::assert_invariants(&doc);
         assert_events(&doc);
-        let again: tusj::Document = serde_json::from_str(&doc.to_json()).expect("export parses");
+        let again: tusj::Document = serde_json::from_str(&doc.to_json().expect("written")).expect("export parses");
         prop_assert_eq!(again, doc);
     }
 }

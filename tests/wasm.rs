@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use serde_json::Value;
+use tusj::export::Format;
 use tusj::wasm;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -45,7 +46,8 @@ fn annotate_returns_the_cores_json_shape() {
             .map_err(JsValue::from)
             .expect("annotate");
         let from_js: Value = serde_json::from_str(&stringify(&js)).expect("JSON from JS");
-        let core: Value = serde_json::from_str(&tusj::annotate(text).to_json()).expect("core JSON");
+        let core: Value = serde_json::from_str(&tusj::annotate(text).to_json().expect("written"))
+            .expect("core JSON");
         assert_eq!(normalise(from_js), normalise(core), "text {text:?}");
     }
 }
@@ -81,7 +83,7 @@ fn export_json_is_the_cores_export() {
             .expect("export");
         assert_eq!(
             exported,
-            tusj::annotate(text).to_json_pretty(),
+            tusj::annotate(text).to_json_pretty().expect("written"),
             "text {text:?}"
         );
     }
@@ -166,14 +168,14 @@ fn rebase_and_mark_correction_cross_the_boundary() {
 #[wasm_bindgen_test]
 fn open_json_takes_the_export_and_rejects_foreign_files() {
     let doc = tusj::annotate(TEXTS[1]);
-    let opened = wasm::open_json(&doc.to_json_pretty())
+    let opened = wasm::open_json(&doc.to_json_pretty().expect("written"))
         .map_err(JsValue::from)
         .expect("open");
     assert_eq!(
         wasm::export_json(opened)
             .map_err(JsValue::from)
             .expect("export"),
-        doc.to_json_pretty()
+        doc.to_json_pretty().expect("written")
     );
     for bad in ["", "{", "[]", r#"{"text":"x","ents":[]}"#] {
         assert!(wasm::open_json(bad).is_err(), "{bad:?}");
@@ -183,25 +185,35 @@ fn open_json_takes_the_export_and_rejects_foreign_files() {
 #[wasm_bindgen_test]
 fn exports_and_names_are_the_cores() {
     let doc = tusj::annotate(TEXTS[1]);
-    for format in tusj::export::FORMATS {
+    for format in Format::ALL {
+        let name = format.name();
         let js_doc = wasm::annotate(TEXTS[1])
             .map_err(JsValue::from)
             .expect("annotate");
-        let out = wasm::export_as(js_doc.clone(), format)
+        let out = wasm::export_as(js_doc.clone(), name)
             .map_err(JsValue::from)
             .expect("export");
-        assert_eq!(
-            Some(out),
-            tusj::export::export(&doc, format).ok(),
-            "{format}"
-        );
-        let name = wasm::file_name(js_doc, "", format)
+        assert_eq!(Some(out), format.write(&doc).ok(), "{name}");
+        let file = wasm::file_name(js_doc, "", name)
             .map_err(JsValue::from)
             .expect("name");
-        let expected = tusj::export::file_name(&tusj::export::default_name(&doc), format);
-        assert_eq!(name, expected);
-        assert_eq!(wasm::media_type(format), tusj::export::media_type(format));
+        assert_eq!(file, format.file_name(&tusj::export::default_name(&doc)));
+        let media = wasm::media_type(name)
+            .map_err(JsValue::from)
+            .expect("media type");
+        assert_eq!(media, format.media_type());
     }
+    let listed = json(&wasm::formats().map_err(JsValue::from).expect("formats"));
+    let names: Vec<&str> = listed
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|f| f["name"].as_str())
+        .collect();
+    let core: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+    assert_eq!(names, core);
+    assert_eq!(listed[1]["extension"], "w3c.jsonld");
+    assert!(wasm::media_type("docx").is_err());
     let js_doc = wasm::annotate(TEXTS[1])
         .map_err(JsValue::from)
         .expect("annotate");

@@ -69,7 +69,7 @@ pub(super) fn csv_line(out: &mut String, dialect: Dialect, fields: &[(String, bo
 /// The entity list as CSV: `id,kind,type,name,aliases,mentions,first_offset` — aliases
 /// joined with « | », `mentions` the number of mentions, `first_offset` the code point
 /// where the first mention starts.
-pub fn entities_csv(doc: &Document, dialect: Dialect) -> String {
+pub(super) fn entities_csv(doc: &Document, dialect: Dialect) -> String {
     let starts: HashMap<&str, usize> = doc
         .annotations
         .iter()
@@ -114,7 +114,7 @@ pub fn entities_csv(doc: &Document, dialect: Dialect) -> String {
 /// The numbers table as CSV:
 /// `id,type,text,value,qualifier,upper,unit,counted,start,end,left,right,iso,reading`
 /// (`iso` for dates and times, `reading` in words: [`crate::overview::number_words`]).
-pub fn numbers_csv(doc: &Document, dialect: Dialect) -> String {
+pub(super) fn numbers_csv(doc: &Document, dialect: Dialect) -> String {
     let mut out = String::from(dialect.start());
     let header = [
         "id",

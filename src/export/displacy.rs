@@ -6,7 +6,7 @@ use crate::document::Document;
 use crate::vocab::AnnotationType;
 
 /// The displaCy label of a type (see the module docs).
-pub fn displacy_label(ty: AnnotationType) -> &'static str {
+pub(crate) fn displacy_label(ty: AnnotationType) -> &'static str {
     use AnnotationType::*;
     match ty {
         Person => "PER",
@@ -25,7 +25,7 @@ pub fn displacy_label(ty: AnnotationType) -> &'static str {
 }
 
 #[derive(Serialize)]
-struct Displacy<'a> {
+pub(super) struct Displacy<'a> {
     text: &'a str,
     ents: Vec<DisplacyEnt>,
     title: Option<String>,
@@ -40,8 +40,8 @@ struct DisplacyEnt {
 
 /// The spaCy displaCy «manual» export: `{"text", "ents": [{"start", "end", "label"}],
 /// "title"}`, for `displacy.render(doc, style="ent", manual=True)`.
-pub fn displacy(doc: &Document) -> String {
-    let out = Displacy {
+pub(super) fn displacy(doc: &Document) -> Displacy<'_> {
+    Displacy {
         text: &doc.text,
         ents: doc
             .annotations
@@ -53,6 +53,5 @@ pub fn displacy(doc: &Document) -> String {
             })
             .collect(),
         title: super::title(doc),
-    };
-    serde_json::to_string_pretty(&out).unwrap_or_default()
+    }
 }

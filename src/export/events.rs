@@ -15,7 +15,7 @@ use crate::vocab::{Geo, NumberReading};
 /// parts as written in the text, `lat`/`lon` the point of the place's entity when it is
 /// linked to the map (SPEC §2c), `start`/`end` the sentence in code points and
 /// `sentence` its text.
-pub fn events_csv(doc: &Document) -> String {
+pub(super) fn events_csv(doc: &Document) -> String {
     let numbers: HashMap<&str, &NumberReading> = doc
         .annotations
         .iter()

@@ -5,8 +5,8 @@ use serde_json::{json, Value};
 
 use crate::document::Document;
 
-/// The linked places of `doc` as a GeoJSON FeatureCollection (pretty-printed).
-pub fn geojson(doc: &Document) -> String {
+/// The linked places of `doc` as a GeoJSON FeatureCollection.
+pub(super) fn geojson(doc: &Document) -> Value {
     let features: Vec<Value> = doc
         .entities
         .iter()
@@ -29,8 +29,7 @@ pub fn geojson(doc: &Document) -> String {
             }))
         })
         .collect();
-    let fc = json!({"type": "FeatureCollection", "features": features});
-    serde_json::to_string_pretty(&fc).unwrap_or_default()
+    json!({"type": "FeatureCollection", "features": features})
 }
 
 #[cfg(test)]
@@ -40,7 +39,8 @@ mod tests {
     #[test]
     fn one_feature_per_linked_place() {
         let doc = crate::annotate("Flyangrepet rammet Raqqa i Syria. Raqqa ligger ved Eufrat.");
-        let v: Value = serde_json::from_str(&super::geojson(&doc)).expect("JSON");
+        let json = crate::export::Format::GeoJson.write(&doc).expect("written");
+        let v: Value = serde_json::from_str(&json).expect("JSON");
         assert_eq!(v["type"], "FeatureCollection");
         let features = v["features"].as_array().expect("features");
         let names: Vec<&str> = features

@@ -26,7 +26,7 @@ fn describe(n: &NumberReading) -> String {
 }
 
 /// The W3C Web Annotation export: a JSON-LD `AnnotationCollection` (see the module docs).
-pub fn w3c(doc: &Document) -> String {
+pub(super) fn w3c(doc: &Document) -> Value {
     let source = super::source_iri(doc);
     let cp = CodePoints::new(&doc.text);
     let names: HashMap<&str, &str> = doc
@@ -112,7 +112,7 @@ pub fn w3c(doc: &Document) -> String {
             })
         })
         .collect();
-    let collection = json!({
+    json!({
         "@context": ["http://www.w3.org/ns/anno.jsonld", {"tusj": "urn:tusj:terms#"}],
         "id": format!("{source}:annotations"),
         "type": "AnnotationCollection",
@@ -124,6 +124,5 @@ pub fn w3c(doc: &Document) -> String {
             "startIndex": 0,
             "items": items,
         },
-    });
-    serde_json::to_string_pretty(&collection).unwrap_or_default()
+    })
 }

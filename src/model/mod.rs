@@ -14,7 +14,7 @@
 //!   later part of each type (both built by k-fold jackknifing while training, so the
 //!   model learns how far to trust them for names it has *not* seen), and a gazetteer of
 //!   places and common first and last names built from CLDR, ISO 3166, GeoNames and US
-//!   Census data ([`crate::model::gazetteer`]); genitive stems («Kroatias») are looked up too;
+//!   Census data (`model::gazetteer`); genitive stems («Kroatias») are looked up too;
 //! - the document: whether the same word is written with a capital mid-sentence or in
 //!   lower case in nearby sentences, the words around its other capitalised occurrences
 //!   («i Raqqa» elsewhere), and, with a second pass, how the first pass tagged its other
@@ -36,7 +36,7 @@
 pub(crate) mod features;
 mod fxhash;
 #[cfg(feature = "tools")]
-pub mod gazetteer;
+pub(crate) mod gazetteer;
 #[cfg(feature = "tools")]
 pub mod train;
 
@@ -46,8 +46,8 @@ use crate::error::{Error, ErrorKind};
 use crate::recognizer::Recognizer;
 use crate::tags::{NeType, Tag};
 
+pub use features::NameTable;
 use features::{Context, DocEvidence, Window, Word};
-pub use features::{NameTable, MAX_NAME_TOKENS};
 use fxhash::FxHashMap;
 
 const MAGIC: &[u8; 8] = b"TUSJNER\0";

@@ -277,7 +277,7 @@ fn merge(
 }
 
 /// Puts mentions in document order, recomputes each entity's type (its most frequent
-/// mention type, the earliest on a tie, as [`crate::entities::group`] does) and aliases,
+/// mention type, the earliest on a tie, as `entities::group` does) and aliases,
 /// orders entities by first mention and numbers them `e1`, `e2`, ….
 fn finish_entities(annotations: &mut [Annotation], entities: &mut Vec<Entity>) {
     let index: HashMap<String, usize> = annotations

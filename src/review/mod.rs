@@ -18,7 +18,7 @@
 //!
 //! Choices made here:
 //! - Marks and unmarks are replayed first, in order, then entities are grouped
-//!   ([`crate::entities::group`]), then renames and merges are replayed in order. A later
+//!   (`entities::group`), then renames and merges are replayed in order. A later
 //!   mark replaces every annotation it overlaps, earlier user marks included.
 //! - A mark of a number type needs a reading. The reading comes from the number reader
 //!   ([`crate::numbers::read`] on the marked words, else the longest number inside them);
@@ -51,7 +51,7 @@ mod apply;
 mod events;
 mod rebase;
 
-pub use crate::correction::{code_point_to_utf16, utf16_to_code_point, Anchor, Correction};
+pub use crate::correction::{Anchor, Correction};
 pub use apply::{apply, apply_report, Applied, SkipReason, Skipped};
 pub use rebase::{rebase, Rebased};
 

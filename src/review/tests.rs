@@ -2,6 +2,7 @@
 //! offsets, serialisation and rebase.
 
 use super::*;
+use crate::correction::{code_point_to_utf16, utf16_to_code_point};
 use crate::document::Document;
 use crate::open::validate;
 use crate::recognizer::Recognizer;
