@@ -458,6 +458,31 @@ mod tests {
         vec![]
     );
     t!(
+        rename_to_an_existing_name_joins_the_two,
+        [rename("IS", 1, " Den islamske  staten")],
+        with(MODEL.to_vec(), "SOHR:organisation"),
+        vec![
+            "SOHR [] ×2",
+            "Syria [] ×2",
+            "Den islamske staten [\"IS\"] ×3",
+            "Rami Abdelrahman [] ×1"
+        ],
+        vec![]
+    );
+    t!(
+        rename_to_the_name_of_another_kind_only_renames,
+        [rename("SOHR", 0, "Syria")],
+        with(MODEL.to_vec(), "SOHR:organisation"),
+        vec![
+            "Syria [\"SOHR\"] ×2",
+            "Syria [] ×2",
+            "Den islamske staten [] ×1",
+            "IS [] ×2",
+            "Rami Abdelrahman [] ×1"
+        ],
+        vec![]
+    );
+    t!(
         merge_joins_entities_under_the_target_name,
         [merge("IS", 1, "Den islamske staten", 0)],
         with(MODEL.to_vec(), "SOHR:organisation"),
