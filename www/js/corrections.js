@@ -153,7 +153,7 @@ function updateMarkTools() {
   const a = m && annotationOf(m);
   const n = a ? mentionsOf(a).list.length : 0;
   $('marktarget').textContent = a ? `«${a.text}»` : 'none';
-  if (a) $('marktype').value = a.type;
+  $('marktype').value = a ? a.type : '';
   $('marktype').disabled = !a;
   $('unmark').disabled = !a;
   for (const id of ['unmark-all', 'relabel-all']) $(id).disabled = !a;
@@ -223,7 +223,7 @@ $('relabel-all').addEventListener('click', () => {
 // The Type list changes the highlight the toolbar names, and only that one.
 $('marktype').addEventListener('change', () => {
   const m = currentMark();
-  if (m) relabel(m, $('marktype').value);
+  if (m && $('marktype').value) relabel(m, $('marktype').value);
 });
 
 // The toolbar acts on the focused highlight while the person stays with it (the highlight,
@@ -241,6 +241,7 @@ document.addEventListener('selectionchange', () => {
 
 function fillTypes() {
   const select = $('marktype');
+  select.append(new Option('—', '')); // shown while no highlight is focused
   for (const { label, types } of vocab.kinds) {
     const group = document.createElement('optgroup');
     group.label = label;
