@@ -76,6 +76,24 @@ describe('several articles', () => {
     await context.close();
   });
 
+  test('work saved by the page before the list of articles opens as the first article', async () => {
+    const { context, page } = await open(getBrowser());
+    await page.evaluate((text) => {
+      localStorage.clear();
+      localStorage.setItem('tusj.work.v1', JSON.stringify({
+        text, name: '', corrections: [{ op: 'mark', start: 29, end: 40, text: 'koalisjonen', type: 'organisation' }],
+      }));
+    }, ARTICLE);
+    await page.reload();
+    await page.waitForSelector('#view[data-rendered]');
+    assert.equal(await page.$eval('#source', (s) => s.value), ARTICLE);
+    assert.ok((await marks(page)).some((m) => m.text === 'koalisjonen' && m.type === 'organisation'));
+    await page.click('#articles-box summary');
+    assert.equal((await titles(page)).length, 1);
+    assert.equal(await page.evaluate(() => localStorage.getItem('tusj.work.v1')), null);
+    await context.close();
+  });
+
   test('«Export all» downloads every article as JSON Lines of tusj documents with their corrections', async () => {
     const { context, page } = await open(getBrowser());
     await pasteNewArticle(page, ARTICLE);
