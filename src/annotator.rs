@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::recognizer::{self, Recognizer};
 use crate::tags::{self, Tag};
 use crate::text::{self, CodePoints};
-use crate::vocab::{Annotation, AnnotationType, NumberReading, Source};
+use crate::vocab::{Annotation, AnnotationType, Kind, NumberReading, Source};
 use crate::{entities, events, geo, model, numbers, tokens};
 
 /// Annotates articles with a name recogniser and the number rules.
@@ -24,17 +24,11 @@ impl Annotator {
     /// Annotates `text`. Never fails: any string gets annotations or none.
     pub fn annotate(&self, text: &str) -> Document {
         let header = text::header(text);
-        let body = &text[header.body_start..];
-        let mut tokens = tokens::tokenize(body);
-        for t in &mut tokens {
-            t.start += header.body_start;
-            t.end += header.body_start;
-        }
-        let sentences = tokens::sentences(text, &tokens);
-        let forms: Vec<Vec<&str>> = sentences
-            .iter()
-            .map(|r| tokens[r.clone()].iter().map(|t| t.text(text)).collect())
-            .collect();
+        let Read {
+            tokens,
+            sentences,
+            forms,
+        } = read(text, header.body_start);
         let tagged = self.tag_names(&forms);
         let source = self.recognizer.source();
 
@@ -112,6 +106,67 @@ impl Annotator {
         }
     }
 
+    /// The type this annotator finds most likely for the code points `start..end` of
+    /// `text` read as a `kind` — what a mark a person makes there should be labelled.
+    ///
+    /// A number is read by the number rules («minst 43» → count, «14. mars» → date). A name
+    /// is scored by the recogniser over the tokens the span touches, in its sentence and
+    /// with the rest of the article as context ([`Recognizer::span_scores`]); the best of the
+    /// kind's types wins. Where neither can tell (a span across sentences, a recogniser
+    /// that cannot score), the kind's first type. Never fails.
+    ///
+    /// ```
+    /// use tusj::{AnnotationType, Kind};
+    /// let annotator = tusj::embedded_annotator().expect("the embedded model");
+    /// let text = "Ifølge SOHR ble minst 43 mennesker drept.";
+    /// assert_eq!(annotator.likely_type(text, 16, 24, Kind::Number), AnnotationType::Count);
+    /// ```
+    pub fn likely_type(&self, text: &str, start: usize, end: usize, kind: Kind) -> AnnotationType {
+        let fallback = AnnotationType::ALL
+            .into_iter()
+            .find(|t| t.kind() == kind)
+            .unwrap_or(AnnotationType::Person);
+        let cp = CodePoints::new(text);
+        let span = match (cp.to_byte(start), cp.to_byte(end)) {
+            (Some(a), Some(b)) if a < b => (a, b),
+            _ => return fallback,
+        };
+        if kind == Kind::Number {
+            return text
+                .get(span.0..span.1)
+                .and_then(numbers::read)
+                .map_or(fallback, |(ty, _)| ty);
+        }
+        let header = text::header(text);
+        let Read {
+            tokens,
+            sentences,
+            forms,
+        } = read(text, header.body_start);
+        // The tokens the span touches, within the sentence of the first.
+        let first = tokens.partition_point(|t| t.end <= span.0);
+        let last = tokens.partition_point(|t| t.start < span.1);
+        let Some(s) = sentences.iter().position(|r| r.contains(&first)) else {
+            return fallback;
+        };
+        let range = &sentences[s];
+        let (from, to) = (first - range.start, last.min(range.end) - range.start);
+        let scores = self
+            .recognizer
+            .span_scores(&forms, s, from, to)
+            .unwrap_or_default();
+        let mut best: Option<(AnnotationType, i64)> = None;
+        for (ne, score) in scores {
+            let Some(ty) = ne.annotation_type().filter(|t| t.kind() == kind) else {
+                continue;
+            };
+            if best.is_none_or(|(_, b)| score > b) {
+                best = Some((ty, score));
+            }
+        }
+        best.map_or(fallback, |(ty, _)| ty)
+    }
+
     /// Tags pre-tokenised sentences of one document with the name recogniser alone
     /// (`tusj tag-conllu` and `tusj eval`).
     pub fn tag_names(&self, doc: &[Vec<&str>]) -> Vec<Vec<Tag>> {
@@ -121,6 +176,34 @@ impl Annotator {
             tags.resize(sentence.len(), Tag::O);
         }
         tagged
+    }
+}
+
+/// An article cut up as the recogniser reads it: tokens (byte offsets), sentences (token
+/// ranges) and each sentence's token forms.
+struct Read<'t> {
+    tokens: Vec<tokens::Token>,
+    sentences: Vec<std::ops::Range<usize>>,
+    forms: Vec<Vec<&'t str>>,
+}
+
+/// Cuts `text` into tokens and sentences, from byte `body_start` (after the metadata header).
+fn read(text: &str, body_start: usize) -> Read<'_> {
+    let body = text.get(body_start..).unwrap_or("");
+    let mut tokens = tokens::tokenize(body);
+    for t in &mut tokens {
+        t.start += body_start;
+        t.end += body_start;
+    }
+    let sentences = tokens::sentences(text, &tokens);
+    let forms = sentences
+        .iter()
+        .map(|r| tokens[r.clone()].iter().map(|t| t.text(text)).collect())
+        .collect();
+    Read {
+        tokens,
+        sentences,
+        forms,
     }
 }
 
@@ -180,7 +263,6 @@ pub fn annotate(text: &str) -> Document {
 mod tests {
     use super::*;
     use crate::tags::NeType;
-    use crate::vocab::Kind;
 
     /// Tags words that start a name with B-ORG and words that go on with one with I-ORG.
     struct Names(&'static [&'static str], &'static [&'static str]);
@@ -226,5 +308,91 @@ mod tests {
             got,
             [("95".into(), Kind::Number), ("1995".into(), Kind::Number)]
         );
+    }
+}
+
+#[cfg(test)]
+mod likely_type_tests {
+    use super::*;
+
+    fn span(text: &str, word: &str) -> (usize, usize) {
+        let byte = text.find(word).expect("word in text");
+        let start = text[..byte].chars().count();
+        (start, start + word.chars().count())
+    }
+
+    macro_rules! t {
+        ($name:ident, $text:expr, $word:expr, $kind:expr, $expected:expr) => {
+            #[test]
+            fn $name() {
+                let annotator = embedded_annotator().expect("the embedded model");
+                let (start, end) = span($text, $word);
+                assert_eq!(annotator.likely_type($text, start, end, $kind), $expected);
+            }
+        };
+    }
+
+    use AnnotationType::*;
+    t!(
+        company,
+        "Rapporten ble skrevet av revisjonsselskapet Deloitte på oppdrag fra kommunen.",
+        "Deloitte",
+        Kind::Actor,
+        Organisation
+    );
+    t!(
+        person,
+        "Talsperson Sean Ryan sier at koalisjonen angrep mål i Deir al-Zor lørdag.",
+        "Sean Ryan",
+        Kind::Actor,
+        Person
+    );
+    t!(
+        state_acting,
+        "Russland har lenge støttet regimet, og USA svarte med sanksjoner.",
+        "USA",
+        Kind::Actor,
+        State
+    );
+    t!(
+        country_as_place,
+        "Minst 43 mennesker ble drept i Syria lørdag.",
+        "Syria",
+        Kind::Place,
+        Geopolitical
+    );
+    t!(
+        date,
+        "Møtet ble holdt 14. mars 2018 i Oslo.",
+        "14. mars 2018",
+        Kind::Number,
+        Date
+    );
+    t!(
+        percent,
+        "Oppslutningen falt til 90 prosent.",
+        "90 prosent",
+        Kind::Number,
+        Percent
+    );
+
+    #[test]
+    fn odd_spans_fall_back_to_the_first_type_of_the_kind() {
+        let annotator = embedded_annotator().expect("the embedded model");
+        let text = "Ifølge SOHR ble 43 drept. 🙂";
+        for (start, end) in [(5, 5), (9, 3), (0, 999), (27, 28)] {
+            let ty = annotator.likely_type(text, start, end, Kind::Actor);
+            assert_eq!(ty.kind(), Kind::Actor, "{start}..{end}");
+        }
+        assert_eq!(annotator.likely_type(text, 0, 6, Kind::Number), Count);
+        assert_eq!(annotator.likely_type("", 0, 0, Kind::Place), Geopolitical);
+    }
+
+    #[test]
+    fn a_recogniser_that_cannot_score_gives_the_first_type() {
+        let rules = Annotator::rules_only();
+        let text = "Ifølge SOHR ble 43 drept.";
+        assert_eq!(rules.likely_type(text, 7, 11, Kind::Actor), Person);
+        assert_eq!(rules.likely_type(text, 7, 11, Kind::Place), Geopolitical);
     }
 }

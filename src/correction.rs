@@ -161,6 +161,46 @@ impl Correction {
         })
     }
 
+    /// Marks of every whole-word occurrence of the words a person selected (`start..end`,
+    /// trimmed as in [`Correction::mark`]) as `ty`, in text order, the selection's own
+    /// occurrence included. An occurrence counts when the characters just before and after
+    /// it are not letters or digits: «IS» finds «IS» and «IS-lommen», not «ISIS». Empty
+    /// when the selection is out of bounds or blank.
+    ///
+    /// ```
+    /// use tusj::{review::Correction, AnnotationType};
+    /// let text = "IS tapte. ISIS og IS-lommen, sa IS.";
+    /// let marks = Correction::mark_all(text, 0, 2, AnnotationType::Organisation);
+    /// let starts: Vec<usize> = marks.iter().map(|c| c.anchors()[0].start).collect();
+    /// assert_eq!(starts, [0, 18, 32]);
+    /// ```
+    pub fn mark_all(text: &str, start: usize, end: usize, ty: AnnotationType) -> Vec<Correction> {
+        let Some(Correction::Mark { text: words, .. }) = Correction::mark(text, start, end, ty)
+        else {
+            return Vec::new();
+        };
+        let is_word = |c: char| c.is_alphanumeric();
+        let mut out = Vec::new();
+        let mut chars = 0; // code points before `byte`
+        let mut byte = 0;
+        for (at, _) in text.match_indices(words.as_str()) {
+            let before = text[..at].chars().next_back();
+            let after = text[at + words.len()..].chars().next();
+            if before.is_some_and(is_word) || after.is_some_and(is_word) {
+                continue;
+            }
+            chars += text[byte..at].chars().count();
+            byte = at;
+            out.push(Correction::Mark {
+                start: chars,
+                end: chars + words.chars().count(),
+                text: words.clone(),
+                ty,
+            });
+        }
+        out
+    }
+
     /// The operation's JSON name: `mark`, `unmark`, `rename`, `merge`, `event` or `reading`.
     pub fn op(&self) -> &'static str {
         match self {

@@ -61,9 +61,29 @@ pub fn group(text: &str, annotations: &mut [Annotation]) -> Vec<Entity> {
     for (&i, form) in named.iter().zip(&forms) {
         let kind = annotations[i].kind;
         if let Some(acronym) = acronym_after(text, &cp, annotations[i].end) {
-            if initials(form).contains(&acronym.to_lowercase()) && acronym != *form {
+            let short = acronym.to_lowercase();
+            if acronym != *form
+                && (initials(form).contains(&short) || is_short_form_of(&acronym, form))
+            {
                 stands_for.insert((kind, acronym), form.clone());
             }
+        }
+    }
+    // Known short forms («Frp», «H») stand for their full names when the article also
+    // names the full name as the same kind.
+    for &(kind, form) in &distinct {
+        let key = (kind, form.to_string());
+        if stands_for.contains_key(&key) {
+            continue;
+        }
+        let full = KNOWN_SHORT_FORMS
+            .iter()
+            .find(|(short, _)| {
+                short.eq_ignore_ascii_case(form) && (short.len() > 1 || *short == form)
+            })
+            .map(|(_, full)| *full);
+        if let Some(full) = full.filter(|f| known.contains(&(kind, *f))) {
+            stands_for.insert(key, full.to_string());
         }
     }
     for &(kind, form) in &distinct {
@@ -176,7 +196,38 @@ pub(crate) fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The acronym in «… (SDF)» right after code point `end`, if there is one.
+/// Short forms that Norwegian news uses for parties and organisations without spelling
+/// them out, with the full names they stand for. Applied only when the article names the
+/// full name too (that is the evidence): «H» alone is not taken to be Høyre.
+const KNOWN_SHORT_FORMS: &[(&str, &str)] = &[
+    ("Ap", "Arbeiderpartiet"),
+    ("H", "Høyre"),
+    ("Frp", "Fremskrittspartiet"),
+    ("Sp", "Senterpartiet"),
+    ("SV", "Sosialistisk Venstreparti"),
+    ("KrF", "Kristelig Folkeparti"),
+    ("V", "Venstre"),
+    ("MDG", "Miljøpartiet De Grønne"),
+    ("R", "Rødt"),
+    ("LO", "Landsorganisasjonen"),
+    ("NHO", "Næringslivets Hovedorganisasjon"),
+];
+
+/// Whether `short` («Frp», «H», «KrF») is a short form of the one-or-more-word `full`
+/// («Fremskrittspartiet», «Høyre», «Kristelig Folkeparti»): it starts with the full name's
+/// first letter and its other letters appear in the full name in order.
+fn is_short_form_of(short: &str, full: &str) -> bool {
+    let mut rest = full.chars().flat_map(char::to_lowercase);
+    let mut letters = short.chars().flat_map(char::to_lowercase);
+    let (Some(a), Some(b)) = (letters.next(), rest.next()) else {
+        return false;
+    };
+    a == b && letters.all(|c| rest.any(|f| f == c))
+}
+
+/// The acronym in «… (SDF)» right after code point `end`, if there is one: two to ten
+/// letters, mostly capitals, or a short form of one to four letters that starts with a
+/// capital («(Frp)», «(H)», «(KrF)»).
 fn acronym_after(text: &str, cp: &CodePoints, end: usize) -> Option<String> {
     let rest = text.get(cp.to_byte(end)?..)?;
     let inner = rest.trim_start_matches([' ', '\u{a0}']).strip_prefix('(')?;
@@ -189,8 +240,10 @@ fn acronym_after(text: &str, cp: &CodePoints, end: usize) -> Option<String> {
     let acronym = &inner[..close];
     let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();
     let caps = acronym.chars().filter(|c| c.is_uppercase()).count();
-    (2..=10).contains(&letters).then_some(())?;
-    (caps * 2 > letters && !acronym.contains(char::is_whitespace)).then(|| acronym.to_string())
+    (1..=10).contains(&letters).then_some(())?;
+    let short = letters <= 4 && acronym.starts_with(char::is_uppercase);
+    let capitals = letters >= 2 && caps * 2 > letters;
+    ((short || capitals) && !acronym.contains(char::is_whitespace)).then(|| acronym.to_string())
 }
 
 /// The lower-cased acronyms a name can have: the initials of all its words, and of its
@@ -294,6 +347,80 @@ mod tests {
         let ents = group(text, &mut anns);
         assert_eq!(ents.len(), 1);
         assert_eq!(ents[0].aliases, ["Dillon"]);
+    }
+
+    /// Groups the words of `text` marked by `[ ]` as organisations and returns each
+    /// entity's name and aliases.
+    fn grouped(marked: &str) -> Vec<(String, Vec<String>)> {
+        let text = marked.replace(['[', ']'], "");
+        let mut anns = Vec::new();
+        let mut offset = 0; // brackets seen so far
+        for (i, c) in marked.chars().enumerate() {
+            if c == '[' {
+                let len = marked[marked.char_indices().nth(i).unwrap().0..]
+                    .find(']')
+                    .map(|b| {
+                        marked[marked.char_indices().nth(i).unwrap().0..][1..b]
+                            .chars()
+                            .count()
+                    })
+                    .unwrap();
+                anns.push(ann(
+                    &text,
+                    anns.len() + 1,
+                    AnnotationType::Organisation,
+                    i - offset,
+                    len,
+                ));
+            }
+            if c == '[' || c == ']' {
+                offset += 1;
+            }
+        }
+        group(&text, &mut anns)
+            .into_iter()
+            .map(|e| (e.name, e.aliases))
+            .collect()
+    }
+
+    #[test]
+    fn short_forms_join_their_full_names_on_evidence() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        // In parentheses after the full name.
+        assert_eq!(
+            grouped("[Fremskrittspartiet] ([Frp]) vil kutte. [Frp] sier nei."),
+            [("Fremskrittspartiet".to_string(), s(&["Frp"]))]
+        );
+        assert_eq!(
+            grouped("[Kristelig Folkeparti] ([KrF]) og [KrF]."),
+            [("Kristelig Folkeparti".to_string(), s(&["KrF"]))]
+        );
+        // Known short forms, when the article names the full name too.
+        assert_eq!(
+            grouped("[Høyre] vant. [H] fikk 20 prosent, [Frp] 15, [Fremskrittspartiet] sa."),
+            [
+                ("Høyre".to_string(), s(&["H"])),
+                ("Fremskrittspartiet".to_string(), s(&["Frp"])),
+            ]
+        );
+        // Without the full name, a short form stays itself.
+        assert_eq!(
+            grouped("[H] og [Frp] vant."),
+            [("H".to_string(), s(&[])), ("Frp".to_string(), s(&[]))]
+        );
+        // A word in parentheses that is no short form of the name before it.
+        assert_eq!(
+            grouped("[Raqqa] ([Syria]) og [Høyre] ([Ap])."),
+            [
+                ("Raqqa".to_string(), s(&[])),
+                ("Syria".to_string(), s(&[])),
+                ("Høyre".to_string(), s(&[])),
+                ("Ap".to_string(), s(&[])),
+            ]
+        );
+        assert!(is_short_form_of("Frp", "Fremskrittspartiet"));
+        assert!(!is_short_form_of("Fxp", "Fremskrittspartiet"));
+        assert!(!is_short_form_of("", "Høyre"));
     }
 
     #[test]

@@ -17,6 +17,21 @@ pub trait Recognizer: Send + Sync {
     fn source(&self) -> Source {
         Source::Model
     }
+
+    /// How strongly the recogniser would read tokens `start..end` of sentence `s` of `doc`
+    /// as one name of each type: one score per [`NeType`], higher is likelier, comparable
+    /// only with each other. `None` when this recogniser cannot score a span (the default),
+    /// or when the span is not within the sentence.
+    fn span_scores(
+        &self,
+        doc: &[Vec<&str>],
+        s: usize,
+        start: usize,
+        end: usize,
+    ) -> Option<Vec<(NeType, i64)>> {
+        let _ = (doc, s, start, end);
+        None
+    }
 }
 
 /// A shared recogniser (the embedded model lives in a `static`) is a recogniser too.
@@ -27,6 +42,16 @@ impl<R: Recognizer + ?Sized> Recognizer for &R {
 
     fn source(&self) -> Source {
         (**self).source()
+    }
+
+    fn span_scores(
+        &self,
+        doc: &[Vec<&str>],
+        s: usize,
+        start: usize,
+        end: usize,
+    ) -> Option<Vec<(NeType, i64)>> {
+        (**self).span_scores(doc, s, start, end)
     }
 }
 

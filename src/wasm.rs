@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::export::{self, Format};
 use crate::review::{self, Correction};
-use crate::{overview, AnnotationType, Document};
+use crate::{overview, AnnotationType, Document, Kind};
 
 /// Installs the panic hook once, when the module is instantiated. The core never panics by
 /// design; the hook only makes a bug readable in the console instead of "unreachable".
@@ -96,6 +96,36 @@ pub fn mark_correction(text: &str, start: usize, end: usize, ty: &str) -> Result
     let ty =
         AnnotationType::parse(ty).ok_or_else(|| JsError::new(&format!("unknown type {ty:?}")))?;
     to_js(&Correction::mark(text, start, end, ty))
+}
+
+/// Marks of every whole-word occurrence of the selected words `start..end` of `text` as
+/// type `ty` ([`Correction::mark_all`]).
+///
+/// # Errors
+/// When `ty` is not one of the 13 types.
+#[wasm_bindgen(js_name = markAll)]
+pub fn mark_all(text: &str, start: usize, end: usize, ty: &str) -> Result<JsValue, JsError> {
+    let ty =
+        AnnotationType::parse(ty).ok_or_else(|| JsError::new(&format!("unknown type {ty:?}")))?;
+    to_js(&Correction::mark_all(text, start, end, ty))
+}
+
+/// The type the embedded model finds most likely for the code points `start..end` of
+/// `text` as a `kind` (`actor`, `place`, `number`): [`crate::Annotator::likely_type`].
+///
+/// # Errors
+/// When `kind` is not one of the three kinds, or the embedded model does not decode.
+#[wasm_bindgen(js_name = likelyType)]
+pub fn likely_type(text: &str, start: usize, end: usize, kind: &str) -> Result<String, JsError> {
+    let kind = [Kind::Actor, Kind::Place, Kind::Number]
+        .into_iter()
+        .find(|k| k.as_str() == kind)
+        .ok_or_else(|| JsError::new(&format!("unknown kind {kind:?}")))?;
+    let annotator = crate::embedded_annotator()?;
+    Ok(annotator
+        .likely_type(text, start, end, kind)
+        .as_str()
+        .to_string())
 }
 
 /// Opens a saved `.tusj.json`: the validated document, corrections included.

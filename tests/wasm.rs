@@ -166,6 +166,24 @@ fn rebase_and_mark_correction_cross_the_boundary() {
 }
 
 #[wasm_bindgen_test]
+fn likely_type_and_mark_all_cross_the_boundary() {
+    let text = "Ifølge SOHR ble minst 43 drept. SOHR sier nei.";
+    let ty = wasm::likely_type(text, 16, 24, "number")
+        .map_err(JsValue::from)
+        .expect("likely type");
+    assert_eq!(ty, "count");
+    assert!(wasm::likely_type(text, 7, 11, "thing").is_err());
+    let all = json(
+        &wasm::mark_all(text, 7, 11, "organisation")
+            .map_err(JsValue::from)
+            .expect("mark all"),
+    );
+    assert_eq!(all[1]["start"], 32);
+    assert_eq!(all[1]["type"], "organisation");
+    assert!(wasm::mark_all(text, 7, 11, "party").is_err());
+}
+
+#[wasm_bindgen_test]
 fn open_json_takes_the_export_and_rejects_foreign_files() {
     let doc = tusj::annotate(TEXTS[1]);
     let opened = wasm::open_json(&doc.to_json_pretty().expect("written"))

@@ -48,6 +48,7 @@ const APP = [
   'numberform.js', // correcting a number's reading
   'map.js', // the map of the places (d3-geo over Natural Earth shapes)
   'files.js', // opening files, new article, export
+  'articles.js', // the list of articles worked on; switch, delete, export all
   'main.js', // global keys and the start
 ];
 // Third-party libraries for the map, copied unchanged from npm (www/vendor/README.md); they

@@ -9,6 +9,8 @@ const CALLS = [
   'apply',
   'rebase',
   'markCorrection',
+  'markAll',
+  'likelyType',
   'openJson',
   'exportJson',
   'exportAs',

@@ -169,6 +169,18 @@ impl Weights {
         scratch: &mut Scratch,
         out: &mut [Tag],
     ) {
+        self.sentence_emissions(words, evidence, ctx, scratch);
+        self.transitions.decode(&scratch.em, &mut scratch.back, out);
+    }
+
+    /// The emission scores of every token of one sentence, into `scratch.em`.
+    fn sentence_emissions(
+        &self,
+        words: &[Word],
+        evidence: &[DocEvidence],
+        ctx: &Context,
+        scratch: &mut Scratch,
+    ) {
         let names = ctx.train_names.lookup(words);
         let places = ctx.places.lookup(words);
         scratch.em.clear();
@@ -181,7 +193,6 @@ impl Weights {
                 .em
                 .push(self.emissions(&scratch.feats, &mut scratch.rows));
         }
-        self.transitions.decode(&scratch.em, &mut scratch.back, out);
     }
 }
 
@@ -289,10 +300,11 @@ impl Transitions {
 
     /// First-order Viterbi over emission scores `em` into `out` (as long as `em`); `back`
     /// is scratch space.
-    fn decode(&self, em: &[[i32; TAGS]], back: &mut Vec<[u8; TAGS]>, out: &mut [Tag]) {
+    /// Returns the score of the path it chose (`NEG` or below when there is none).
+    fn decode(&self, em: &[[i32; TAGS]], back: &mut Vec<[u8; TAGS]>, out: &mut [Tag]) -> i64 {
         let n = em.len().min(out.len());
         if n == 0 {
-            return;
+            return 0;
         }
         back.clear();
         back.resize(n, [0u8; TAGS]);
@@ -318,12 +330,14 @@ impl Transitions {
                 cur = c;
             }
         }
+        let best = score[cur];
         for i in (0..n).rev() {
             out[i] = Tag::from_index(cur).unwrap_or(Tag::O);
             if i > 0 {
                 cur = back[i][cur] as usize;
             }
         }
+        best
     }
 }
 
@@ -502,20 +516,82 @@ struct Piece {
     end: usize,
 }
 
-impl Recognizer for Model {
-    fn tag(&self, doc: &[Vec<&str>]) -> Vec<Vec<Tag>> {
-        let mut pieces = Vec::with_capacity(doc.len());
-        for (s, sentence) in doc.iter().enumerate() {
-            let mut start = 0;
-            loop {
-                let end = sentence.len().min(start + MAX_SENTENCE);
-                pieces.push(Piece { s, start, end });
-                if end == sentence.len() {
-                    break;
-                }
-                start = end;
+/// The sentences of `doc` as the tagger reads them: pieces of at most [`MAX_SENTENCE`] tokens.
+fn pieces(doc: &[Vec<&str>]) -> Vec<Piece> {
+    let mut pieces = Vec::with_capacity(doc.len());
+    for (s, sentence) in doc.iter().enumerate() {
+        let mut start = 0;
+        loop {
+            let end = sentence.len().min(start + MAX_SENTENCE);
+            pieces.push(Piece { s, start, end });
+            if end == sentence.len() {
+                break;
             }
+            start = end;
         }
+    }
+    pieces
+}
+
+/// An emission score that rules a tag out of a constrained path, far below any real score
+/// yet far above `NEG`, so the sum over a sentence cannot overflow.
+const RULED_OUT: i32 = -1_000_000_000;
+
+impl Recognizer for Model {
+    /// The score of the best tagging of the sentence in which tokens `start..end` are
+    /// exactly one name of each type (constrained Viterbi over the first pass, with the
+    /// same document evidence as [`Recognizer::tag`]). The rules applied after decoding
+    /// (`harmonise` and the others) are not replayed: this scores the model's own reading.
+    fn span_scores(
+        &self,
+        doc: &[Vec<&str>],
+        s: usize,
+        start: usize,
+        end: usize,
+    ) -> Option<Vec<(NeType, i64)>> {
+        let sentence = doc.get(s)?;
+        if start >= end || end > sentence.len() {
+            return None;
+        }
+        let pass = self.passes.first()?;
+        let pieces = pieces(doc);
+        let pp = pieces
+            .iter()
+            .position(|p| p.s == s && p.start <= start && end <= p.end)?;
+        let piece = pieces[pp];
+        let forms: Vec<&[&str]> = pieces.iter().map(|p| &doc[p.s][p.start..p.end]).collect();
+        let mut window = Window::new();
+        window.centre_on(&forms, pp);
+        let words = window.sentence(pp)?;
+        let mut evidence = Vec::new();
+        window.evidence(pp, None, &mut evidence);
+        let mut scratch = Scratch::default();
+        pass.sentence_emissions(words, &evidence, &self.context(), &mut scratch);
+        let (from, to) = (start - piece.start, end - piece.start);
+        let mut out = vec![Tag::O; scratch.em.len()];
+        let mut scores = Vec::with_capacity(NeType::ALL.len());
+        for ty in NeType::ALL {
+            let mut em = scratch.em.clone();
+            for (i, e) in em.iter_mut().enumerate().take(to).skip(from) {
+                let keep = if i == from { Tag::B(ty) } else { Tag::I(ty) }.index();
+                for (c, cell) in e.iter_mut().enumerate() {
+                    if c != keep {
+                        *cell = RULED_OUT;
+                    }
+                }
+            }
+            // The name ends where the span does.
+            if let Some(next) = em.get_mut(to) {
+                next[Tag::I(ty).index()] = RULED_OUT;
+            }
+            let best = pass.transitions.decode(&em, &mut scratch.back, &mut out);
+            scores.push((ty, best));
+        }
+        Some(scores)
+    }
+
+    fn tag(&self, doc: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+        let pieces = pieces(doc);
         let forms: Vec<&[&str]> = pieces.iter().map(|p| &doc[p.s][p.start..p.end]).collect();
         let ctx = self.context();
         let mut scratch = Scratch::default();

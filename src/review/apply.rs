@@ -175,7 +175,7 @@ pub fn apply_report(annotator: &Annotator, text: &str, corrections: &[Correction
         match c {
             Correction::Rename {
                 start, end, name, ..
-            } => rename(&annotations, &mut entities, (*start, *end), name),
+            } => rename(&mut annotations, &mut entities, (*start, *end), name),
             Correction::Merge {
                 start,
                 end,
@@ -240,13 +240,27 @@ fn entity_at(
     entities.iter().position(|e| e.id == id)
 }
 
-fn rename(annotations: &[Annotation], entities: &mut [Entity], span: (usize, usize), name: &str) {
+/// Names the entity of the mention at `span`; when another entity of the same kind already
+/// has that name, the two are joined under it (one entity, not two of the same name).
+fn rename(
+    annotations: &mut [Annotation],
+    entities: &mut Vec<Entity>,
+    span: (usize, usize),
+    name: &str,
+) {
     let name = crate::entities::normalise(name);
     if name.is_empty() {
         return;
     }
-    if let Some(e) = entity_at(annotations, entities, span) {
-        entities[e].name = name;
+    let Some(e) = entity_at(annotations, entities, span) else {
+        return;
+    };
+    let same = entities
+        .iter()
+        .position(|o| o.id != entities[e].id && o.kind == entities[e].kind && o.name == name);
+    match same {
+        Some(into) => join(annotations, entities, e, into),
+        None => entities[e].name = name,
     }
 }
 
@@ -265,6 +279,11 @@ fn merge(
     if f == t || entities[f].kind != entities[t].kind {
         return;
     }
+    join(annotations, entities, f, t);
+}
+
+/// Joins entity `f` into entity `t` (indices into `entities`, of the same kind, `f != t`).
+fn join(annotations: &mut [Annotation], entities: &mut Vec<Entity>, f: usize, t: usize) {
     let gone = entities.remove(f);
     let t = if f < t { t - 1 } else { t };
     let into_id = entities[t].id.clone();

@@ -361,6 +361,20 @@ t!(
     skipped: []
 );
 t!(
+    rename_to_an_existing_name_joins_the_two,
+    [rename("IS", 1, " Den islamske  staten")],
+    marks: [],
+    entities: ["-2 Den islamske staten [] ×1", "-3 IS [] ×2", "+2 Den islamske staten [\"IS\"] ×3"],
+    skipped: []
+);
+t!(
+    rename_to_the_name_of_another_kind_only_renames,
+    [rename("SOHR", 0, "Syria")],
+    marks: [],
+    entities: ["-0 SOHR [] ×2", "+0 Syria [\"SOHR\"] ×2"],
+    skipped: []
+);
+t!(
     merge_joins_entities_under_the_target_name,
     [merge("IS", 1, "Den islamske staten", 0)],
     marks: [],

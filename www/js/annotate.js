@@ -12,6 +12,8 @@ async function reannotate(keepStatus) {
     clearError();
     if (!(await render(doc))) return;
     if (generation !== state.annotateGeneration) return;
+    updateMarkTools();
+    saveCounts(doc);
     $('view').dataset.rendered = String(generation); // tests wait for these
     const n = doc.annotations.length;
     setStatus(n === 1 ? '1 highlight.' : `${n} highlights.`);

@@ -1,10 +1,12 @@
 // Corrections: select words and mark them (keys a, p, n or the toolbar), relabel or remove a
-// focused mark. Each is a correction with code point offsets and the words it was made on.
+// focused mark — one mention, or every mention of the same name with Shift. Each is a
+// correction with code point offsets and the words it was made on; one step of several
+// corrections is one commit, so one Undo reverts it.
 
 
-// The one place that makes a correction from an annotation, and the one that adds it to the
-// work. (Marking selected words asks the core: `markCorrection` trims the selection and
-// reads its text.)
+// The one place that makes a correction from an annotation, and the one that adds them to
+// the work. (Marking selected words asks the core: `markCorrection` trims the selection and
+// reads its text, `markAll` finds every whole-word occurrence.)
 const correction = {
   mark: (a, type) => ({ op: 'mark', start: a.start, end: a.end, text: a.text, type }),
   unmark: (a) => ({ op: 'unmark', start: a.start, end: a.end, text: a.text }),
@@ -23,7 +25,14 @@ const correction = {
 };
 
 function addCorrection(c, message) {
-  return commit((now) => ({ ...now, corrections: [...now.corrections, c] }), message);
+  return addCorrections([c], message);
+}
+
+// Several corrections as one step: one Undo takes them all back.
+function addCorrections(list, message) {
+  return commit((now) => ({ ...now, corrections: [...now.corrections, ...list] }), message).then(() => {
+    if (message) setStatus(message, true, { undo: true });
+  });
 }
 
 function codePoints(s) {
@@ -35,18 +44,21 @@ function codePoints(s) {
   return n;
 }
 
-// The selected words as code point offsets into the article, from the view or the text box.
-function selection() {
+// The selected words in the article view as code point offsets, or null.
+function viewSelection() {
   const sel = window.getSelection();
   const view = $('view');
-  if (sel.rangeCount && !sel.isCollapsed && view.contains(sel.getRangeAt(0).commonAncestorContainer)) {
-    const range = sel.getRangeAt(0);
-    const before = document.createRange();
-    before.setStart(view, 0);
-    before.setEnd(range.startContainer, range.startOffset);
-    const start = codePoints(before.toString());
-    return { start, end: start + codePoints(range.toString()) };
-  }
+  if (!sel.rangeCount || sel.isCollapsed || !view.contains(sel.getRangeAt(0).commonAncestorContainer)) return null;
+  const range = sel.getRangeAt(0);
+  const before = document.createRange();
+  before.setStart(view, 0);
+  before.setEnd(range.startContainer, range.startOffset);
+  const start = codePoints(before.toString());
+  return { start, end: start + codePoints(range.toString()) };
+}
+
+// The words selected in the text box as code point offsets, or null.
+function sourceSelection() {
   if (source.selectionEnd > source.selectionStart && source.value === state.text) {
     const start = codePoints(source.value.slice(0, source.selectionStart));
     return { start, end: start + codePoints(source.value.slice(source.selectionStart, source.selectionEnd)) };
@@ -54,48 +66,106 @@ function selection() {
   return null;
 }
 
-function typeFor(kind, currentType) {
+// The next type of `kind` for a mark that has `currentType`: pressing a key again cycles.
+function nextType(kind, currentType) {
   const types = vocab.kinds.find((k) => k.kind === kind).types;
-  const chosen = $('marktype').value;
-  if (currentType && vocab.kindOf[currentType] === kind) {
-    return types[(types.indexOf(currentType) + 1) % types.length]; // pressing again cycles
-  }
-  return vocab.kindOf[chosen] === kind ? chosen : types[0];
+  if (vocab.kindOf[currentType] === kind) return types[(types.indexOf(currentType) + 1) % types.length];
+  return null;
 }
 
-async function markSelection(kind) {
+// Marks the selected words (in the text box when `fromSource`, else in the view) as `kind`,
+// with the type the model finds most likely for them; `all` marks every whole-word
+// occurrence. Marking from the text box leaves the focus and the caret there.
+async function markSelection(kind, { all = false, fromSource = false, type = null } = {}) {
   await settle();
-  const range = selection();
+  const inView = !fromSource && viewSelection();
+  const range = inView || sourceSelection();
+  fromSource = !inView;
   if (!range) {
     setStatus('Select some words in the article first (mouse, or Shift+arrows in the text box).', true);
     return;
   }
-  const type = typeFor(kind);
-  const c = await core.call('markCorrection', state.text, range.start, range.end, type);
-  if (!c) return setStatus('Only spaces are selected.', true);
-  window.getSelection().removeAllRanges();
-  state.focus = c.start;
-  await addCorrection(c, `Marked «${c.text}» as ${type}.`);
+  const chosen = type || (await core.call('likelyType', state.text, range.start, range.end, kind));
+  const list = all
+    ? await core.call('markAll', state.text, range.start, range.end, chosen)
+    : [await core.call('markCorrection', state.text, range.start, range.end, chosen)].filter(Boolean);
+  if (!list.length) return setStatus('Only spaces are selected.', true);
+  if (!fromSource) {
+    window.getSelection().removeAllRanges();
+    state.focus = list[0].start;
+  }
+  const words = list[0].text;
+  const message =
+    list.length === 1
+      ? `Marked «${words}» as ${chosen}.`
+      : `Marked ${list.length} occurrences of «${words}» as ${chosen}.`;
+  await addCorrections(list, message);
+  if (fromSource && document.activeElement !== source) source.focus();
 }
 
-function relabel(mark, type) {
+// The annotations that are mentions of the same name as `a`: its entity's mentions, or for
+// a number (which has no entity) the numbers with the same words.
+function mentionsOf(a) {
+  const doc = state.doc;
+  if (a.entity) {
+    const ent = doc.entities.find((e) => e.id === a.entity);
+    if (ent) {
+      const ids = new Set(ent.mentions);
+      return { name: ent.name, list: doc.annotations.filter((x) => ids.has(x.id)) };
+    }
+  }
+  const words = a.text.replace(/\s+/g, ' ');
+  return { name: words, list: doc.annotations.filter((x) => x.kind === a.kind && x.text.replace(/\s+/g, ' ') === words) };
+}
+
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+function relabel(mark, type, all = false) {
   const a = annotationOf(mark);
-  if (!a || a.type === type) return;
+  if (!a) return;
   state.focus = a.start;
-  return addCorrection(correction.mark(a, type), `«${a.text}» is now ${type}.`);
+  if (!all) {
+    if (a.type === type) return;
+    return addCorrection(correction.mark(a, type), `«${a.text}» is now ${type}.`);
+  }
+  const { name, list } = mentionsOf(a);
+  const changed = list.filter((x) => x.type !== type);
+  if (!changed.length) return setStatus(`Every mention of «${name}» is ${type} already.`, true);
+  return addCorrections(changed.map((x) => correction.mark(x, type)), `${plural(list.length, 'mention', 'mentions')} of «${name}» ${list.length === 1 ? 'is' : 'are'} now ${type}.`);
 }
 
-function unmark(mark) {
+function unmark(mark, all = false) {
   const a = annotationOf(mark);
   if (!a) return;
   state.focus = a.end;
-  return addCorrection(correction.unmark(a), `Removed the highlight «${a.text}». Undo (Ctrl+Z) brings it back.`);
+  if (!all) return addCorrection(correction.unmark(a), `Removed the highlight «${a.text}».`);
+  const { name, list } = mentionsOf(a);
+  return addCorrections(list.map(correction.unmark), `Removed ${plural(list.length, 'mention', 'mentions')} of «${name}».`);
 }
 
 function currentMark() {
   const m = document.activeElement;
   if (m && m.matches && m.matches('#view mark')) return m;
   return state.current === null ? null : $('view').querySelector(`mark[data-start="${state.current}"]`);
+}
+
+// The toolbar names the highlight it acts on and how many mentions its name has.
+function updateMarkTools() {
+  const m = state.current === null ? null : $('view').querySelector(`mark[data-start="${state.current}"]`);
+  const a = m && annotationOf(m);
+  const n = a ? mentionsOf(a).list.length : 0;
+  $('marktarget').textContent = a ? `«${a.text}»` : 'none';
+  $('marktype').value = a ? a.type : '';
+  $('marktype').disabled = !a;
+  $('unmark').disabled = !a;
+  for (const id of ['unmark-all', 'relabel-all']) $(id).disabled = !a;
+  $('unmark-all').textContent = a ? `Remove all ${plural(n, 'mention', 'mentions')}` : 'Remove all mentions';
+  $('relabel-all').textContent = a ? `Set all ${plural(n, 'mention', 'mentions')} to this type` : 'Set all mentions to this type';
+}
+
+function setCurrent(start) {
+  state.current = start;
+  updateMarkTools();
 }
 
 $('view').addEventListener('keydown', (e) => {
@@ -116,12 +186,18 @@ $('view').addEventListener('keydown', (e) => {
     if (j !== i && j >= 0) marks[j].focus();
   } else if (m && (e.key === 'Delete' || e.key === 'Backspace')) {
     e.preventDefault();
-    unmark(m);
+    unmark(m, e.shiftKey);
   } else if (KEY_KIND[key]) {
     e.preventDefault();
+    // Words selected around or inside the focused highlight are marked; a selection left
+    // over elsewhere does not win over the highlight that has the focus.
     const sel = window.getSelection();
-    if (!sel.isCollapsed) markSelection(KEY_KIND[key]);
-    else if (m) relabel(m, typeFor(KEY_KIND[key], m.dataset.type));
+    const selected = !sel.isCollapsed && sel.rangeCount && (!m || sel.getRangeAt(0).intersectsNode(m));
+    if (selected) markSelection(KEY_KIND[key], { all: e.shiftKey });
+    else if (m) {
+      const type = nextType(KEY_KIND[key], m.dataset.type);
+      relabel(m, type || vocab.kinds.find((k) => k.kind === KEY_KIND[key]).types[0], e.shiftKey);
+    }
   }
 });
 
@@ -131,33 +207,57 @@ $('marktools').addEventListener('mousedown', (e) => {
 });
 $('marktools').addEventListener('click', (e) => {
   const b = e.target.closest('button[data-mark]');
-  if (b) markSelection(b.dataset.mark);
+  if (b) markSelection(b.dataset.mark, { all: e.shiftKey });
 });
 $('unmark').addEventListener('click', () => {
   const m = currentMark();
   if (m) unmark(m);
   else setStatus('Focus or click a highlight first.', true);
 });
-$('marktype').addEventListener('change', () => {
-  const sel = window.getSelection();
+$('unmark-all').addEventListener('click', () => {
   const m = currentMark();
-  if (sel.isCollapsed && m) relabel(m, $('marktype').value);
+  if (m) unmark(m, true);
+});
+$('relabel-all').addEventListener('click', () => {
+  const m = currentMark();
+  if (m) relabel(m, $('marktype').value, true);
+});
+// The Type list changes the highlight the toolbar names, and only that one.
+$('marktype').addEventListener('change', () => {
+  const m = currentMark();
+  if (m && $('marktype').value) relabel(m, $('marktype').value);
+});
+
+// The toolbar acts on the focused highlight while the person stays with it (the highlight,
+// the toolbar, its tooltip); going to the text box, another control or a new selection of
+// words lets it go, so a later change of the Type list cannot relabel it by surprise.
+document.addEventListener('focusin', (e) => {
+  if (e.target.closest('#view mark')) setCurrent(e.target.closest('mark').dataset.start);
+  else if (!e.target.closest('#marktools') && state.current !== null) setCurrent(null);
+});
+document.addEventListener('selectionchange', () => {
+  const sel = window.getSelection();
+  const m = state.current === null ? null : $('view').querySelector(`mark[data-start="${state.current}"]`);
+  if (m && !sel.isCollapsed && sel.rangeCount && !sel.getRangeAt(0).intersectsNode(m)) setCurrent(null);
 });
 
 function fillTypes() {
   const select = $('marktype');
+  select.append(new Option('—', '')); // shown while no highlight is focused
   for (const { label, types } of vocab.kinds) {
     const group = document.createElement('optgroup');
     group.label = label;
     for (const t of types) group.append(new Option(t, t));
     select.append(group);
   }
+  updateMarkTools();
 }
 
-// In the text box the letters type; Alt+A, Alt+P and Alt+N mark the selected words there.
+// In the text box the letters type; Alt+A, Alt+P and Alt+N mark the selected words there
+// (with Shift, every occurrence), and the focus stays in the text box.
 source.addEventListener('keydown', (e) => {
   const kind = KEY_KIND[e.key.toLowerCase()] || KEY_KIND[(e.code || '').replace(/^Key/, '').toLowerCase()];
   if (!e.altKey || e.ctrlKey || e.metaKey || !kind) return;
   e.preventDefault();
-  markSelection(kind);
+  markSelection(kind, { all: e.shiftKey, fromSource: true });
 });

@@ -41,9 +41,13 @@ $('redo').addEventListener('click', redo);
     $('version').textContent = `v${await core.call('version')}`;
     document.documentElement.dataset.ready = 'true';
     const saved = load();
+    renderArticles();
     if (saved && (saved.text || saved.corrections.length)) {
       const n = saved.corrections.length;
       await restore(saved, `Restored your article${n ? ` and ${n} ${n === 1 ? 'correction' : 'corrections'}` : ''} from the last session.`);
+      // The caret starts at the top of the article, where a reader starts.
+      source.setSelectionRange(0, 0);
+      source.scrollTop = 0;
     } else {
       setStatus('Ready: paste an article (Ctrl+V).');
       if (source.value) settleSoon();

@@ -133,7 +133,12 @@ $('panel').addEventListener('click', (e) => {
     if (!found) return;
     const name = (window.prompt(`New name for «${found.ent.name}»:`, found.ent.name) || '').trim();
     if (!name || name === found.ent.name) return;
-    addCorrection(correction.rename(found.a, name), `Renamed «${found.ent.name}» to «${name}».`);
+    // A name another entity of the same kind already has joins the two (the core does it).
+    const same = state.doc.entities.find((o) => o.id !== found.ent.id && o.kind === found.ent.kind && o.name === name.replace(/\s+/g, ' '));
+    addCorrection(
+      correction.rename(found.a, name),
+      same ? `Joined «${found.ent.name}» with «${name}».` : `Renamed «${found.ent.name}» to «${name}».`,
+    );
   }
 });
 

@@ -1,6 +1,7 @@
-// Pasting: Ctrl+V in the text box annotates at once; a paste anywhere else goes after the
-// article. Pasted HTML is reduced to its text, keeping its structure: paragraphs, headings and
-// list items become lines apart, table rows lines and their cells tab-separated.
+// Pasting: Ctrl+V in the text box annotates at once; into an article already there, it asks
+// whether this is a new article. Pasted HTML is reduced to its text, keeping its structure:
+// paragraphs, headings and list items become lines apart, table rows lines and their cells
+// tab-separated.
 
 // Reduces pasted HTML to its text, with paragraph breaks. DOMParser builds an inert document:
 // nothing in it runs and nothing is fetched.
@@ -45,11 +46,51 @@ function clipboardText(data) {
   return html ? htmlToText(html) : '';
 }
 
+// A paste into an article that is already there asks first whether the pasted text is a new
+// article (the default: Enter) or belongs in this one; nothing is added out of sight. It asks
+// when the pasted text looks like an article of its own — a line break, or 200 characters or
+// more — so that pasting a word or a sentence while editing just inserts it. A paste over the
+// whole text (Ctrl+A, Ctrl+V) is a new article without asking.
+function looksLikeArticle(text) {
+  return /\n/.test(text.trim()) || text.length >= 200;
+}
+
+// Asks how to take a paste; resolves to 'new', 'insert' or '' (cancelled, Escape).
+function askPaste(insertLabel, text) {
+  const dialog = $('paste-ask');
+  $('paste-insert').textContent = insertLabel;
+  const first = text.trim().split('\n')[0];
+  $('paste-ask-detail').textContent = `Pasted: «${first.length > 80 ? `${first.slice(0, 79)}…` : first}» (${text.length} characters).`;
+  dialog.returnValue = '';
+  dialog.showModal();
+  return new Promise((resolve) => dialog.addEventListener('close', () => resolve(dialog.returnValue), { once: true }));
+}
+
+// A new article from the clipboard: the one before stays in the list of articles (and Undo
+// brings it back); the export name follows the new text.
+async function pasteAsNewArticle(text) {
+  await commit(
+    { text, corrections: [], name: '', id: '' },
+    'Pasted as a new article. The previous one is in the list of Articles; Undo (Ctrl+Z) brings it back here.',
+  );
+  source.setSelectionRange(0, 0);
+  source.scrollTop = 0;
+}
+
 // Ctrl+V in the text box annotates at once. Text is inserted as text, never as markup.
-source.addEventListener('paste', (e) => {
+source.addEventListener('paste', async (e) => {
   const text = clipboardText(e.clipboardData);
   if (!text) return;
   e.preventDefault();
+  const { selectionStart, selectionEnd } = source;
+  const whole = selectionStart === 0 && selectionEnd === source.value.length;
+  if (source.value.trim() && (whole || looksLikeArticle(text))) {
+    const choice = whole ? 'new' : await askPaste('Insert here', text);
+    source.focus();
+    if (choice === 'new') return pasteAsNewArticle(text);
+    if (choice !== 'insert') return setStatus('Nothing was pasted.', true);
+    source.setSelectionRange(selectionStart, selectionEnd);
+  }
   settleSoon();
   fitSource(source.value.length + text.length);
   source.setRangeText(text, source.selectionStart, source.selectionEnd, 'end');
@@ -57,15 +98,16 @@ source.addEventListener('paste', (e) => {
   settle();
 });
 
-// A paste anywhere else (the text box may be folded away) never replaces work: the text goes
-// after the article.
-document.addEventListener('paste', (e) => {
-  if (e.defaultPrevented || e.target === source || e.target.closest('input, select, textarea')) return;
+// A paste anywhere else (the text box may be folded away) never replaces work: into an empty
+// page it is the article; else it asks, and «Add after the article» puts it after the text.
+document.addEventListener('paste', async (e) => {
+  if (e.defaultPrevented || e.target === source || e.target.closest('input, select, textarea, dialog')) return;
   const text = clipboardText(e.clipboardData);
   if (!text) return;
   e.preventDefault();
-  commit((now) => {
-    const joined = now.text ? `${now.text.replace(/\n*$/, '')}\n\n${text}` : text;
-    return { ...now, text: joined };
-  }, 'Pasted after the article.');
+  if (!state.text.trim()) return commit((now) => ({ ...now, text }), 'Pasted.');
+  const choice = await askPaste('Add after the article', text);
+  if (choice === 'new') return pasteAsNewArticle(text);
+  if (choice !== 'insert') return setStatus('Nothing was pasted.', true);
+  commit((now) => ({ ...now, text: `${now.text.replace(/\n*$/, '')}\n\n${text}` }), 'Pasted after the article.');
 });

@@ -6,11 +6,13 @@ const state = {
   text: '', // the article, exactly as annotated; corrections are anchored in it
   corrections: [],
   name: '', // base name for exports, from an opened file; else the core derives one
+  id: '', // the article's key in the list of articles (storage.js); '' until it has text
   doc: null, // the core's document for `text` and `corrections`
   focus: null, // the start of the mark to focus once the next rendering is done
   // How the page is doing with them:
   history: { undo: [], redo: [] }, // snapshots before each step, for undo and redo
-  current: null, // data-start of the last focused mark, for the toolbar
+  current: null, // data-start of the mark the toolbar acts on: the last focused, until the
+  // person goes elsewhere (the text box, a selection, another control)
   editTimer: 0, // a burst of typing not yet settled (annotate.js)
   editQueue: Promise.resolve(), // settled edits, one after another
   annotateGeneration: 0, // the newest request to the core; older answers are dropped
@@ -21,7 +23,7 @@ const HISTORY_LIMIT = 200;
 const source = $('source');
 
 function snapshot() {
-  return { text: state.text, corrections: state.corrections, name: state.name };
+  return { text: state.text, corrections: state.corrections, name: state.name, id: state.id };
 }
 
 // Remembers the work as it is now as one step for undo (and forgets what could be redone).
@@ -47,6 +49,7 @@ function restore(next, message) {
   state.text = next.text;
   state.corrections = next.corrections;
   state.name = next.name;
+  state.id = next.id || '';
   if (source.value !== state.text) {
     fitSource(state.text.length);
     source.value = state.text;

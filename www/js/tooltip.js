@@ -57,8 +57,5 @@ $('view').addEventListener('focusin', (e) => {
   showTip(e.target);
   for (const m of $('view').querySelectorAll('mark[tabindex="0"]')) m.tabIndex = -1;
   e.target.tabIndex = 0;
-  state.current = e.target.dataset.start;
-  const type = $('marktype');
-  type.value = e.target.dataset.type;
 });
 $('view').addEventListener('focusout', hideTip);
