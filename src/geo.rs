@@ -339,6 +339,17 @@ impl Places {
                 })
                 .map(|(i, _)| Candidate { place: i })
                 .collect();
+            // «Lier kommune» is the municipality, not the Belgian town: a name that says it
+            // is a region takes a region where the data has one, and its town where not
+            // («Idlib-provinsen», «Bergen kommune»).
+            let regions: Vec<Candidate> = found
+                .iter()
+                .copied()
+                .filter(|c| self.places[c.place as usize].feature == Feature::Region)
+                .collect();
+            if hint == Some(Feature::Region) && !regions.is_empty() {
+                return regions;
+            }
             if !found.is_empty() {
                 return found;
             }
@@ -353,6 +364,9 @@ impl Places {
         match p.feature {
             Feature::Country => 100.0,
             Feature::Continent => 99.0,
+            // Norway's counties and municipalities weigh by their people, as its towns do:
+            // «Lier» beside the Belgian town is the municipality, the two Herøys are equals.
+            Feature::Region if &p.country == b"NO" => f64::from(p.prominence) / 25.0 + 1.0,
             Feature::Region => 5.5,
             Feature::Natural => 5.0,
             Feature::City => {
