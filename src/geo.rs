@@ -324,6 +324,14 @@ impl Places {
                     }
                 }
             }
+            if found.is_empty() {
+                for variant in cyrillic_variants(stem) {
+                    found = self.lookup(&variant);
+                    if !found.is_empty() {
+                        break;
+                    }
+                }
+            }
             let found: Vec<Candidate> = found
                 .into_iter()
                 .filter(|&(i, _)| {
@@ -367,7 +375,10 @@ impl Places {
             // Norway's counties and municipalities weigh by their people, as its towns do:
             // «Lier» beside the Belgian town is the municipality, the two Herøys are equals.
             Feature::Region if &p.country == b"NO" => f64::from(p.prominence) / 25.0 + 1.0,
-            Feature::Region => 5.5,
+            // A US state is news as often as a big town; a region elsewhere yields to a town
+            // of 100,000+ of its name (Gaza is the Palestinian town, not Mozambique's province).
+            Feature::Region if &p.country == b"US" => 5.5,
+            Feature::Region => 5.0,
             Feature::Natural => 5.0,
             Feature::City => {
                 let home = if &p.country == b"NO" { 1.0 } else { 0.0 };
@@ -529,6 +540,33 @@ fn strip_affixes(name: &str) -> Option<(&str, Option<Feature>)> {
         }
     }
     Some((name, None))
+}
+
+/// The English and Ukrainian spellings a Norwegian transliteration from Cyrillic may stand
+/// for, as the data spells such towns: «Lysytsjansk» is Lysychansk, «Avdijivka» Avdiyivka,
+/// «Sjevjerodonetsk» Sievierodonetsk. Norwegian writes ч «tsj», ж «zj», ш «sj» and й, я, є,
+/// ї with «j»; «sj» may also be с before є. None for a name without «j».
+fn cyrillic_variants(name: &str) -> Vec<String> {
+    let lower = name.to_lowercase();
+    if !lower.contains('j') {
+        return Vec::new();
+    }
+    let base = lower
+        .replace("sjtsj", "shch")
+        .replace("tsj", "ch")
+        .replace("zj", "zh");
+    let mut out: Vec<String> = Vec::new();
+    for sj in [base.replace("sj", "sh"), base.clone()] {
+        for v in [
+            sj.replace("ji", "i").replace('j', "i"),
+            sj.replace('j', "y"),
+        ] {
+            if v != lower && !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
 }
 
 /// Lower case without diacritics, the way the data's many spellings of a name meet
@@ -750,6 +788,16 @@ mod tests {
                 let _ = Places::from_bytes(&bytes);
             }
         }
+    }
+
+    #[test]
+    fn cyrillic_transliterations() {
+        assert!(cyrillic_variants("Lysytsjansk").contains(&"lysychansk".to_string()));
+        assert!(cyrillic_variants("Avdijivka").contains(&"avdiyivka".to_string()));
+        assert!(cyrillic_variants("Sjevjerodonetsk").contains(&"sievierodonetsk".to_string()));
+        assert!(cyrillic_variants("Oslo").is_empty());
+        let g = one("Lysytsjansk", &[]);
+        assert_eq!(g.and_then(|g| g.country), Some("UA".into()));
     }
 
     #[test]

