@@ -1,9 +1,13 @@
-// The map of the places (SPEC §2c): it draws the seeds' linked places, choosing a point shows
-// its mentions, choosing a place in the overview shows it on the map, and nothing is fetched.
+// The map of the places (SPEC §2c): it draws the seeds' linked places in the article's region
+// and names those beyond it, hovering names a point, choosing a point shows its mentions,
+// choosing a place in the text or the overview shows it on the map, the overview names each
+// place's country, the places export as GeoJSON, the map reads in dark mode and on paper, and
+// nothing is fetched.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHOTS, PAGE_URL, SEEDS, seed, useBrowser, open, paste, panelRendered, cliAnnotate, ROOT } from './helpers.mjs';
+import { OUT, SHOTS, PAGE_URL, SEEDS, seed, useBrowser, open, paste, panelRendered, cliAnnotate, ROOT } from './helpers.mjs';
 
 const getBrowser = useBrowser();
 
@@ -111,6 +115,18 @@ describe('the map', () => {
       assert.equal(countries.length, want.filter((e) => e.geo.country).length, `countries: ${countries}`);
       assert.ok(countries.some((c) => /Syria/.test(c)), `countries: ${countries}`);
       if (far.length) assert.ok(countries.some((c) => /Russland/.test(c)), `countries: ${countries}`);
+      // The places export as GeoJSON: one Feature per linked place, at [lon, lat].
+      await page.selectOption('#format', 'geojson');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-other')]);
+      assert.match(download.suggestedFilename(), /\.places\.geojson$/);
+      const file = join(OUT, download.suggestedFilename());
+      await download.saveAs(file);
+      const fc = JSON.parse(readFileSync(file, 'utf8'));
+      assert.equal(fc.type, 'FeatureCollection');
+      assert.deepEqual(
+        fc.features.map((f) => [f.id, f.properties.name, f.properties.mentions, ...f.geometry.coordinates]).sort(),
+        want.map((e) => [e.id, e.name, e.mentions.length, e.geo.lon, e.geo.lat]).sort(),
+      );
       assert.deepEqual(errors, []);
       assertOffline(requests);
       await context.close();
