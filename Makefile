@@ -48,7 +48,7 @@ $(BROWSER)/node_modules/.package-lock.json: $(BROWSER)/package.json $(BROWSER)/p
 # ---- the page ------------------------------------------------------------------------------
 
 page: wasm-tools
-	cargo build --release --target $(WASM_TARGET) --lib --no-default-features
+	cargo rustc --release --target $(WASM_TARGET) --lib --no-default-features --crate-type cdylib
 	wasm-bindgen --target no-modules --out-dir $(BINDGEN_OUT) $(WASM)
 	node www/build.mjs $(BINDGEN_OUT) $(PAGE)
 
@@ -99,7 +99,7 @@ screenshots: page node-deps browser-tools
 # ---- benchmarks and the model --------------------------------------------------------------
 
 bench: page node-deps browser-tools
-	cargo bench --bench tagging --bench numbers
+	cargo bench --bench tagging --bench numbers --bench events
 	node $(BROWSER)/bench.mjs
 
 # Rebuilds src/model/model.bin from NorNE train (../shared/norne, or NORNE=DIR); about a minute.

@@ -42,6 +42,7 @@
 //!   Failing that, the correction is dropped and listed in [`Rebased::dropped`].
 
 mod apply;
+mod events;
 mod rebase;
 
 pub use crate::correction::{code_point_to_utf16, utf16_to_code_point, Anchor, Correction};
