@@ -56,8 +56,8 @@ function renderMap(doc) {
   const box = $('map');
   const places = doc.entities.filter((e) => e.geo);
   const count = $('map-count');
-  if (count) count.textContent = String(places.length);
   if (!places.length) {
+    if (count) count.textContent = '0';
     box.replaceChildren(Object.assign(document.createElement('p'), { className: 'none', textContent: 'No places on the map.' }));
     return;
   }
@@ -71,8 +71,17 @@ function renderMap(doc) {
     // article about Syria, is drawn if it fits but does not widen the frame).
     frame((places.some((e) => e.kind === 'place') ? places.filter((e) => e.kind === 'place') : places).map((e) => [e.geo.lon, e.geo.lat])),
   );
+  // Which places fall inside the frame: the rest are named below it, not counted on it.
+  const onMap = [];
+  const beyond = [];
+  for (const ent of places) {
+    const xy = projection([ent.geo.lon, ent.geo.lat]);
+    if (xy && Number.isFinite(xy[0]) && xy[0] >= 0 && xy[0] <= width && xy[1] >= 0 && xy[1] <= height) onMap.push({ ent, xy });
+    else beyond.push(ent);
+  }
+  if (count) count.textContent = String(onMap.length);
   const path = d3.geoPath(projection);
-  const map = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'group', 'aria-label': `Map of ${places.length} places` });
+  const map = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'group', 'aria-label': `Map of ${onMap.length} ${onMap.length === 1 ? 'place' : 'places'}` });
   const clip = svg('clipPath', { id: 'map-clip' });
   clip.append(svg('rect', { width, height }));
   const land = svg('g', { class: 'land', 'clip-path': 'url(#map-clip)', 'aria-hidden': 'true' });
@@ -83,12 +92,9 @@ function renderMap(doc) {
   }
   const points = svg('g', { class: 'points' });
   // Big points first, so a small one on top of a big one stays reachable.
-  for (const ent of [...places].sort((a, b) => b.mentions.length - a.mentions.length)) {
-    const xy = projection([ent.geo.lon, ent.geo.lat]);
-    if (!xy || !Number.isFinite(xy[0])) continue;
+  for (const { ent, xy } of onMap.sort((a, b) => b.ent.mentions.length - a.ent.mentions.length)) {
     const n = ent.mentions.length;
-    const where = [ent.geo.name !== ent.name ? ent.geo.name : '', countryName(ent.geo.country)].filter(Boolean).join(', ');
-    const label = `${ent.name}${where ? ` (${where})` : ''}: ${n} ${n === 1 ? 'mention' : 'mentions'}`;
+    const label = `${ent.name}${where(ent) ? ` (${where(ent)})` : ''}: ${n} ${n === 1 ? 'mention' : 'mentions'}`;
     const dot = svg('circle', {
       class: 'place',
       cx: xy[0].toFixed(1),
@@ -107,13 +113,35 @@ function renderMap(doc) {
     points.append(dot, name);
   }
   map.append(clip, land, points);
-  box.replaceChildren(map);
+  const parts = [map];
+  if (beyond.length) {
+    const list = document.createElement('p');
+    list.className = 'beyond';
+    list.append('Beyond this frame: ');
+    beyond.forEach((ent, i) => {
+      const go = document.createElement('button');
+      go.type = 'button';
+      go.className = 'beyond-place';
+      go.dataset.entity = ent.id;
+      go.textContent = ent.name;
+      go.title = `${where(ent)}: show the ${ent.mentions.length === 1 ? 'mention' : 'mentions'}`;
+      list.append(...(i ? [', ', go] : [go]));
+    });
+    parts.push(list);
+  }
+  box.replaceChildren(...parts);
 }
 
-// Lights up an entity's point (choosing it in the text or the overview).
+// What a point is: the data's name where it differs, and the country in Norwegian.
+function where(ent) {
+  return [ent.geo.name !== ent.name ? ent.geo.name : '', countryName(ent.geo.country)].filter(Boolean).join(', ');
+}
+
+// Lights up an entity's point, or its name below the map when it lies beyond the frame
+// (choosing it in the text or the overview).
 function showOnMap(entityId) {
-  for (const c of $('map').querySelectorAll('circle.chosen')) c.classList.remove('chosen');
-  const dot = $('map').querySelector(`circle[data-entity="${entityId}"]`);
+  for (const c of $('map').querySelectorAll('.chosen')) c.classList.remove('chosen');
+  const dot = $('map').querySelector(`[data-entity="${entityId}"]`);
   if (dot) dot.classList.add('chosen');
 }
 
@@ -126,7 +154,7 @@ function chooseOnMap(dot) {
 }
 
 $('map').addEventListener('click', (e) => {
-  const dot = e.target.closest('circle.place');
+  const dot = e.target.closest('circle.place, button.beyond-place');
   if (dot) chooseOnMap(dot);
 });
 $('map').addEventListener('keydown', (e) => {
