@@ -20,7 +20,8 @@
 //! geo                                   places linked to the map
 //! entities                              mentions grouped into entities
 //! recognizer, numbers, model            names and numbers
-//! tokens, tags, correction, eval::conllu   tokens, BIO tags, the Correction type, CoNLL-U
+//! tokens, tags, correction, eval::conllu,  tokens, BIO tags, the Correction type, CoNLL-U,
+//!   language                            the language of each paragraph
 //! error, text, vocab                    errors, text offsets, the shared vocabulary
 //! ```
 //!
@@ -49,6 +50,7 @@ pub mod error;
 pub mod eval;
 pub mod export;
 pub mod geo;
+pub mod language;
 pub mod model;
 pub mod numbers;
 pub mod open;

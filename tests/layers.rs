@@ -16,7 +16,7 @@ use std::path::Path;
 /// and 11) will go between `entities` and `document`.
 const LAYERS: &[&[&str]] = &[
     &["error", "text", "vocab"],
-    &["tokens", "tags", "correction", "eval::conllu"],
+    &["tokens", "tags", "correction", "eval::conllu", "language"],
     &["recognizer", "numbers", "model"],
     &["entities"],
     &["geo"],

@@ -301,6 +301,7 @@ mod tests {
             annotations,
             entities,
             corrections: Vec::new(),
+            other_languages: Vec::new(),
         }
     }
 
@@ -969,6 +970,7 @@ mod tests {
             annotations,
             entities,
             corrections: Vec::new(),
+            other_languages: Vec::new(),
         };
         assert_eq!(d.entities.len(), 1);
         assert!(validate(&d).is_ok());
