@@ -15,6 +15,8 @@ const CALLS = [
   'fileName',
   'mediaType',
   'numbersTable',
+  'factsTable',
+  'eventCorrection',
   'kinds',
   'version',
 ];
