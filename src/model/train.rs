@@ -514,7 +514,7 @@ pub fn train(config: &Config) -> Result<Model, Error> {
     })
 }
 
-/// `tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N]`: trains a model on
+/// `tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N] [--mix N] [--seed N]`: trains a model on
 /// NorNE train and writes it (default `src/model/model.bin`). NorNE is looked for in
 /// `--norne`, then `$TUSJ_NORNE`, then `../shared/norne`.
 ///
@@ -529,6 +529,8 @@ pub fn run_train(args: &[String]) -> Result<(), Error> {
     let mut epochs = None;
     let mut passes = None;
     let mut alone = None;
+    let mut mix = None;
+    let mut seed = None;
     let usage = |m: &str| Error::new(ErrorKind::Io, m.to_string());
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -561,6 +563,20 @@ pub fn run_train(args: &[String]) -> Result<(), Error> {
                         .map_err(|_| usage("--alone takes a number"))?,
                 )
             }
+            "--mix" => {
+                mix = Some(
+                    value()?
+                        .parse()
+                        .map_err(|_| usage("--mix takes a number"))?,
+                )
+            }
+            "--seed" => {
+                seed = Some(
+                    value()?
+                        .parse()
+                        .map_err(|_| usage("--seed takes a number"))?,
+                )
+            }
             other => return Err(usage(&format!("unknown argument {other:?}"))),
         }
     }
@@ -573,6 +589,12 @@ pub fn run_train(args: &[String]) -> Result<(), Error> {
     }
     if let Some(a) = alone {
         config.alone_every = a;
+    }
+    if let Some(m) = mix {
+        config.mix = m;
+    }
+    if let Some(s) = seed {
+        config.seed = s;
     }
     let model = train(&config)?;
     let bytes = model.to_bytes();
