@@ -7,8 +7,8 @@ use crate::error::Error;
 use crate::recognizer::{self, Recognizer};
 use crate::tags::{self, Tag};
 use crate::text::{self, CodePoints};
-use crate::vocab::{Annotation, AnnotationType, Kind, NumberReading, Source};
-use crate::{entities, events, geo, model, numbers, tokens};
+use crate::vocab::{Annotation, AnnotationType, Kind, NumberReading, OtherLanguage, Source};
+use crate::{entities, events, geo, language, model, numbers, tokens};
 
 /// Annotates articles with a name recogniser and the number rules.
 pub struct Annotator {
@@ -29,6 +29,18 @@ impl Annotator {
             sentences,
             forms,
         } = read(text, header.body_start);
+        // Paragraphs in another language get no marks: the tagger never sees them, and
+        // numbers found there are dropped below.
+        let foreign = language::other_languages(text, header.body_start);
+        let in_foreign = |at: usize| {
+            let i = foreign.partition_point(|p| p.0.end <= at);
+            foreign.get(i).is_some_and(|p| p.0.start <= at)
+        };
+        let (sentences, forms): (Vec<_>, Vec<_>) = sentences
+            .into_iter()
+            .zip(forms)
+            .filter(|(r, _)| !tokens.get(r.start).is_some_and(|t| in_foreign(t.start)))
+            .unzip();
         let tagged = self.tag_names(&forms);
         let source = self.recognizer.source();
 
@@ -49,6 +61,9 @@ impl Annotator {
         let names_end = found.len();
         let mut dropped = vec![false; names_end];
         for n in numbers::find(text, &tokens) {
+            if in_foreign(n.start) {
+                continue;
+            }
             // Names come in text order without overlap, so their ends ascend too.
             let first = found[..names_end].partition_point(|f| f.1 <= n.start);
             let last = first + found[first..names_end].partition_point(|f| f.0 < n.end);
@@ -103,6 +118,14 @@ impl Annotator {
             entities,
             events,
             corrections: Vec::new(),
+            other_languages: foreign
+                .into_iter()
+                .map(|(range, language)| OtherLanguage {
+                    start: cp.to_char(range.start),
+                    end: cp.to_char(range.end),
+                    language: language.code().to_string(),
+                })
+                .collect(),
         }
     }
 
@@ -307,6 +330,26 @@ mod tests {
         assert_eq!(
             got,
             [("95".into(), Kind::Number), ("1995".into(), Kind::Number)]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_in_another_language_gets_no_marks_and_is_listed() {
+        let text = "Oslo kommune betaler 400 kroner.\nOn Tuesday the minister said that two NOK is not the price, and Oslo would pay 400.\nKommunen i Bergen har ikkje svart på to spørsmål.";
+        let doc = Annotator::with_recognizer(Box::new(Names(&["Oslo", "Bergen", "Tuesday"], &[])))
+            .annotate(text);
+        let marked: Vec<&str> = doc.annotations.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(marked, ["Oslo", "400 kroner", "Bergen", "to"]);
+        let english =
+            "On Tuesday the minister said that two NOK is not the price, and Oslo would pay 400.";
+        let start = text.find(english).map(|b| text[..b].chars().count());
+        assert_eq!(
+            doc.other_languages,
+            [OtherLanguage {
+                start: start.unwrap_or(0),
+                end: start.unwrap_or(0) + english.chars().count(),
+                language: "en".into()
+            }]
         );
     }
 }

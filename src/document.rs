@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
-use crate::vocab::{Annotation, AnnotationType, Entity, Kind, Meta};
+use crate::vocab::{Annotation, AnnotationType, Entity, Kind, Meta, OtherLanguage};
 
 /// The export document (format `tusj`, version 1).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -29,6 +29,10 @@ pub struct Document {
     /// gives this document again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<crate::correction::Correction>,
+    /// The paragraphs read as another language than Norwegian, in text order, where
+    /// nothing was marked ([`crate::language`]); left out of the JSON when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_languages: Vec<OtherLanguage>,
 }
 
 impl Document {

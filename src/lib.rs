@@ -21,7 +21,8 @@
 //! geo, events                           places linked to the map; who did what to whom
 //! entities                              mentions grouped into entities
 //! recognizer, numbers, model            names and numbers
-//! tokens, tags, correction, eval::conllu   tokens, BIO tags, the Correction type, CoNLL-U
+//! tokens, tags, correction, eval::conllu,  tokens, BIO tags, the Correction type, CoNLL-U,
+//!   language                            the language of each paragraph
 //! error, text, vocab                    errors, text offsets, the shared vocabulary
 //! ```
 //!
@@ -56,6 +57,7 @@ pub mod error;
 pub mod eval;
 pub mod events;
 pub mod export;
+pub mod language;
 pub mod open;
 pub mod overview;
 pub mod recognizer;

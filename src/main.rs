@@ -11,7 +11,7 @@
 //! tusj eval IN.conllu [--sentences] [--model FILE] [--train TRAIN.conllu]…   strict name scores
 //!     (+ seen/unseen split, type confusions); --sentences tags each sentence alone, without its
 //!     document; --model scores a model file instead of the embedded one
-//! tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N]   rebuild the model
+//! tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N] [--mix N] [--seed N]   rebuild the model
 //! ```
 //! Every error is one line naming the file (and line) on standard error, with exit code 1;
 //! usage errors (an unknown command, option or format, a missing or extra argument) exit
@@ -33,7 +33,7 @@ use tusj::{Annotator, Error, ErrorKind};
 #[global_allocator]
 static ALLOCATOR: batch::NamingAllocator = batch::NamingAllocator;
 
-const USAGE: &str = "usage: tusj annotate [-j N] [--format F] FILE… | tusj annotate [-j N] --jsonl - | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--sentences] [--model FILE] [--train TRAIN.conllu]… | tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N]";
+const USAGE: &str = "usage: tusj annotate [-j N] [--format F] FILE… | tusj annotate [-j N] --jsonl - | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--sentences] [--model FILE] [--train TRAIN.conllu]… | tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N] [--mix N] [--seed N]";
 
 /// A failure to report: one line, and the exit code.
 struct Failure {
@@ -473,6 +473,7 @@ fn train(mut args: Parser) -> Result<(), Failure> {
         .unwrap_or_else(|| PathBuf::from("../shared/norne"));
     let mut out = PathBuf::from("src/model/model.bin");
     let (mut epochs, mut passes, mut alone) = (None, None, None);
+    let (mut mix, mut seed) = (None, None);
     while let Some(arg) = args.next()? {
         match arg {
             Arg::Long("norne") => norne = PathBuf::from(args.value()?),
@@ -480,6 +481,8 @@ fn train(mut args: Parser) -> Result<(), Failure> {
             Arg::Long("epochs") => epochs = Some(number(&mut args, "--epochs", 1)?),
             Arg::Long("passes") => passes = Some(number(&mut args, "--passes", 1)?),
             Arg::Long("alone") => alone = Some(number(&mut args, "--alone", 0)?),
+            Arg::Long("mix") => mix = Some(number(&mut args, "--mix", 1)?),
+            Arg::Long("seed") => seed = Some(number(&mut args, "--seed", 0)?),
             Arg::Short('h') | Arg::Long("help") => return help(),
             other => return Err(other.unexpected().into()),
         }
@@ -493,6 +496,12 @@ fn train(mut args: Parser) -> Result<(), Failure> {
     }
     if let Some(a) = alone {
         config.alone_every = a;
+    }
+    if let Some(m) = mix {
+        config.mix = m;
+    }
+    if let Some(s) = seed {
+        config.seed = s as u64;
     }
     let failed = |e: Error| Failure {
         line: format!("train: {e}"),

@@ -338,6 +338,19 @@ pub struct Geo {
     pub name: String,
 }
 
+/// A paragraph read as another language than Norwegian: tusj marks no names and no
+/// numbers in it, since its rules are Norwegian ([`crate::language`]). An addition to
+/// format version 1 (`other_languages`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtherLanguage {
+    /// Where the paragraph starts, in code points.
+    pub start: usize,
+    /// Where it ends (exclusive), in code points.
+    pub end: usize,
+    /// The ISO 639-1 code of the language it was read as (`en`, `de`, `fr`, `es`, `sv`, `da`).
+    pub language: String,
+}
+
 /// What happened (SPEC §2b).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

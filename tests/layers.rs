@@ -15,7 +15,7 @@ use std::path::Path;
 /// entry (`eval::conllu`) overrides its parent's (`eval`).
 const LAYERS: &[&[&str]] = &[
     &["error", "text", "vocab"],
-    &["tokens", "tags", "correction", "eval::conllu"],
+    &["tokens", "tags", "correction", "eval::conllu", "language"],
     &["recognizer", "numbers", "model"],
     &["entities"],
     &["geo", "events"],

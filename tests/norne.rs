@@ -50,3 +50,38 @@ fn tokenizer_agrees_with_norne_dev() {
         );
     }
 }
+
+/// NorNE dev is Norwegian news: the language detector reads next to none of its sentences
+/// as another language, though each is judged alone, without the paragraphs around it
+/// (`TUSJ_SHOW=1` prints those it does).
+#[test]
+fn language_detector_keeps_norne_dev_norwegian() {
+    for file in ["no_bokmaal-ud-dev.conllu", "no_nynorsk-ud-dev.conllu"] {
+        let Some(text) = norne(file) else { return };
+        let corpus = tusj::eval::conllu::parse(&text).expect("NorNE dev parses");
+        let (mut foreign, mut decided, mut total) = (0, 0, 0);
+        for s in &corpus.sentences {
+            let Some(raw) = &s.text else { continue };
+            total += 1;
+            let Some(language) = tusj::language::paragraphs(raw, 0).first().map(|p| p.1) else {
+                continue;
+            };
+            let alone = tusj::language::decide(raw.split(|c: char| !c.is_alphabetic()));
+            decided += usize::from(alone.is_some());
+            if language != tusj::language::Language::Norwegian {
+                foreign += 1;
+                if std::env::var_os("TUSJ_SHOW").is_some() {
+                    eprintln!("{}: {raw}", language.code());
+                }
+            }
+        }
+        eprintln!(
+            "{file}: {foreign} of {total} sentences read as another language \
+             ({decided} decided on their own words)"
+        );
+        assert!(
+            foreign * 500 <= total,
+            "{file}: {foreign} of {total} sentences read as another language"
+        );
+    }
+}

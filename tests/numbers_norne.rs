@@ -49,7 +49,8 @@ fn bokmaal_dev_meets_the_targets() {
         return;
     };
     assert!(c.num_tokens > 400, "NUM tokens found: {}", c.num_tokens);
-    assert!(c.recall() >= 0.97, "missed: {:#?}", c.missed);
+    // Issue 10: at least 99 % of the NUM tokens (scores, sections, race times …).
+    assert!(c.recall() >= 0.99, "missed: {:#?}", c.missed);
     assert!(c.precision() >= 0.97, "spurious: {:#?}", c.spurious);
     assert!(c.one_form_accuracy() >= 0.97, "{:#?}", c.one_form_errors);
 }
@@ -59,8 +60,9 @@ fn nynorsk_dev_is_measured() {
     let Some(c) = coverage("no_nynorsk-ud-dev.conllu") else {
         return;
     };
-    // Nynorsk dev has many chapter numbers («3.5.2.3») tagged NUM, which are not
-    // quantities and are not annotated by design; they are measured apart.
+    // Nynorsk dev has many chapter numbers («3.5.2.3») tagged NUM; they are marked as
+    // sections (ordinals with unit `section`) and also measured apart.
+    assert!(c.recall() >= 0.97, "missed: {:#?}", c.missed);
     assert!(
         c.recall_without_chapters() >= 0.97,
         "missed: {:#?}",

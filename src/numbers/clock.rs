@@ -27,6 +27,23 @@ impl Scan<'_> {
         })
     }
 
+    /// «ved 15-tiden», «i 22-tida»: about that hour.
+    pub(super) fn about_hour(&self, i: usize) -> Option<Found> {
+        let (hour, suffix) = self.raw(i).split_once('-')?;
+        if !matches!(suffix, "tiden" | "tida" | "tia") || !matches!(hour.len(), 1..=2) {
+            return None;
+        }
+        let hour: u32 = hour.parse().ok().filter(|h| *h <= 24)?;
+        let mut r = reading(f64::from(hour * 100), None, None, None);
+        r.qualifier = crate::vocab::Qualifier::Approximately;
+        Some(Found {
+            first: i,
+            end: i + 1,
+            ty: AnnotationType::Time,
+            reading: r,
+        })
+    }
+
     /// One clock time as HHMM. A bare hour («13») only after «kl.».
     pub(super) fn clock_at(&self, j: usize, cued: bool) -> Option<f64> {
         if cued {

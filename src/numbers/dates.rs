@@ -124,6 +124,23 @@ impl Scan<'_> {
             return None;
         }
         let n: u32 = num.parse().ok()?;
+        // «en kvinne i 40-årene», «han er i slutten av 50-åra»: a decade of life, an age,
+        // when a person is named just before. Decades of the calendar take «-tallet», four
+        // digits, or no person («tok til i 20-åra»).
+        let of_life = matches!(suffix.as_str(), "årene" | "åra" | "årenes")
+            && num.len() == 2
+            && n % 10 == 0
+            && (10..=110).contains(&n)
+            && matches!(self.prev(i), "i" | "av")
+            && (2..=6).any(|k| i.checked_sub(k).is_some_and(|p| lexicon::person(self.w(p))));
+        if of_life {
+            return Some(Found {
+                first: i,
+                end: i + 1,
+                ty: AnnotationType::Measure,
+                reading: reading(f64::from(n), Some(f64::from(n + 9)), Some("year"), None),
+            });
+        }
         let start = match num.len() {
             2 if n < 30 => 2000 + n,
             2 => 1900 + n,

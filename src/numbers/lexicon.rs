@@ -131,6 +131,19 @@ pub(crate) const UNITS: &[(&[&str], &str, AnnotationType)] = &[
     (&["danske", "kroner"], "DKK", AnnotationType::Money),
     (&["amerikanske", "dollar"], "USD", AnnotationType::Money),
     (&["km", "/", "t"], "km/h", AnnotationType::Measure),
+    (&["m", "/", "s"], "m/s", AnnotationType::Measure),
+    (&["meter", "i", "sekundet"], "m/s", AnnotationType::Measure),
+    (&["meter", "per", "sekund"], "m/s", AnnotationType::Measure),
+    (
+        &["kubikkmeter", "i", "sekundet"],
+        "m3/s",
+        AnnotationType::Measure,
+    ),
+    (
+        &["kubikkmeter", "per", "sekund"],
+        "m3/s",
+        AnnotationType::Measure,
+    ),
     (&["prosent"], "percent", AnnotationType::Percent),
     (&["prosents"], "percent", AnnotationType::Percent),
     (&["%"], "percent", AnnotationType::Percent),
@@ -183,7 +196,16 @@ pub(crate) const UNITS: &[(&[&str], &str, AnnotationType)] = &[
     (&["gram"], "g", AnnotationType::Measure),
     (&["tonn"], "t", AnnotationType::Measure),
     (&["liter"], "l", AnnotationType::Measure),
+    (&["kubikkmeter"], "m3", AnnotationType::Measure),
+    (&["m3"], "m3", AnnotationType::Measure),
+    (&["m³"], "m3", AnnotationType::Measure),
     (&["grader"], "degree", AnnotationType::Measure),
+    (&["plussgrader"], "degree", AnnotationType::Measure),
+    (&["varmegrader"], "degree", AnnotationType::Measure),
+    (&["minusgrader"], "degree", AnnotationType::Measure),
+    (&["kuldegrader"], "degree", AnnotationType::Measure),
+    (&["minusgrad"], "degree", AnnotationType::Measure),
+    (&["kuldegrad"], "degree", AnnotationType::Measure),
     (&["grad"], "degree", AnnotationType::Measure),
     (&["°"], "degree", AnnotationType::Measure),
     (&["°c"], "degree", AnnotationType::Measure),
@@ -796,12 +818,127 @@ pub(crate) fn vague_quantifier(word: &str) -> bool {
     )
 }
 
+/// Words for a person, before an age in decades of life («en kvinne i 40-årene»).
+pub(crate) fn person(word: &str) -> bool {
+    matches!(
+        word,
+        "mann"
+            | "mannen"
+            | "menn"
+            | "kvinne"
+            | "kvinnen"
+            | "kvinna"
+            | "kvinner"
+            | "person"
+            | "personen"
+            | "personer"
+            | "gutt"
+            | "gutten"
+            | "jente"
+            | "jenta"
+            | "jenten"
+            | "dame"
+            | "damen"
+            | "dama"
+            | "pasient"
+            | "pasienten"
+            | "sjåfør"
+            | "sjåføren"
+            | "fører"
+            | "føreren"
+            | "ektepar"
+            | "par"
+            | "han"
+            | "hun"
+            | "ho"
+            | "far"
+            | "mor"
+            | "jeg"
+            | "eg"
+    )
+}
+
+/// Degrees below zero: «ti minusgrader» is −10 °C.
+pub(crate) fn below_zero(word: &str) -> bool {
+    matches!(
+        word,
+        "minusgrader" | "kuldegrader" | "minusgrad" | "kuldegrad"
+    )
+}
+
+/// Words a few tokens before «N mål» that make the goals of a match, not the area unit
+/// (dekar): «scoret tre mål», «vant med to mål».
+pub(crate) fn goal_cue(word: &str) -> bool {
+    matches!(
+        word,
+        "scoret"
+            | "scora"
+            | "scorte"
+            | "skåret"
+            | "skåra"
+            | "scorer"
+            | "scorar"
+            | "score"
+            | "laget"
+            | "lagde"
+            | "laga"
+            | "slapp"
+            | "sleppte"
+            | "vant"
+            | "vann"
+            | "tapte"
+            | "tapa"
+            | "ledet"
+            | "leia"
+            | "avgjorde"
+            | "sendte"
+            | "senda"
+    )
+}
+
+/// Words before «i tre» / «av tre» that make it the material wood: «bygd i tre», «laget
+/// av tre».
+pub(crate) fn made_of(word: &str) -> bool {
+    matches!(
+        word,
+        "bygd"
+            | "bygget"
+            | "bygde"
+            | "bygt"
+            | "laget"
+            | "lagd"
+            | "laga"
+            | "lagde"
+            | "snekret"
+            | "snekra"
+            | "skåret"
+            | "skore"
+            | "utført"
+            | "kledd"
+            | "kledt"
+            | "hus"
+            | "huset"
+            | "hytte"
+            | "hytta"
+            | "hytter"
+            | "møbler"
+            | "figur"
+            | "figurer"
+            | "bru"
+            | "bro"
+            | "kirke"
+            | "kyrkje"
+    )
+}
+
 /// Nouns after which «andre» is the ordinal «second», not «other».
 pub(crate) fn ordinal_noun(word: &str) -> bool {
     matches!(
         word,
         "gang"
             | "gangen"
+            | "gong"
+            | "gongen"
             | "plass"
             | "plassen"
             | "runde"

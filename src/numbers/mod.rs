@@ -1,7 +1,8 @@
 //! Numbers: finding quantities written in digits and words and reading them (SPEC §2).
 //!
 //! [`find`] makes one pass over the tokens of [`crate::tokens`]. At each token it tries,
-//! in order, a date, a clock time, a decade, a quantity and an ordinal; the first that
+//! in order, a score (two counts), a section number, a race time, a date, a clock time,
+//! an hour («15-tiden»), a decade, a quantity and an ordinal; the first that
 //! matches is kept and the scan goes on after it, so matches never overlap. A quantity
 //! is an optional qualifier («om lag», «minst», «mellom … og …»), a number in digits or
 //! words (or a range of two), an optional unit, and — for plain counts — the noun that
@@ -10,7 +11,8 @@
 //! The files, by what they read: `scan.rs` (the tokens, the cheap gate, the order of the
 //! readers), `dates.rs` (dates and decades), `clock.rs`, `quantities.rs` (qualifier, range,
 //! unit; year, count or age), `cardinals.rs` (a number in digits or words), `counted.rs`,
-//! `ordinals.rs`; the tables they consult: `digits.rs`, `words.rs`, `lexicon.rs`. The
+//! `ordinals.rs`, `scores.rs` (scores and race times), `sections.rs`; the tables they
+//! consult: `digits.rs`, `words.rs`, `lexicon.rs`. The
 //! grammar's cases are data, one a line, in `cases.tsv`.
 //!
 //! # What the readings mean
@@ -32,6 +34,28 @@
 //!   «1950- og 1960-tallet» gives the first decade the suffix of the second.
 //! - **Ranges** need a rising upper bound: «2 - 0» (a score) and «økte fra 29 til 21,7»
 //!   (a change) are two numbers, not a range.
+//! - **Scores and tallies** («3–1», «9-1», «27–12», «3–1-seier», `scores.rs`) are two
+//!   counts, each its own annotation (inside one token when written «9-1»). A falling or
+//!   level pair is always a score; a rising one («1–3») only after a word of the match or
+//!   the vote («tapte», «vedtatt med») or with a result noun glued on; otherwise it stays
+//!   a range («10–20 centimeter»).
+//! - **Ages in decades of life**: «en kvinne i 40-årene», «han er i slutten av 50-åra»
+//!   (two digits, «-årene/-åra», after «i» or «av», a person named up to six words
+//!   before) → a measure 40–49 with unit `year`. «70-tallet», «1970-årene» and «tok til i
+//!   20-åra» stay years of the calendar.
+//! - **About an hour**: «ved 15-tiden», «i 22-tida» → time 1500 / 2200, `approximately`.
+//! - **Race times** «1.48,2» (minutes, two-digit seconds, a decimal comma) → 108.2 with
+//!   unit `second`.
+//! - **Section numbers** (`sections.rs`): «11.3.2», «8.3.3.5» (three or more dotted parts
+//!   that are no date), and «4.2» after «kapittel», «punkt», «kap.», «jf.», «versjon» …,
+//!   are ordinals with unit `section` and the top level as value (11, 8, 4): references,
+//!   not quantities, but a reader sees a number and the top level names the chapter.
+//! - **Goals and wood**: «scoret tre mål» counts goals («mål» counted, not the area unit
+//!   `daa`) when a verb of the match stands up to four words before; «bygd i tre», «laget
+//!   av tre» (after a word of building or making, with no noun after) is the material, no
+//!   number.
+//! - **Temperatures in words**: «ti minusgrader», «25 kuldegrader» → −10, −25 (`degree`);
+//!   «5 til 10 kuldegrader» → −10 to −5; «plussgrader», «varmegrader» above zero.
 //! - **Counted nouns**: the word after the number, or after «av dem»; an adjective in -e
 //!   before another noun is skipped («1.100 sivile dødsfall» → «dødsfall»), function
 //!   words, adverbs and past-tense-looking verbs are not counted, participles used as
@@ -60,8 +84,11 @@
 //! | `km`, `mil`, `m`, `cm`, `mm` | kilometer, km; mil; meter, m; centimeter, cm; millimeter, mm |
 //! | `m2`, `km2`, `daa` | kvadratmeter, m2; kvadratkilometer, km2; dekar, mål |
 //! | `kg`, `g`, `t`, `l` | kilo, kilogram, kg; gram; tonn; liter |
-//! | `degree` | grader, grad, ° |
+//! | `m3` | kubikkmeter, m3, m³ |
+//! | `degree` | grader, grad, °; plussgrader, varmegrader; minusgrader, kuldegrader (the value below zero) |
 //! | `km/h` | km/t |
+//! | `m/s`, `m3/s` | m/s, meter i sekundet, meter per sekund; kubikkmeter i sekundet, kubikkmeter per sekund |
+//! | `section` | (section numbers, «11.3.2») |
 //! | `year`, `month`, `week`, `day`, `hour`, `minute`, `second` | år, måneder, uker, dager/døgn, timer, minutter, sekunder (and their Nynorsk and definite forms) |
 //!
 //! Money is typed `money`, `percent`/`percentage_point` `percent`, every other unit
@@ -70,8 +97,8 @@
 //! # Limits
 //! An integer part of more than 15 digits is not read (it is an identifier or noise;
 //! `f64` holds integers exactly only up to about 9 × 10^15), so every value is finite.
-//! Section numbers («11.3.2») and dotted pairs that are neither thousands nor times
-//! («9.1») are not annotated.
+//! A dotted pair that is neither thousands nor a time nor after a section word («patch
+//! 9.1» is, «9.1» alone is not) is not annotated.
 
 // The tables: digit forms, number words, and the lexicon of everything else the scan knows.
 pub(crate) mod digits;
@@ -86,6 +113,8 @@ mod dates;
 mod ordinals;
 mod quantities;
 mod scan;
+mod scores;
+mod sections;
 
 #[cfg(test)]
 mod tests;
@@ -124,6 +153,18 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<NumberMatch> {
     while i < tokens.len() {
         if !scan.may_start(i) {
             i += 1;
+            continue;
+        }
+        if let Some((sides, next)) = scan.score(i) {
+            for (start, end, value) in sides {
+                out.push(NumberMatch {
+                    start,
+                    end,
+                    ty: AnnotationType::Count,
+                    reading: scores::side_reading(value),
+                });
+            }
+            i = next;
             continue;
         }
         match scan.at(i) {

@@ -64,6 +64,17 @@ impl Scan<'_> {
         if (between || from) && b.is_none() {
             return None;
         }
+        // «hytta er bygd i tre», «laget av tre»: the material wood, no number.
+        if self.w(j) == "tre"
+            && b.is_none()
+            && matches!(self.prev(j), "i" | "av")
+            && j.checked_sub(2)
+                .is_some_and(|p| lexicon::made_of(self.w(p)))
+            && !self.noun_at(a.end)
+            && self.unit_at(a.end).is_none()
+        {
+            return None;
+        }
         // «tusen takk» thanks; it counts nothing.
         if self.w(j) == "tusen" && matches!(self.w(j + 1), "takk" | "hjertelig") {
             return None;
@@ -124,7 +135,19 @@ impl Scan<'_> {
             qualifier = Qualifier::Approximately;
         }
         if unit.is_none() {
-            if let Some((code, ty, len)) = self.unit_at(end) {
+            // «scoret tre mål»: goals are counted, not the area unit «mål».
+            let goals = self.w(end) == "mål"
+                && (1..=4).any(|k| {
+                    i.checked_sub(k)
+                        .is_some_and(|p| lexicon::goal_cue(self.w(p)))
+                });
+            if let Some((code, ty, len)) = self.unit_at(end).filter(|_| !goals) {
+                if lexicon::below_zero(self.w(end)) {
+                    (value, upper) = match upper {
+                        Some(u) => (-u, Some(-value)),
+                        None => (-value, None),
+                    };
+                }
                 unit = Some((code, ty));
                 end += len;
             }

@@ -53,7 +53,7 @@ impl Num {
 /// The tokens with their lower-case forms, computed once.
 pub(super) struct Scan<'a> {
     text: &'a str,
-    toks: &'a [Token],
+    pub(super) toks: &'a [Token],
     /// The lower-case forms of the capitalised tokens, one after another: one buffer
     /// rather than an allocation per word.
     lowered: String,
@@ -213,8 +213,11 @@ impl<'a> Scan<'a> {
     }
 
     pub(super) fn at(&self, i: usize) -> Option<Found> {
-        self.date(i)
+        self.section(i)
+            .or_else(|| self.race_time(i))
+            .or_else(|| self.date(i))
             .or_else(|| self.clock(i))
+            .or_else(|| self.about_hour(i))
             .or_else(|| self.decade(i))
             .or_else(|| self.quantity(i))
             .or_else(|| self.ordinal(i))

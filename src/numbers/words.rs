@@ -32,6 +32,8 @@ pub(crate) const CARDINALS: &[(&str, Atom)] = &[
     ("null", Atom::Unit(0)),
     ("en", Atom::Unit(1)),
     ("én", Atom::Unit(1)),
+    // The grave accent is a common slip for the acute («Èn person»).
+    ("èn", Atom::Unit(1)),
     ("ein", Atom::Unit(1)),
     ("éin", Atom::Unit(1)),
     ("ett", Atom::Unit(1)),

@@ -69,6 +69,7 @@ pub(crate) fn doc(text: &str, marks: Vec<Mark>) -> Document {
         entities,
         events: Vec::new(),
         corrections: Vec::new(),
+        other_languages: Vec::new(),
     }
 }
 
@@ -446,6 +447,7 @@ fn one_entity_with_many_mentions_validates() {
         entities,
         events: Vec::new(),
         corrections: Vec::new(),
+        other_languages: Vec::new(),
     };
     assert_eq!(d.entities.len(), 1);
     assert!(validate(&d).is_ok());
