@@ -3,9 +3,9 @@
 // flagged with Export. (Timings are not asserted here; `make bench` measures them.)
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUT, PAGE_URL, SEEDS, seed, useBrowser, open, paste, rendered, marks } from './helpers.mjs';
+import { OUT, PAGE_URL, SEEDS, seed, useBrowser, open, paste, rendered, marks, cliAnnotate } from './helpers.mjs';
 
 const getBrowser = useBrowser();
 
@@ -126,6 +126,48 @@ describe('an article storage cannot hold', () => {
     await page.reload();
     await page.waitForSelector('html[data-ready="true"]');
     assert.match(await page.textContent('#warning'), /was not kept/);
+    await context.close();
+  });
+});
+
+describe('editing a long article', () => {
+  test('redraws only the changed blocks, and the result equals annotating the whole text', async () => {
+    const { context, page, errors } = await open(getBrowser());
+    const article = `${seed(SEEDS[0])}\n\n${seed(SEEDS[1])}`;
+    await page.focus('#source');
+    await rendered(page, () => paste(page, article));
+    const blocks = await page.$$eval('#view > .para', (ps) => ps.length);
+    assert.ok(blocks > 10, `${blocks} blocks`);
+    await page.$$eval('#view > .para', (ps) => ps.forEach((p, i) => (p.__drawnBefore = i)));
+    // A new mention of an entity named in the first paragraphs, typed at the very end: it
+    // joins that entity (merging across paragraphs), and the ids after it stay the core's.
+    const typed = '\n\nSDF og Bashar al-Assad møttes i Raqqa.';
+    await rendered(page, async () => {
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(typed);
+    });
+    const final = article + typed;
+    assert.equal(await page.$eval('#view', (v) => v.textContent), final);
+    const [redrawn, all] = (await page.$eval('#view', (v) => v.dataset.blocks)).split('/').map(Number);
+    assert.equal(all, blocks + 1);
+    assert.ok(redrawn <= 2, `${redrawn} of ${all} blocks redrawn`);
+    const kept = await page.$$eval('#view > .para', (ps) => ps.filter((p) => p.__drawnBefore !== undefined).length);
+    assert.equal(kept, all - redrawn, 'the unchanged blocks are the same elements');
+
+    const file = join(OUT, 'edited-article.txt');
+    writeFileSync(file, final);
+    const expected = cliAnnotate(file);
+    const shown = await page.$$eval('#view mark', (ms) =>
+      ms.map((m) => [m.dataset.id, m.dataset.kind, m.dataset.type, Number(m.dataset.start), Number(m.dataset.end), m.dataset.entity || null, m.textContent]),
+    );
+    assert.deepEqual(
+      shown,
+      expected.annotations.map((a) => [a.id, a.kind, a.type, a.start, a.end, a.entity || null, a.text]),
+    );
+    const sdf = expected.entities.find((e) => e.aliases?.includes('SDF') || e.name === 'SDF');
+    assert.ok(sdf, 'SDF is an entity');
+    assert.ok(shown.filter((m) => m[5] === sdf.id).some((m) => m[3] > [...article].length), 'the new SDF joins the entity');
+    assert.deepEqual(errors, []);
     await context.close();
   });
 });
