@@ -11,11 +11,21 @@ const DRAFT = 'tusj.draft.v1'; // the text box as typed, when it differs from th
 const UNSAVED = 'tusj.unsaved.v1'; // {chars}: the last article did not fit in storage
 const DRAFT_AT_ONCE = 200000; // longer texts are saved at most once a second while typing
 let keepWarning = false; // a warning from opening stays through the restore's own save
+// The smallest size storage refused: anything as long is not tried again (turning a 10 MB
+// article into JSON for a write that must fail would cost every settled edit a long task).
+let refusedAt = Infinity;
 
 function save() {
   try {
     localStorage.removeItem(DRAFT); // room for the work first; saveDraft writes it again if needed
-    localStorage.setItem(STORE, JSON.stringify(snapshot()));
+    if (state.text.length >= refusedAt) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    const json = JSON.stringify(snapshot());
+    try {
+      localStorage.setItem(STORE, json);
+    } catch (err) {
+      if (err.name === 'QuotaExceededError') refusedAt = Math.min(refusedAt, state.text.length);
+      throw err;
+    }
     localStorage.removeItem(UNSAVED);
     if (keepWarning) keepWarning = false;
     else showWarning('');
@@ -52,7 +62,7 @@ function saveDraft() {
   clearTimeout(draftTimer);
   draftTimer = 0;
   try {
-    if (source.value === state.text) localStorage.removeItem(DRAFT);
+    if (source.value === state.text || source.value.length >= refusedAt) localStorage.removeItem(DRAFT);
     else localStorage.setItem(DRAFT, source.value);
   } catch {
     // The settled save says whether storage works; a draft that does not fit is not news.
