@@ -99,7 +99,7 @@ screenshots: page node-deps browser-tools
 # ---- benchmarks and the model --------------------------------------------------------------
 
 bench: page node-deps browser-tools
-	cargo bench --bench tagging --bench numbers
+	cargo bench --bench tagging --bench numbers --bench events
 	node $(BROWSER)/bench.mjs
 
 # Rebuilds src/model/model.bin from NorNE train (../shared/norne, or NORNE=DIR); about a minute.

@@ -8,7 +8,7 @@ use crate::recognizer::{self, Recognizer};
 use crate::tags::{self, Tag};
 use crate::text::{self, CodePoints};
 use crate::vocab::{Annotation, AnnotationType, NumberReading, Source};
-use crate::{entities, geo, model, numbers, tokens};
+use crate::{entities, events, geo, model, numbers, tokens};
 
 /// Annotates articles with a name recogniser and the number rules.
 pub struct Annotator {
@@ -99,6 +99,7 @@ impl Annotator {
             .collect();
         let mut entities = entities::group(text, &mut annotations);
         geo::link_entities(&mut entities);
+        let events = events::find(text, &tokens, &sentences, &annotations);
         Document {
             format: Document::FORMAT.to_string(),
             version: Document::VERSION,
@@ -106,6 +107,7 @@ impl Annotator {
             meta: header.meta,
             annotations,
             entities,
+            events,
             corrections: Vec::new(),
         }
     }

@@ -1,10 +1,12 @@
 //! The [`Correction`] type: one thing a person did in the page, anchored to the text it
 //! was made on (how corrections are replayed: [`crate::review`]).
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::text::CodePoints;
-use crate::vocab::AnnotationType;
+use crate::vocab::{AnnotationType, EventType};
 
 /// One correction a person made in the page, anchored to the text it was made on.
 ///
@@ -62,6 +64,39 @@ pub enum Correction {
         /// The exact text of `into_start..into_end`.
         into_text: String,
     },
+    /// Removes or corrects an event ([`crate::events`]): the `nth` event (from 0) of type
+    /// `type` read from the sentence at this span.
+    ///
+    /// `set` maps a field to its new value: `victims` (any words), `agent`, `target`,
+    /// `place`, `time`, `source` (words of the sentence, found there), `count` (the text
+    /// of a number annotation of the sentence), `type` (an event type) or `negated`
+    /// (`true`/`false`); `null` clears a field.
+    /// `{"op": "event", "start": 903, "end": 1001, "text": "…", "type": "killed",
+    /// "set": {"agent": "IS", "place": null}}`
+    Event {
+        /// First code point of the sentence.
+        start: usize,
+        /// One past the last code point of the sentence.
+        end: usize,
+        /// The exact text of the sentence.
+        text: String,
+        /// The type the event was read with.
+        #[serde(rename = "type")]
+        ty: EventType,
+        /// Which event of that type in the sentence, from 0.
+        #[serde(default, skip_serializing_if = "is_zero")]
+        nth: usize,
+        /// Removes the event, and keeps it removed.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        remove: bool,
+        /// New values of fields; `null` clears one.
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        set: BTreeMap<String, Option<String>>,
+    },
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// A span of code points and the exact text it must hold.
@@ -103,13 +138,14 @@ impl Correction {
         })
     }
 
-    /// The operation's JSON name: `mark`, `unmark`, `rename` or `merge`.
+    /// The operation's JSON name: `mark`, `unmark`, `rename`, `merge` or `event`.
     pub fn op(&self) -> &'static str {
         match self {
             Correction::Mark { .. } => "mark",
             Correction::Unmark { .. } => "unmark",
             Correction::Rename { .. } => "rename",
             Correction::Merge { .. } => "merge",
+            Correction::Event { .. } => "event",
         }
     }
 
@@ -121,6 +157,9 @@ impl Correction {
             }
             | Correction::Unmark { start, end, text }
             | Correction::Rename {
+                start, end, text, ..
+            }
+            | Correction::Event {
                 start, end, text, ..
             } => vec![Anchor {
                 start: *start,
@@ -172,7 +211,8 @@ impl Correction {
         match &mut c {
             Correction::Mark { start, end, .. }
             | Correction::Unmark { start, end, .. }
-            | Correction::Rename { start, end, .. } => shift(start, end, starts.first()),
+            | Correction::Rename { start, end, .. }
+            | Correction::Event { start, end, .. } => shift(start, end, starts.first()),
             Correction::Merge {
                 start,
                 end,

@@ -19,6 +19,10 @@ pub struct Document {
     pub annotations: Vec<Annotation>,
     /// The named things, grouped.
     pub entities: Vec<Entity>,
+    /// The facts the sentences state (SPEC §2b, [`crate::events`]). A document saved
+    /// before events were read has none.
+    #[serde(default)]
+    pub events: Vec<crate::events::Event>,
     /// The corrections a person made in the page, in order ([`crate::review`]); left out
     /// of the JSON when there are none. Replaying them over a fresh annotation of `text`
     /// gives this document again.

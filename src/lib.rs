@@ -3,7 +3,8 @@
 //! The same core runs natively (the `tusj` command line) and in the browser (compiled to
 //! WebAssembly, see `wasm.rs`). Text flows one way:
 //! text → [`tokens`] → names ([`recognizer`], [`model`]) and [`numbers`] → annotations →
-//! [`entities`] → [`Document`] (the JSON export of SPEC §3), all driven by [`annotator`].
+//! [`entities`] → places on the map ([`geo`]) and [`events`] → [`Document`] (the JSON export
+//! of SPEC §3), all driven by [`annotator`].
 //! A person's corrections ([`review`]) are replayed over a fresh annotation; [`open`] reads
 //! saved documents back, [`export`] writes them for other tools, [`overview`] makes the
 //! page's tables.
@@ -16,8 +17,7 @@
 //! export, review                        files out; corrections replayed
 //! annotator, open, overview             the pipeline; files in; the page's tables
 //! document                              the export document
-//!   (events: above entities)            a later stage (issue 9)
-//! geo                                   places linked to the map
+//! geo, events                          places linked to the map; who did what to whom
 //! entities                              mentions grouped into entities
 //! recognizer, numbers, model            names and numbers
 //! tokens, tags, correction, eval::conllu   tokens, BIO tags, the Correction type, CoNLL-U
@@ -47,6 +47,7 @@ pub mod entities;
 pub mod error;
 #[cfg(feature = "tools")]
 pub mod eval;
+pub mod events;
 pub mod export;
 pub mod geo;
 pub mod model;

@@ -366,6 +366,7 @@ pub fn validate(doc: &Document) -> Result<(), Error> {
             }
         }
     }
+    validate_events(doc, &cp, &ids, &entity_ids)?;
     for (i, c) in doc.corrections.iter().enumerate() {
         for a in c.anchors() {
             if crate::correction::slice(&doc.text, &cp, a.start, a.end) != Some(a.text) {
@@ -378,6 +379,82 @@ pub fn validate(doc: &Document) -> Result<(), Error> {
                     a.end
                 )));
             }
+        }
+    }
+    Ok(())
+}
+
+/// Checks the events: ids `v1`… used once, the sentence and every span within the text
+/// and equal to it, counts that are number annotations, entities that exist, breakdowns
+/// of an earlier event.
+fn validate_events(
+    doc: &Document,
+    cp: &CodePoints,
+    ids: &HashMap<&str, usize>,
+    entity_ids: &HashMap<&str, usize>,
+) -> Result<(), Error> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (i, e) in doc.events.iter().enumerate() {
+        let at = |msg: String| doc_error(format!("event {} ({}): {msg}", i + 1, quote(&e.id)));
+        if !e.id.starts_with('v') || !is_id(&e.id) {
+            return Err(at("\"id\" is not «v» and digits, like \"v1\"".into()));
+        }
+        if e.start > e.end || e.end > cp.len() {
+            return Err(at(format!(
+                "sentence {}..{} is not within the text ({} code points)",
+                e.start,
+                e.end,
+                cp.len()
+            )));
+        }
+        if let Some(c) = &e.count {
+            let number = ids
+                .get(c.as_str())
+                .is_some_and(|&k| doc.annotations[k].kind == Kind::Number);
+            if !number {
+                return Err(at(format!(
+                    "its count {} is not a number annotation",
+                    quote(c)
+                )));
+            }
+        }
+        if let Some(p) = &e.part_of {
+            if !seen.contains(p.as_str()) {
+                return Err(at(format!(
+                    "it is part of {}, not an earlier event",
+                    quote(p)
+                )));
+            }
+        }
+        let parts = [
+            ("agent", &e.agent),
+            ("target", &e.target),
+            ("place", &e.place),
+            ("time", &e.time),
+            ("source", &e.source),
+        ];
+        for (name, span) in parts {
+            let Some(span) = span else { continue };
+            let slice = crate::correction::slice(&doc.text, cp, span.start, span.end);
+            if span.start >= span.end || slice != Some(span.text.as_str()) {
+                return Err(at(format!(
+                    "its {name} {} is not at {}..{} of the text",
+                    quote(&span.text),
+                    span.start,
+                    span.end
+                )));
+            }
+            if let Some(ent) = &span.entity {
+                if !entity_ids.contains_key(ent.as_str()) {
+                    return Err(at(format!(
+                        "the entity {} of its {name} does not exist",
+                        quote(ent)
+                    )));
+                }
+            }
+        }
+        if !seen.insert(e.id.as_str()) {
+            return Err(at("its id is used twice".into()));
         }
     }
     Ok(())

@@ -1,8 +1,10 @@
-//! The page's tables: the numbers panel view model ([`numbers_table`]).
+//! The page's tables: the numbers panel view model ([`numbers_table`]) and the «Facts»
+//! table ([`facts_table`]).
 
 use serde::Serialize;
 
 use crate::document::Document;
+use crate::events::{EventSpan, EventType};
 use crate::text::CodePoints;
 use crate::vocab::{AnnotationType, Qualifier};
 
@@ -114,4 +116,123 @@ fn paragraph_breaks(s: &str) -> Vec<(usize, usize)> {
         }
     }
     breaks
+}
+
+/// One row of the page's «Facts» table: an event in the reader's words.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Fact {
+    /// The event's id.
+    pub id: String,
+    /// What happened.
+    #[serde(rename = "type")]
+    pub ty: EventType,
+    /// First code point of the sentence.
+    pub start: usize,
+    /// End (exclusive) of the sentence.
+    pub end: usize,
+    /// «minst 43 mennesker drept», «ingen sivile drept», «angrep».
+    pub what: String,
+    /// «av amerikanskledede luftangrep», or empty.
+    pub by: String,
+    /// «mot IS-lommen», or empty.
+    pub target: String,
+    /// «Deir al-Zor», with «(fra avsnittet)» when inherited, or empty.
+    pub place: String,
+    /// «lørdag», or empty.
+    pub time: String,
+    /// «kilde: SOHR», or empty.
+    pub source: String,
+    /// «del av v1» for a breakdown, or empty.
+    pub part_of: String,
+    /// The spans of its parts (count, agent, target, place, time, source) as
+    /// `[start, end]` code points, for showing them in the text.
+    pub parts: Vec<[usize; 2]>,
+}
+
+/// The participle a reader writes after the count («drept», «skadd»).
+fn participle(ty: EventType) -> &'static str {
+    match ty {
+        EventType::Killed => "drept",
+        EventType::Injured => "skadd",
+        EventType::Missing => "savnet",
+        EventType::Detained => "pågrepet",
+        EventType::Kidnapped => "bortført",
+        EventType::Displaced => "på flukt",
+        EventType::Attack => "angrep",
+    }
+}
+
+/// The rows of the page's «Facts» table, one per event ([`crate::events`]), in the words a reader uses:
+/// «minst 43 mennesker drept — av amerikanskledede luftangrep — mot IS-lommen — lørdag —
+/// kilde: SOHR».
+pub fn facts_table(doc: &Document) -> Vec<Fact> {
+    let annotations = &doc.annotations;
+    doc.events
+        .iter()
+        .map(|e| {
+            let count = e
+                .count
+                .as_ref()
+                .and_then(|id| annotations.iter().find(|a| &a.id == id));
+            let mut what: Vec<String> = Vec::new();
+            if e.negated && count.is_none() {
+                what.push("ingen".into());
+            }
+            if let Some(a) = count {
+                what.push(a.text.clone());
+            }
+            if let Some(v) = &e.victims {
+                // «36 av dem» already reads «av dem»; the victims follow either way.
+                if count.is_none_or(|a| !a.text.ends_with(v.as_str())) {
+                    what.push(v.clone());
+                }
+            }
+            if e.ty != EventType::Attack || what.is_empty() {
+                what.push(participle(e.ty).into());
+            }
+            let text =
+                |s: &Option<EventSpan>| s.as_ref().map_or_else(String::new, |s| s.text.clone());
+            let mut parts: Vec<[usize; 2]> = count.map(|a| [a.start, a.end]).into_iter().collect();
+            for s in [&e.agent, &e.target, &e.place, &e.time, &e.source]
+                .into_iter()
+                .flatten()
+            {
+                parts.push([s.start, s.end]);
+            }
+            parts.sort_unstable();
+            parts.dedup();
+            Fact {
+                id: e.id.clone(),
+                ty: e.ty,
+                start: e.start,
+                end: e.end,
+                what: what.join(" "),
+                by: e
+                    .agent
+                    .as_ref()
+                    .map_or_else(String::new, |a| format!("av {}", a.text)),
+                target: e
+                    .target
+                    .as_ref()
+                    .map_or_else(String::new, |t| format!("mot {}", t.text)),
+                place: e.place.as_ref().map_or_else(String::new, |p| {
+                    if p.inherited {
+                        format!("{} (fra avsnittet)", p.text)
+                    } else {
+                        p.text.clone()
+                    }
+                }),
+                time: text(&e.time),
+                source: e
+                    .source
+                    .as_ref()
+                    .map_or_else(String::new, |s| format!("kilde: {}", s.text)),
+                part_of: e
+                    .part_of
+                    .as_ref()
+                    .map_or_else(String::new, |p| format!("del av {p}")),
+                parts,
+            }
+        })
+        .collect()
 }

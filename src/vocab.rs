@@ -267,6 +267,57 @@ pub struct Geo {
     pub name: String,
 }
 
+/// What happened (SPEC §2b).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventType {
+    /// People killed or dead.
+    Killed,
+    /// People injured.
+    Injured,
+    /// People missing.
+    Missing,
+    /// People arrested, held or imprisoned.
+    Detained,
+    /// People kidnapped or taken hostage.
+    Kidnapped,
+    /// People who fled, were evacuated or made homeless.
+    Displaced,
+    /// An attack, strike, bombing or shelling, with or without victims.
+    Attack,
+}
+
+impl EventType {
+    /// Every type.
+    pub const ALL: [EventType; 7] = [
+        EventType::Killed,
+        EventType::Injured,
+        EventType::Missing,
+        EventType::Detained,
+        EventType::Kidnapped,
+        EventType::Displaced,
+        EventType::Attack,
+    ];
+
+    /// The JSON name, e.g. `killed`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Killed => "killed",
+            EventType::Injured => "injured",
+            EventType::Missing => "missing",
+            EventType::Detained => "detained",
+            EventType::Kidnapped => "kidnapped",
+            EventType::Displaced => "displaced",
+            EventType::Attack => "attack",
+        }
+    }
+
+    /// Parses a JSON name.
+    pub fn parse(s: &str) -> Option<EventType> {
+        EventType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
 /// The metadata header of an article (SPEC §2).
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Meta {

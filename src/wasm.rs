@@ -133,7 +133,7 @@ pub fn export_json(doc: JsValue) -> Result<String, JsError> {
 }
 
 /// The export of a document object in `format` (`tusj`, `w3c`, `displacy`, `csv`,
-/// `numbers-csv`), as [`export::export`] writes it.
+/// `numbers-csv`, `geojson`, `events-csv`), as [`export::export`] writes it.
 ///
 /// # Errors
 /// When `doc` is not a tusj document or `format` is unknown.
@@ -171,6 +171,39 @@ pub fn media_type(format: &str) -> String {
 #[wasm_bindgen(js_name = numbersTable)]
 pub fn numbers_table(doc: JsValue) -> Result<JsValue, JsError> {
     to_js(&overview::numbers_table(&document(doc)?))
+}
+
+/// The rows of the «Facts» table ([`overview::facts_table`]).
+///
+/// # Errors
+/// When `doc` is not a tusj document.
+#[wasm_bindgen(js_name = factsTable)]
+pub fn facts_table(doc: JsValue) -> Result<JsValue, JsError> {
+    to_js(&overview::facts_table(&document(doc)?))
+}
+
+/// The correction that removes the event `id` of `doc` (`remove`), or sets its `field` to
+/// `value` (`null` clears it) — [`Correction::event`].
+///
+/// # Errors
+/// When `doc` is not a tusj document or has no event `id`.
+#[wasm_bindgen(js_name = eventCorrection)]
+pub fn event_correction(
+    doc: JsValue,
+    id: &str,
+    remove: bool,
+    field: &str,
+    value: Option<String>,
+) -> Result<JsValue, JsError> {
+    let doc = document(doc)?;
+    let set = if field.is_empty() {
+        Default::default()
+    } else {
+        [(field.to_string(), value)].into_iter().collect()
+    };
+    let c = Correction::event(&doc, id, remove, set)
+        .ok_or_else(|| JsError::new(&format!("no event {id}")))?;
+    to_js(&c)
 }
 
 /// The kinds with their labels and types ([`crate::document::kinds`]):

@@ -12,14 +12,13 @@ use std::fs;
 use std::path::Path;
 
 /// Bottom to top. A module may use modules of its own layer or below; a more specific
-/// entry (`eval::conllu`) overrides its parent's (`eval`). `events` and `geo` (issues 9
-/// and 11) will go between `entities` and `document`.
+/// entry (`eval::conllu`) overrides its parent's (`eval`).
 const LAYERS: &[&[&str]] = &[
     &["error", "text", "vocab"],
     &["tokens", "tags", "correction", "eval::conllu"],
     &["recognizer", "numbers", "model"],
     &["entities"],
-    &["geo"],
+    &["geo", "events"],
     &["document"],
     &["annotator", "open", "overview"],
     &["export", "review"],

@@ -78,6 +78,23 @@ const PIECES: &[&str] = &[
     "\u{0}",
     "A",
     "a",
+    "drept",
+    "ble",
+    "av dem",
+    "blant dem",
+    "ifølge",
+    "dødstallet",
+    "ingen",
+    "skadd",
+    "angrep",
+    "luftangrep",
+    "mot",
+    "opplyser",
+    "sier han",
+    "Politiet",
+    "pågrep",
+    "gisler",
+    "på flukt",
 ];
 
 fn article() -> impl Strategy<Value = String> {
@@ -96,8 +113,63 @@ proptest! {
         let doc = tusj::annotate(&text);
         prop_assert_eq!(&doc.text, &text);
         common::assert_invariants(&doc);
+        assert_events(&doc);
         let again: tusj::Document = serde_json::from_str(&doc.to_json()).expect("export parses");
         prop_assert_eq!(again, doc);
+    }
+}
+
+/// Events of any text: ids in order, sentence and spans in bounds and equal to their
+/// slice, counts that are count annotations, breakdowns of earlier events.
+fn assert_events(doc: &tusj::Document) {
+    let events = &doc.events;
+    assert_eq!(
+        events,
+        &tusj::events::read(&doc.text, &doc.annotations),
+        "the annotator's events are those read again from its annotations"
+    );
+    let chars: Vec<char> = doc.text.chars().collect();
+    let mut counts = std::collections::HashSet::new();
+    for (i, e) in events.iter().enumerate() {
+        if let Some(c) = &e.count {
+            assert!(
+                counts.insert(c.clone()),
+                "{}: count {c} in two events",
+                e.id
+            );
+        }
+        assert_eq!(e.id, format!("v{}", i + 1));
+        assert!(
+            e.start <= e.end && e.end <= chars.len(),
+            "{}: sentence",
+            e.id
+        );
+        for span in [&e.agent, &e.target, &e.place, &e.time, &e.source]
+            .into_iter()
+            .flatten()
+        {
+            assert!(span.start < span.end && span.end <= chars.len(), "{}", e.id);
+            let slice: String = chars[span.start..span.end].iter().collect();
+            assert_eq!(span.text, slice, "{}: span text", e.id);
+            if let Some(ent) = &span.entity {
+                assert!(doc.entities.iter().any(|x| &x.id == ent), "{}: {ent}", e.id);
+            }
+        }
+        if let Some(c) = &e.count {
+            let a = doc.annotations.iter().find(|a| &a.id == c);
+            assert!(
+                a.is_some_and(|a| a.ty == tusj::AnnotationType::Count),
+                "{}: count {c}",
+                e.id
+            );
+        }
+        if let Some(p) = &e.part_of {
+            assert!(
+                events[..i].iter().any(|x| &x.id == p),
+                "{}: part_of {p}",
+                e.id
+            );
+        }
     }
 }
 
@@ -131,6 +203,7 @@ fn huge_text() {
     let doc = tusj::annotate(&text);
     assert!(doc.annotations.len() > 1000);
     common::assert_invariants(&doc);
+    assert_events(&doc);
 }
 
 #[test]

@@ -252,3 +252,28 @@ fn exports_and_names_are_the_cores() {
     let core = serde_json::to_value(tusj::overview::numbers_table(&doc)).expect("core rows");
     assert_eq!(normalise(rows), normalise(core));
 }
+
+#[wasm_bindgen_test]
+fn facts_and_event_corrections_are_the_cores() {
+    let text = "Minst 30 mennesker ble drept i Idlib lørdag, ifølge FN.";
+    let doc = tusj::annotate(text);
+    let js_doc = wasm::annotate(text)
+        .map_err(JsValue::from)
+        .expect("annotate");
+    let rows = json(
+        &wasm::facts_table(js_doc.clone())
+            .map_err(JsValue::from)
+            .expect("facts"),
+    );
+    let core = serde_json::to_value(tusj::overview::facts_table(&doc)).expect("core facts");
+    assert_eq!(normalise(rows.clone()), normalise(core));
+    assert_eq!(rows[0]["what"], "Minst 30 mennesker drept");
+    let c = json(
+        &wasm::event_correction(js_doc.clone(), "v1", false, "time", None)
+            .map_err(JsValue::from)
+            .expect("correction"),
+    );
+    assert_eq!(c["op"], "event");
+    assert_eq!(c["set"]["time"], Value::Null);
+    assert!(wasm::event_correction(js_doc, "v9", true, "", None).is_err());
+}

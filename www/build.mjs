@@ -44,7 +44,8 @@ const APP = [
   'annotate.js', // asking the core to annotate; settling edits of the text
   'paste.js', // pasting text or HTML
   'corrections.js', // making corrections: mark, relabel, unmark (one builder)
-  'panel.js', // the overview: entities and numbers; rename, merge
+  'panel.js', // the overview: entities, numbers and facts; rename, merge
+  'facts.js', // the «Facts» table: one row per event; show, remove, correct a field
   'map.js', // the map of the places (d3-geo over Natural Earth shapes)
   'files.js', // opening files, new article, export
   'main.js', // global keys and the start

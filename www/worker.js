@@ -17,6 +17,8 @@ const CALLS = [
   'fileName',
   'mediaType',
   'numbersTable',
+  'factsTable',
+  'eventCorrection',
   'kinds',
   'version',
 ];

@@ -20,7 +20,7 @@ fn csv_field(s: &str, text: bool) -> String {
     }
 }
 
-fn csv_line(out: &mut String, fields: &[(String, bool)]) {
+pub(super) fn csv_line(out: &mut String, fields: &[(String, bool)]) {
     let line: Vec<String> = fields.iter().map(|(f, t)| csv_field(f, *t)).collect();
     out.push_str(&line.join(","));
     out.push_str("\r\n");

@@ -13,6 +13,7 @@
 //! | `csv` | `<name>.entities.csv` | the entity list ([`entities_csv`]) |
 //! | `numbers-csv` | `<name>.numbers.csv` | the number table ([`numbers_csv`]) |
 //! | `geojson` | `<name>.places.geojson` | the places on the map, GeoJSON ([`geojson`]) |
+//! | `events-csv` | `<name>.events.csv` | the facts, one row per event ([`events_csv`]) |
 //!
 //! Choices made here:
 //! - **W3C**: one `AnnotationCollection` whose single embedded `AnnotationPage` (`first`)
@@ -45,11 +46,13 @@
 
 mod csv;
 mod displacy;
+mod events;
 mod geojson;
 mod w3c;
 
 pub use csv::{entities_csv, numbers_csv};
 pub use displacy::{displacy, displacy_label};
+pub use events::events_csv;
 pub use geojson::geojson;
 pub use w3c::w3c;
 
@@ -58,7 +61,15 @@ use crate::error::Error;
 use crate::open::{doc_error, quote};
 
 /// The export format names [`export`] knows, in the order a page may offer them.
-pub const FORMATS: [&str; 6] = ["tusj", "w3c", "displacy", "csv", "numbers-csv", "geojson"];
+pub const FORMATS: [&str; 7] = [
+    "tusj",
+    "w3c",
+    "displacy",
+    "csv",
+    "numbers-csv",
+    "geojson",
+    "events-csv",
+];
 
 /// Exports `doc` in the named format (one of [`FORMATS`]).
 ///
@@ -72,6 +83,7 @@ pub fn export(doc: &Document, format: &str) -> Result<String, Error> {
         "csv" => Ok(entities_csv(doc)),
         "numbers-csv" => Ok(numbers_csv(doc)),
         "geojson" => Ok(geojson(doc)),
+        "events-csv" => Ok(events_csv(doc)),
         other => Err(doc_error(format!(
             "unknown export format {}: known are {}",
             quote(other),
@@ -82,7 +94,7 @@ pub fn export(doc: &Document, format: &str) -> Result<String, Error> {
 
 /// The file name for an export of `format`: `<base>.tusj.json`, `<base>.w3c.jsonld`,
 /// `<base>.displacy.json`, `<base>.entities.csv`, `<base>.numbers.csv`,
-/// `<base>.places.geojson` (an unknown format
+/// `<base>.places.geojson`, `<base>.events.csv` (an unknown format
 /// gets `<base>.<format>`). `base` is made safe for a file name first: no path separators,
 /// reserved or control characters, no leading or trailing dots or spaces, never empty.
 ///
@@ -98,6 +110,7 @@ pub fn file_name(base: &str, format: &str) -> String {
         "csv" => "entities.csv".to_string(),
         "numbers-csv" => "numbers.csv".to_string(),
         "geojson" => "places.geojson".to_string(),
+        "events-csv" => "events.csv".to_string(),
         other => {
             let safe = sanitize(other);
             if safe == "article" {
@@ -115,7 +128,7 @@ pub fn media_type(format: &str) -> &'static str {
     match format {
         "tusj" | "displacy" => "application/json",
         "w3c" => "application/ld+json;profile=\"http://www.w3.org/ns/anno.jsonld\"",
-        "csv" | "numbers-csv" => "text/csv;charset=utf-8",
+        "csv" | "numbers-csv" | "events-csv" => "text/csv;charset=utf-8",
         "geojson" => "application/geo+json",
         _ => "text/plain;charset=utf-8",
     }
@@ -300,6 +313,7 @@ mod tests {
             meta: crate::text::header(text).meta,
             annotations,
             entities,
+            events: Vec::new(),
             corrections: Vec::new(),
         }
     }
@@ -968,6 +982,7 @@ mod tests {
             meta: Meta::default(),
             annotations,
             entities,
+            events: Vec::new(),
             corrections: Vec::new(),
         };
         assert_eq!(d.entities.len(), 1);

@@ -13,6 +13,7 @@ use crate::tags::{NeType, Tag};
 /// Sentences of one document, with the evidence the tagger may draw from the whole
 /// document: how each word is written elsewhere, and (second pass) how the first pass
 /// tagged its other occurrences.
+#[cfg_attr(not(feature = "tools"), allow(dead_code))] // the trainer's (feature "tools")
 pub(crate) struct DocView<'a> {
     /// Per sentence, per token.
     pub words: Vec<Vec<Word<'a>>>,
@@ -217,6 +218,7 @@ fn token_evidence<'w, 'a: 'w>(
 /// Computes [`DocEvidence`] for every token of `doc`. `first_pass` holds the first
 /// pass's tags, when there has been one. (The trainer's form; the tagger slides a
 /// [`Window`] over the document instead, with the same result.)
+#[cfg_attr(not(feature = "tools"), allow(dead_code))] // the trainer's (feature "tools")
 pub(crate) fn doc_evidence(
     doc: &DocView,
     first_pass: Option<&[Vec<Tag>]>,
@@ -652,6 +654,7 @@ pub(crate) struct Context<'t> {
 }
 
 /// Appends the feature hashes of every token of `words` to `out` (one vector per token).
+#[cfg_attr(not(feature = "tools"), allow(dead_code))] // the trainer's (feature "tools")
 pub(crate) fn sentence_features(
     words: &[Word],
     evidence: &[DocEvidence],

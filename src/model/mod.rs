@@ -365,6 +365,7 @@ pub(crate) fn allowed(prev: Option<usize>, cur: usize) -> bool {
 /// First-order Viterbi over emission scores, with transition scores `trans(prev, cur)`
 /// (`prev` is `None` at the sentence start). Only IOB2-valid paths are considered, so
 /// the result never has an `I-X` that does not continue an `X`.
+#[cfg_attr(not(feature = "tools"), allow(dead_code))] // the trainer's (feature "tools")
 pub(crate) fn viterbi<E: AsRef<[i32]>>(
     em: &[E],
     trans: impl Fn(Option<usize>, usize) -> i64,

@@ -412,13 +412,6 @@ mod tests {
     t!(null, "null", Some((0.0, false)));
 
     #[test]
-    fn vague_words() {
-        assert_eq!(super::super::lexicon::vague("hundrevis"), Some(100.0));
-        assert_eq!(super::super::lexicon::vague("titalls"), Some(10.0));
-        assert_eq!(super::super::lexicon::vague("mange"), None);
-    }
-
-    #[test]
     fn composer_across_tokens() {
         let mut c = Composer::default();
         for a in [Atom::Unit(2), Atom::Hundred, Atom::And, Atom::Unit(3)] {

@@ -23,6 +23,10 @@ pub enum SkipReason {
     UnreadableNumber,
     /// A mark of nothing but whitespace. The correction stays in the document's list.
     Blank,
+    /// An event correction with a field that could not be set: an unknown field, words
+    /// not in the sentence, a count that is no number of the sentence, an unknown type.
+    /// The other fields are set; the correction stays in the document's list.
+    EventField,
 }
 
 /// A correction [`apply_report`] did not apply, and why.
@@ -124,7 +128,7 @@ pub fn apply_report(annotator: &Annotator, text: &str, corrections: &[Correction
             Correction::Unmark { start, end, .. } => {
                 annotations.retain(|a| (a.start, a.end) != (*start, *end));
             }
-            Correction::Rename { .. } | Correction::Merge { .. } => {}
+            Correction::Rename { .. } | Correction::Merge { .. } | Correction::Event { .. } => {}
         }
     }
 
@@ -151,12 +155,21 @@ pub fn apply_report(annotator: &Annotator, text: &str, corrections: &[Correction
                 (*start, *end),
                 (*into_start, *into_end),
             ),
-            Correction::Mark { .. } | Correction::Unmark { .. } => {}
+            Correction::Mark { .. } | Correction::Unmark { .. } | Correction::Event { .. } => {}
         }
     }
     finish_entities(&mut annotations, &mut entities);
     crate::geo::link_entities(&mut entities);
 
+    // Corrected names and numbers change what the events read: read them again, then
+    // replay the person's event corrections on top.
+    let events = crate::events::read(text, &annotations);
+    let (events, unset) = super::events::correct_events(text, &cp, &annotations, events, &kept);
+    doc.events = events;
+    skipped.extend(unset.into_iter().map(|correction| Skipped {
+        correction,
+        reason: SkipReason::EventField,
+    }));
     doc.annotations = annotations;
     doc.entities = entities;
     doc.corrections = kept;

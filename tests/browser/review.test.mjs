@@ -308,6 +308,15 @@ describe('opening and saving', () => {
         assert.match(n, /\.numbers\.csv$/);
         assert.ok(c.trim().split(/\r?\n/).length > 1);
       },
+      'events-csv': (c, n) => {
+        assert.match(n, /\.events\.csv$/);
+        const lines = c.trim().split(/\r\n/);
+        assert.match(lines[0], /^id,type,negated,count,qualifier/);
+        assert.ok(lines.some((l) => l.includes(',killed,false,43,at_least,')), lines.join('\n'));
+        // A fact whose place is on the map carries its point.
+        assert.match(lines[0], /,place,lat,lon,place_inherited,/);
+        assert.ok(lines.some((l) => /,-?\d+\.\d+,-?\d+\.\d+,(true|false),/.test(l)), lines.join('\n'));
+      },
     };
     for (const [format, check] of Object.entries(checks)) {
       await page.selectOption('#format', format);
@@ -391,6 +400,64 @@ describe('for everyone', () => {
     assert.ok(!(await page.isVisible('#marktools')));
     assert.ok(await page.isVisible('#legend'));
     assert.ok(await page.isVisible('#view mark'));
+    await context.close();
+  });
+});
+
+describe('the facts table', () => {
+  test('one row per event in the reader\'s words; a row shows its sentence; remove and correct survive an edit', async () => {
+    const { context, page } = await open(getBrowser());
+    await panelRendered(page, () => paste(page, seed(SEEDS[0])));
+    const doc = JSON.parse((await exportDownload(page)).content);
+    assert.ok(validate(doc), JSON.stringify(validate.errors));
+    const rows = await page.$$eval('#panel table.facts tbody tr.fact', (rs) =>
+      rs.map((r) => r.querySelector('td').textContent),
+    );
+    assert.equal(rows.length, doc.events.length);
+    assert.ok(
+      rows.includes('minst 43 mennesker drept — av amerikanskledede luftangrep — mot IS-lommen — Lørdag'),
+      rows.join('\n'),
+    );
+    assert.ok(rows.includes('ingen sivile drept — kilde: Sean Ryan'), rows.join('\n'));
+
+    // Choosing the row highlights its sentence and picks the marks of its parts.
+    const killed = doc.events.find((e) => doc.annotations.find((a) => a.id === e.count)?.text === 'minst 43');
+    await page.click(`#panel button.fact[data-fact="${killed.id}"]`);
+    const shown = await page.evaluate(() => [...CSS.highlights.get('tusj-fact')][0].toString());
+    assert.equal(shown, codePointSlice(doc.text, killed.start, killed.end));
+    const picked = await page.$$eval('#view mark.picked', (ms) => ms.map((m) => m.textContent));
+    assert.ok(picked.includes('minst 43'), picked.join(' | '));
+
+    // Remove the denial, and clear the time of the first: both are corrections.
+    const denial = doc.events.find((e) => e.negated);
+    await panelRendered(page, () => page.click(`#panel button[data-remove-fact="${denial.id}"]`));
+    page.once('dialog', (d) => d.accept(''));
+    await panelRendered(page, () => page.selectOption(`#panel select[data-fix-fact="${killed.id}"]`, 'time'));
+    const check = async () => {
+      const now = JSON.parse((await exportDownload(page)).content);
+      assert.ok(validate(now), JSON.stringify(validate.errors));
+      assert.equal(now.events.length, doc.events.length - 1);
+      assert.ok(!now.events.some((e) => e.negated), 'the denial stays removed');
+      const fixed = now.events.find((e) => now.annotations.find((a) => a.id === e.count)?.text === 'minst 43');
+      assert.equal(fixed.time, null);
+      assert.deepEqual(now.corrections.map((c) => c.op), ['event', 'event']);
+    };
+    await check();
+    // An edit before them (a new paragraph above «Luftangrep») moves both and keeps them.
+    await panelRendered(page, async () => {
+      const at = await page.$eval('#source', (s) => s.value.indexOf('Luftangrep'));
+      await page.focus('#source');
+      await page.$eval('#source', (s, i) => s.setSelectionRange(i, i), at);
+      await page.keyboard.type('Kort om saken. ');
+    });
+    await check();
+    await context.close();
+  });
+
+  test('screenshots/facts.png shows the facts table', async () => {
+    const { context, page } = await open(getBrowser(), { viewport: { width: 1400, height: 2000 } });
+    await panelRendered(page, () => paste(page, seed(SEEDS[0])));
+    await page.locator('#panel table.facts').screenshot({ path: join(SHOTS, 'facts.png') });
     await context.close();
   });
 });

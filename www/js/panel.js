@@ -83,6 +83,9 @@ async function renderPanel(doc) {
     table.append(body);
     parts.push(table);
   } else parts.push(el('p', { className: 'none' }, 'No numbers.'));
+  const facts = await factsSection(doc);
+  if (doc !== state.doc) return;
+  parts.push(...facts);
   panel.replaceChildren(parts[0], $('map-panel'), ...parts.slice(1));
   renderMap(doc);
 }
