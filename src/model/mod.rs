@@ -56,7 +56,7 @@ const TAGS: usize = Tag::COUNT;
 
 /// The committed model, rebuilt by `tusj train` (see `src/model/MODEL.md`). Natively it is
 /// inside the program; the page's wasm leaves it out (it would triple the code the browser
-/// compiles before the page is ready) and is handed the same bytes once ([`provide`]).
+/// compiles before the page is ready) and is handed the same bytes once (`provide`, in the wasm build only).
 #[cfg(not(target_arch = "wasm32"))]
 fn embedded_bytes() -> Result<&'static [u8], Error> {
     Ok(include_bytes!("model.bin"))
@@ -84,7 +84,7 @@ pub fn provide(bytes: Vec<u8>) {
 ///
 /// # Errors
 /// An [`ErrorKind::Model`] error if the embedded bytes do not decode (a build that
-/// committed a model of another version), or, in the wasm build, before [`provide`].
+/// committed a model of another version), or, in the wasm build, before `provide`.
 pub fn embedded() -> Result<&'static Model, Error> {
     static MODEL: OnceLock<Result<Model, Error>> = OnceLock::new();
     let bytes = embedded_bytes()?;
