@@ -596,6 +596,9 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 mod tests {
     use super::*;
 
+    /// The committed table (the tests run natively, where it is embedded).
+    const PLACES: &[u8] = include_bytes!("geo/places.bin");
+
     fn one(name: &str, context: &[&str]) -> Option<Geo> {
         let mut queries = vec![Query {
             names: vec![name],
