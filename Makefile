@@ -48,7 +48,7 @@ $(BROWSER)/node_modules/.package-lock.json: $(BROWSER)/package.json $(BROWSER)/p
 # ---- the page ------------------------------------------------------------------------------
 
 page: wasm-tools
-	cargo build --release --target $(WASM_TARGET) --lib --no-default-features
+	cargo rustc --release --target $(WASM_TARGET) --lib --no-default-features --crate-type cdylib
 	wasm-bindgen --target no-modules --out-dir $(BINDGEN_OUT) $(WASM)
 	node www/build.mjs $(BINDGEN_OUT) $(PAGE)
 
