@@ -261,11 +261,14 @@ impl Annotator {
 /// An [`ErrorKind::Model`](crate::ErrorKind::Model) error if the embedded model does not decode; the page and the
 /// command line report it.
 pub fn embedded_annotator() -> Result<&'static Annotator, Error> {
-    static EMBEDDED: OnceLock<Result<Annotator, Error>> = OnceLock::new();
-    EMBEDDED
-        .get_or_init(Annotator::new)
-        .as_ref()
-        .map_err(Clone::clone)
+    // Only success is kept: in the wasm build a call before the model is handed over fails
+    // and a later one succeeds (the model itself keeps a decoding failure).
+    static EMBEDDED: OnceLock<Annotator> = OnceLock::new();
+    if let Some(annotator) = EMBEDDED.get() {
+        return Ok(annotator);
+    }
+    let annotator = Annotator::new()?;
+    Ok(EMBEDDED.get_or_init(|| annotator))
 }
 
 /// Annotates `text` with the shared embedded-model annotator ([`embedded_annotator`]).

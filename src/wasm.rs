@@ -22,6 +22,27 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
+/// Hands over the name model (`model.bin`) and the place table (`places.bin`), which the
+/// page inlines beside the wasm rather than inside it, so that the code compiles fast and the
+/// page is ready before the data is even read. Call once, before anything that annotates.
+#[wasm_bindgen(js_name = loadData)]
+pub fn load_data(model: Vec<u8>, places: Vec<u8>) {
+    crate::model::provide(model);
+    crate::geo::provide(places);
+}
+
+/// Decodes the name model and the place table now (about a tenth of a second), so that the
+/// first article does not wait for it. The worker calls it as soon as it has the data.
+///
+/// # Errors
+/// When the model has not been handed over or does not decode.
+#[wasm_bindgen]
+pub fn warm() -> Result<(), JsError> {
+    crate::embedded_annotator()?;
+    crate::geo::Places::embedded();
+    Ok(())
+}
+
 /// Converts a core value to a JavaScript value with JSON semantics (`null`, plain objects).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();

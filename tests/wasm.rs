@@ -20,6 +20,35 @@ const TEXTS: &[&str] = &[
     " date 2017-09 utenriks\n\nRussland har lenge støttet Bashar al-Assad.",
 ];
 
+/// The page inlines the model and the place table beside the wasm and hands them over
+/// (`loadData`); the tests do the same, once.
+fn loaded() {
+    wasm::load_data(
+        include_bytes!("../src/model/model.bin").to_vec(),
+        include_bytes!("../src/geo/places.bin").to_vec(),
+    );
+}
+
+#[wasm_bindgen_test]
+fn warm_decodes_the_model_and_places_once_handed_over() {
+    loaded();
+    assert!(wasm::warm().is_ok());
+    let doc = json(
+        &wasm::annotate("Erna Solberg besøkte Bergen.")
+            .map_err(JsValue::from)
+            .expect("annotates"),
+    );
+    let bergen = doc["entities"]
+        .as_array()
+        .and_then(|es| es.iter().find(|e| e["name"] == "Bergen"))
+        .cloned()
+        .unwrap_or(Value::Null);
+    assert_eq!(
+        bergen["geo"]["country"], "NO",
+        "the place table was handed over: {bergen}"
+    );
+}
+
 /// JSON numbers compare by value: the core writes `43.0` where JavaScript writes `43`.
 fn normalise(v: Value) -> Value {
     match v {
@@ -41,6 +70,7 @@ fn stringify(v: &JsValue) -> String {
 
 #[wasm_bindgen_test]
 fn annotate_returns_the_cores_json_shape() {
+    loaded();
     for text in TEXTS {
         let js = wasm::annotate(text)
             .map_err(JsValue::from)
@@ -54,6 +84,7 @@ fn annotate_returns_the_cores_json_shape() {
 
 #[wasm_bindgen_test]
 fn numbers_carry_null_not_undefined() {
+    loaded();
     let js = wasm::annotate("Minst 43 mennesker ble drept.")
         .map_err(JsValue::from)
         .expect("annotate");
@@ -74,6 +105,7 @@ fn numbers_carry_null_not_undefined() {
 
 #[wasm_bindgen_test]
 fn export_json_is_the_cores_export() {
+    loaded();
     for text in TEXTS {
         let js = wasm::annotate(text)
             .map_err(JsValue::from)
@@ -91,6 +123,7 @@ fn export_json_is_the_cores_export() {
 
 #[wasm_bindgen_test]
 fn export_json_rejects_what_is_not_a_document() {
+    loaded();
     let not_docs = [
         JsValue::NULL,
         JsValue::from_str("{\"format\":\"tusj\"}"),
@@ -110,6 +143,7 @@ fn export_json_rejects_what_is_not_a_document() {
 
 #[wasm_bindgen_test]
 fn version_is_the_crates() {
+    loaded();
     assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
 }
 
@@ -123,6 +157,7 @@ fn js(text: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn apply_replays_corrections_like_the_core() {
+    loaded();
     let text = "Ifølge SOHR ble minst 43 mennesker drept i Syria.";
     let list = r#"[{"op":"unmark","start":7,"end":11,"text":"SOHR"},
                    {"op":"mark","start":22,"end":34,"text":"43 mennesker","type":"count"}]"#;
@@ -141,6 +176,7 @@ fn apply_replays_corrections_like_the_core() {
 
 #[wasm_bindgen_test]
 fn rebase_and_mark_correction_cross_the_boundary() {
+    loaded();
     let list = js(r#"[{"op":"unmark","start":2,"end":7,"text":"Syria"}]"#);
     let rebased = json(
         &wasm::rebase("i Syria", "Krigen i Syria", list)
@@ -185,6 +221,7 @@ fn likely_type_and_mark_all_cross_the_boundary() {
 
 #[wasm_bindgen_test]
 fn open_json_takes_the_export_and_rejects_foreign_files() {
+    loaded();
     let doc = tusj::annotate(TEXTS[1]);
     let opened = wasm::open_json(&doc.to_json_pretty().expect("written"))
         .map_err(JsValue::from)
@@ -202,6 +239,7 @@ fn open_json_takes_the_export_and_rejects_foreign_files() {
 
 #[wasm_bindgen_test]
 fn exports_and_names_are_the_cores() {
+    loaded();
     let doc = tusj::annotate(TEXTS[1]);
     for format in Format::ALL {
         let name = format.name();

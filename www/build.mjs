@@ -3,7 +3,8 @@
 //   node www/build.mjs <wasm-bindgen out dir> <output html>
 //
 // Browsers refuse fetch(), XHR and module imports under file://, so everything is inlined:
-// the style, the no-modules glue, the app (www/js/*.js), the worker source and the wasm bytes (gzip, base64).
+// the style, the no-modules glue, the app (www/js/*.js), the worker source, the wasm bytes and
+// the model and place table the wasm is handed at start (gzip, base64).
 // Scripts are allowed by their SHA-256 hashes in the Content-Security-Policy; the worker
 // source and the wasm bytes sit in non-executing data blocks that the app reads.
 import { createHash } from 'node:crypto';
@@ -60,8 +61,16 @@ const world = safe(read(join(www, 'vendor', 'countries-110m.json')), 'world');
 const app = `${vendor}\n'use strict';\n${APP.map((f) => `\n// ---- www/js/${f}\n${safe(read(join(www, 'js', f)), f)}`).join('')}`;
 const worker = safe(read(join(www, 'worker.js')), 'worker');
 // Gzipped before base64: the page unpacks it with the browser's DecompressionStream.
+const pack = (bytes) => gzipSync(bytes, { level: 9 }).toString('base64');
 const wasmBytes = readFileSync(join(bindgenDir, 'tusj_bg.wasm'));
-const wasm = gzipSync(wasmBytes, { level: 9 }).toString('base64');
+const wasm = pack(wasmBytes);
+// The wasm holds only code; the name model and the place table it is handed at start
+// (src/wasm.rs, loadData) sit in their own blocks at the very end, so that the page is
+// ready (code compiled, worker started) while the browser is still reading them.
+const modelBytes = readFileSync(join(www, '..', 'src', 'model', 'model.bin'));
+const placesBytes = readFileSync(join(www, '..', 'src', 'geo', 'places.bin'));
+const model = pack(modelBytes);
+const places = pack(placesBytes);
 
 const csp = [
   "default-src 'none'",
@@ -89,12 +98,16 @@ put(
     `<script id="world-data" type="application/json">${world}</script>`,
     `<script id="tusj-glue">${glue}</script>`,
     `<script id="tusj-app">${app}</script>`,
+    `<script id="tusj-model" type="application/gzip">${model}</script>`,
+    `<script id="tusj-places" type="application/gzip">${places}</script>`,
   ].join('\n'),
 );
 
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, html);
 const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
+const gz = (b64) => kib(b64.length * 0.75);
 console.log(
-  `wrote ${out} (${kib(Buffer.byteLength(html))}; wasm ${kib(wasmBytes.length)}, gzipped ${kib(wasm.length * 0.75)})`,
+  `wrote ${out} (${kib(Buffer.byteLength(html))}; wasm ${kib(wasmBytes.length)}, gzipped ${gz(wasm)}; ` +
+    `model ${kib(modelBytes.length)}, gzipped ${gz(model)}; places ${kib(placesBytes.length)}, gzipped ${gz(places)})`,
 );

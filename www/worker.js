@@ -1,6 +1,8 @@
 // The annotator's thread. build.mjs prepends the wasm-bindgen glue (which defines the global
 // `wasm_bindgen`), and www/js/core.js starts this code as a Worker from a blob: URL, so that
-// annotating a long article never freezes the page. Messages: {module} once, then {id, fn, args}.
+// annotating a long article never freezes the page. Messages: {wasm} (base64 of the gzipped
+// module) or {module} once (answered {ready, module}), {data: {model, places}} once (base64 of gzip; unpacked here, handed to the core
+// and decoded at once, answered {warm}), then {id, fn, args}.
 'use strict';
 
 // Only these core functions may be called from the page.
@@ -23,23 +25,62 @@ const CALLS = [
   'qualifiers',
   'version',
 ];
+// These need the model or the place table, so they wait until the data is in.
+const NEEDS_DATA = new Set(['annotate', 'apply']);
+
+let gotData;
+const dataIn = new Promise((resolve) => (gotData = resolve));
+
+function fromBase64(text) {
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
+  const bin = atob(text);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+async function gunzip(base64) {
+  const stream = new Blob([fromBase64(base64)]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function load(data) {
+  try {
+    const [model, places] = await Promise.all([gunzip(data.model), gunzip(data.places)]);
+    wasm_bindgen.loadData(model, places);
+    gotData();
+    wasm_bindgen.warm();
+    self.postMessage({ warm: true });
+  } catch (err) {
+    gotData(); // the calls then fail with the core's own message
+    self.postMessage({ warm: false, error: String((err && err.message) || err) });
+  }
+}
 
 self.onmessage = async (event) => {
   const msg = event.data;
-  if (msg.module) {
+  if (msg.module || msg.wasm) {
     try {
-      await wasm_bindgen({ module_or_path: msg.module });
-      self.postMessage({ ready: true });
+      // The first worker unpacks and compiles the wasm and sends the module back to the page,
+      // which starts any later worker from it.
+      const module = msg.module || (await WebAssembly.compile(await gunzip(msg.wasm)));
+      await wasm_bindgen({ module_or_path: module });
+      self.postMessage({ ready: true, module: msg.module ? undefined : module });
     } catch (err) {
       self.postMessage({ ready: false, error: String((err && err.message) || err) });
     }
     return;
   }
+  if (msg.data) return load(msg.data);
   try {
     if (!CALLS.includes(msg.fn)) throw new Error(`unknown call ${msg.fn}`);
+    if (NEEDS_DATA.has(msg.fn)) await dataIn;
     const result = wasm_bindgen[msg.fn](...msg.args);
     self.postMessage({ id: msg.id, result });
   } catch (err) {
-    self.postMessage({ id: msg.id, error: String((err && err.message) || err) });
+    // A trap («unreachable», out of memory) leaves this wasm instance unusable: the page
+    // replaces the whole worker.
+    const trapped = err instanceof WebAssembly.RuntimeError;
+    self.postMessage({ id: msg.id, error: String((err && err.message) || err), trapped });
   }
 };

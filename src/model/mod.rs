@@ -54,18 +54,42 @@ const MAGIC: &[u8; 8] = b"TUSJNER\0";
 const VERSION: u32 = 3;
 const TAGS: usize = Tag::COUNT;
 
-/// The committed model, rebuilt by `tusj train` (see `src/model/MODEL.md`).
-static EMBEDDED: &[u8] = include_bytes!("model.bin");
+/// The committed model, rebuilt by `tusj train` (see `src/model/MODEL.md`). Natively it is
+/// inside the program; the page's wasm leaves it out (it would triple the code the browser
+/// compiles before the page is ready) and is handed the same bytes once (`provide`, in the wasm build only).
+#[cfg(not(target_arch = "wasm32"))]
+fn embedded_bytes() -> Result<&'static [u8], Error> {
+    Ok(include_bytes!("model.bin"))
+}
+
+#[cfg(target_arch = "wasm32")]
+static PROVIDED: OnceLock<Vec<u8>> = OnceLock::new();
+
+#[cfg(target_arch = "wasm32")]
+fn embedded_bytes() -> Result<&'static [u8], Error> {
+    PROVIDED
+        .get()
+        .map(Vec::as_slice)
+        .ok_or_else(|| Error::new(ErrorKind::Model, "the model has not been loaded yet"))
+}
+
+/// Hands the wasm build the bytes of `model.bin` (the page inlines them beside the wasm).
+/// Only the first call counts; the model is decoded at the first [`embedded`].
+#[cfg(target_arch = "wasm32")]
+pub fn provide(bytes: Vec<u8>) {
+    let _ = PROVIDED.set(bytes);
+}
 
 /// The embedded model, decoded on first use.
 ///
 /// # Errors
 /// An [`ErrorKind::Model`] error if the embedded bytes do not decode (a build that
-/// committed a model of another version).
+/// committed a model of another version), or, in the wasm build, before `provide`.
 pub fn embedded() -> Result<&'static Model, Error> {
     static MODEL: OnceLock<Result<Model, Error>> = OnceLock::new();
+    let bytes = embedded_bytes()?;
     MODEL
-        .get_or_init(|| Model::from_bytes(EMBEDDED))
+        .get_or_init(|| Model::from_bytes(bytes))
         .as_ref()
         .map_err(Clone::clone)
 }

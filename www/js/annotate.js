@@ -2,7 +2,7 @@
 // supersedes an older one.
 
 
-async function reannotate(keepStatus) {
+async function reannotate(keepStatus, afterTrap = false) {
   const generation = ++state.annotateGeneration;
   if (!keepStatus) setStatus('Annotating…');
   try {
@@ -16,7 +16,9 @@ async function reannotate(keepStatus) {
     saveCounts(doc);
     $('view').dataset.rendered = String(generation); // tests wait for these
     const n = doc.annotations.length;
-    setStatus(n === 1 ? '1 highlight.' : `${n} highlights.`);
+    const count = n === 1 ? '1 highlight.' : `${n} highlights.`;
+    if (afterTrap) setStatus(`The annotator stopped (${afterTrap}) and was restarted; the article is annotated again: ${count}`, true);
+    else setStatus(count);
     const unreadable = skipped.filter((s) => s.reason === 'unreadable_number');
     if (unreadable.length) {
       setStatus(
@@ -29,6 +31,20 @@ async function reannotate(keepStatus) {
     if (generation === state.annotateGeneration) $('panel').dataset.rendered = String(generation);
   } catch (err) {
     if (generation !== state.annotateGeneration) return;
+    // The core trapped and its worker was replaced (core.js): annotate once more on the new
+    // one; a second trap on the same text is reported, and the next edit tries again.
+    if (err.trapped && !afterTrap) {
+      setStatus(`The annotator stopped (${err.message}) and was restarted; annotating the article again…`, true);
+      return reannotate(true, err.message);
+    }
+    if (err.trapped) {
+      showError(
+        `The annotator stopped again on this article (${err.message}). It has been restarted and your ` +
+          'text is kept; edit the article or paste another to try again.',
+      );
+      setStatus('');
+      return;
+    }
     showError(`The annotator failed: ${err.message}. Your text is kept; try again or reload the page.`);
     setStatus('');
   }

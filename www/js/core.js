@@ -1,64 +1,155 @@
 // The core, behind an async call interface. It runs in a Worker so that annotating a long
 // article (a 1 MB paste takes about a second) never blocks typing, scrolling or rendering.
 // If a Worker cannot be started, the same calls run on this thread.
+//
+// Ready fast: the wasm holds only code (about 0.3 MB gzipped); the worker is started the
+// moment this script runs and unpacks and compiles it on its own thread while this one is
+// still reading the page. The name model and the place table (3 MB gzipped) are separate
+// data blocks at the end of the page, handed to the worker once the page is ready
+// (`core.warm`), unpacked there and decoded at once, before the first paste needs them.
+// The compiled module comes back and is kept: a worker whose wasm traps («unreachable») or
+// dies is replaced by a fresh one from it, and the calls it owed fail with `trapped` set.
 
 const core = (() => {
   let worker = null;
+  let module = null; // the compiled wasm, from the first worker
   let nextId = 1;
   const pending = new Map();
+  let restarts = 0;
+  let local = false; // no Worker: the core runs on this thread
 
-  // The wasm module is inlined gzipped and base64-encoded (build.mjs).
-  async function wasmBytes() {
-    const bin = atob($('tusj-wasm').textContent.trim());
-    const packed = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) packed[i] = bin.charCodeAt(i);
-    const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
+  // base64 → bytes, natively where the browser can.
+  function fromBase64(text) {
+    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
+    const bin = atob(text);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return bytes;
+  }
+
+  async function gunzip(bytes) {
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   }
 
-  async function startWorker(module) {
+  // The model and the place table (base64 of gzip), once the parser has reached them.
+  const data = new Promise((resolve) => {
+    const read = () => resolve({ model: $('tusj-model').textContent, places: $('tusj-places').textContent });
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', read);
+    else read();
+  });
+
+  function trapped(message) {
+    const err = new Error(message);
+    err.trapped = true;
+    return err;
+  }
+
+  // Replaces a dead worker: every call it still owed fails as trapped, and a new worker is
+  // started from the compiled module (nothing is unpacked or compiled again).
+  function replace(message) {
+    const dead = worker;
+    worker = null;
+    dead?.terminate();
+    for (const p of pending.values()) p.reject(trapped(message));
+    pending.clear();
+    restarts++;
+    started = startWorker({ module }).then(
+      (w) => {
+        worker = w;
+        if (warming) sendData(w);
+        return w;
+      },
+      (err) => console.warn('tusj: the annotator could not be restarted:', err),
+    );
+  }
+
+  function sendData(w) {
+    data.then((d) => w.postMessage({ data: d }));
+  }
+
+  // `first` is {wasm: base64 of the gzipped module} for the first worker, {module} after.
+  async function startWorker(first) {
     const source = $('tusj-glue').textContent + '\n' + $('tusj-worker').textContent;
     const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
     const w = new Worker(url);
     URL.revokeObjectURL(url);
     await new Promise((resolve, reject) => {
       w.onerror = (e) => reject(new Error(e.message || 'the worker failed to start'));
-      w.onmessage = (e) => (e.data.ready ? resolve() : reject(new Error(e.data.error)));
-      w.postMessage({ module });
+      w.onmessage = (e) => {
+        if (!e.data.ready) return reject(new Error(e.data.error));
+        if (e.data.module) module = e.data.module;
+        resolve();
+      };
+      w.postMessage(first);
     });
     w.onmessage = (e) => {
+      if (e.data.warm !== undefined) {
+        if (e.data.warm) document.documentElement.dataset.warm = 'true';
+        else console.warn('tusj: the model could not be decoded in advance:', e.data.error);
+        return;
+      }
       const p = pending.get(e.data.id);
       if (!p) return;
       pending.delete(e.data.id);
-      if (e.data.error !== undefined) p.reject(new Error(e.data.error));
+      if (e.data.trapped) {
+        p.reject(trapped(e.data.error));
+        if (w === worker) replace(e.data.error);
+      } else if (e.data.error !== undefined) p.reject(new Error(e.data.error));
       else p.resolve(e.data.result);
     };
     w.onerror = (e) => {
-      for (const p of pending.values()) p.reject(new Error(e.message || 'the annotator crashed'));
-      pending.clear();
+      if (w === worker) replace(e.message || 'the annotator crashed');
     };
     return w;
   }
 
+  let started = null;
   const ready = (async () => {
-    const module = await WebAssembly.compile(await wasmBytes());
+    const wasm = $('tusj-wasm').textContent.trim();
     try {
-      worker = await startWorker(module);
+      worker = await startWorker({ wasm });
+      started = Promise.resolve(worker);
     } catch (err) {
       console.warn('tusj: no worker, annotating on the page thread:', err);
+      module = await WebAssembly.compile(await gunzip(fromBase64(wasm)));
       await wasm_bindgen({ module_or_path: module });
+      local = true;
     }
   })();
 
+  // Hands the model and the place table to the core, once; the page calls it when ready,
+  // and the first annotation does if the page has not.
+  let warming = null;
+  function warm() {
+    warming ||= (async () => {
+      await ready;
+      if (worker) return sendData(worker);
+      if (!local) return;
+      const d = await data;
+      wasm_bindgen.loadData(await gunzip(fromBase64(d.model)), await gunzip(fromBase64(d.places)));
+      wasm_bindgen.warm();
+      document.documentElement.dataset.warm = 'true';
+    })();
+    return warming;
+  }
+
   async function call(fn, ...args) {
     await ready;
-    if (!worker) return wasm_bindgen[fn](...args);
+    if (fn === 'annotate' || fn === 'apply') {
+      const warmed = warm();
+      if (local) await warmed;
+    }
+    if (local) return wasm_bindgen[fn](...args);
+    if (!worker) await started;
+    if (!worker) throw new Error('the annotator stopped and could not be restarted');
+    const w = worker;
     return new Promise((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
-      worker.postMessage({ id, fn, args });
+      w.postMessage({ id, fn, args });
     });
   }
 
-  return { ready, call };
+  return { ready, warm, call, restarts: () => restarts };
 })();

@@ -40,11 +40,14 @@ $('redo').addEventListener('click', redo);
     fillTypes();
     $('version').textContent = `v${await core.call('version')}`;
     document.documentElement.dataset.ready = 'true';
+    core.warm(); // the model and the place table, decoded before the first paste needs them
     const saved = load();
     renderArticles();
-    if (saved && (saved.text || saved.corrections.length)) {
+    if (saved && (saved.text || saved.corrections.length || saved.draft)) {
       const n = saved.corrections.length;
-      await restore(saved, `Restored your article${n ? ` and ${n} ${n === 1 ? 'correction' : 'corrections'}` : ''} from the last session.`);
+      const restored = restore(saved, `Restored your article${n ? ` and ${n} ${n === 1 ? 'correction' : 'corrections'}` : ''} from the last session.`);
+      restoreDraft(saved); // what was typed last, before it settled
+      await restored;
       // The caret starts at the top of the article, where a reader starts.
       source.setSelectionRange(0, 0);
       source.scrollTop = 0;

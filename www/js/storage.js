@@ -1,16 +1,27 @@
 // Storage: the articles worked on, each with its corrections, kept in this browser's
 // localStorage, saved on every change and restored when the page is opened again. An index
 // (`tusj.articles.v1`) lists them — id, title, date, counts — and each article's work is under
-// `tusj.article.<id>`. Storage may be full or turned off; the page then says so and keeps
-// working, and it warns while there is still room, before anything can be lost.
+// `tusj.article.<id>`. Storage may be full or turned off; the page then says so, offers Export
+// and keeps working, and it warns while there is still room, before anything can be lost.
+//
+// Typing is saved at once, before the edit settles and is annotated: the text box's text goes
+// to its own key (the draft) on every input (for a long article, within a second) and when
+// the page is hidden or closed, and is laid over the saved work when the page opens again.
 
 const INDEX = 'tusj.articles.v1';
 const ARTICLE = 'tusj.article.';
 const OLD_STORE = 'tusj.work.v1'; // one article, before the list existed
+const DRAFT = 'tusj.draft.v1'; // the text box as typed, when it differs from the saved text
+const UNSAVED = 'tusj.unsaved.v1'; // {chars}: the last article did not fit in storage
+const DRAFT_AT_ONCE = 200000; // longer texts are saved at most once a second while typing
 // localStorage holds about 5 million characters per origin in current browsers. A test may
 // set a smaller quota (`window.tusjStorageQuota`) to see the warning without filling a disk.
 const QUOTA = Number(globalThis.tusjStorageQuota) || 5000000;
 const WARN_AT = 0.8; // warn when this share of the quota is used
+let keepWarning = false; // a warning from opening stays through the restore's own save
+// The smallest size storage refused: anything as long is not tried again (turning a 10 MB
+// article into JSON for a write that must fail would cost every settled edit a long task).
+let refusedAt = Infinity;
 
 function readIndex() {
   try {
@@ -41,10 +52,14 @@ function countsOf(doc) {
 
 function save() {
   try {
+    localStorage.removeItem(DRAFT); // room for the work first; saveDraft writes it again if needed
     if (!state.text && !state.corrections.length) {
-      showWarning('');
+      if (keepWarning) keepWarning = false;
+      else showWarning('');
+      saveDraft();
       return;
     }
+    if (state.text.length >= refusedAt) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     if (!state.id) state.id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     const index = readIndex();
     const old = index.find((a) => a.id === state.id);
@@ -58,24 +73,51 @@ function save() {
     const work = JSON.stringify({ text: state.text, corrections: state.corrections, name: state.name });
     entry.size = ARTICLE.length + state.id.length + work.length;
     const next = [entry, ...index.filter((a) => a.id !== state.id)];
-    localStorage.setItem(ARTICLE + state.id, work);
+    try {
+      localStorage.setItem(ARTICLE + state.id, work);
+    } catch (err) {
+      if (err.name === 'QuotaExceededError') refusedAt = Math.min(refusedAt, state.text.length);
+      throw err;
+    }
     localStorage.setItem(INDEX, JSON.stringify(next));
     localStorage.removeItem(OLD_STORE);
+    localStorage.removeItem(UNSAVED);
     const used = storageUsed(next) / QUOTA;
-    showWarning(
-      used >= WARN_AT
-        ? `Browser storage for tusj is ${Math.round(used * 100)}% full (${next.length} articles). ` +
-            'Use «Export all» to keep them, then delete articles you no longer need, before new work can no longer be saved.'
-        : '',
-    );
+    if (used >= WARN_AT) {
+      showWarning(
+        `Browser storage for tusj is ${Math.round(used * 100)}% full (${next.length} articles). ` +
+          'Use «Export all» to keep them, then delete articles you no longer need, before new work can no longer be saved.',
+      );
+    } else if (keepWarning) keepWarning = false;
+    else showWarning('');
   } catch (err) {
-    showWarning(
-      `Your work is not being saved in this browser (${err.name || 'storage unavailable'}: ` +
-        'storage is full or turned off). Nothing saved earlier was removed. Everything still works; ' +
-        'use Export JSON or «Export all» to keep it, or delete articles you no longer need.',
-    );
+    warnUnsaved(err);
   }
+  saveDraft();
   if (typeof renderArticles === 'function') renderArticles();
+}
+
+// The warning when the work cannot be saved, with Export offered, and a note for the next
+// session, so that a reload does not silently show an older article instead.
+function warnUnsaved(err) {
+  const chars = state.text.length;
+  const size = chars >= 100000 ? `${(new Blob([state.text]).size / 1e6).toFixed(1)} MB` : `${chars} characters`;
+  showWarning(
+    `Your work is not being saved in this browser (${err.name || 'storage unavailable'}: ` +
+      `storage is full or turned off). Nothing saved earlier was removed. This article (${size}) ` +
+      'will not be here when the page is opened again; Export JSON keeps it, «Export all» keeps ' +
+      'every article, and deleting articles you no longer need makes room.',
+  );
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Export JSON';
+  button.addEventListener('click', () => exportTo('tusj'));
+  $('warning').append(' ', button);
+  try {
+    localStorage.setItem(UNSAVED, JSON.stringify({ chars }));
+  } catch {
+    // Storage refuses even this; nothing more can be done.
+  }
 }
 
 // The counts of the article shown, once it is annotated (the list shows them).
@@ -91,6 +133,27 @@ function saveCounts(doc) {
   }
   if (typeof renderArticles === 'function') renderArticles();
 }
+
+let draftTimer = 0;
+function saveDraft() {
+  clearTimeout(draftTimer);
+  draftTimer = 0;
+  try {
+    if (source.value === state.text || source.value.length >= refusedAt) localStorage.removeItem(DRAFT);
+    else localStorage.setItem(DRAFT, source.value);
+  } catch {
+    // The settled save says whether storage works; a draft that does not fit is not news.
+  }
+}
+
+source.addEventListener('input', () => {
+  if (source.value.length <= DRAFT_AT_ONCE) saveDraft();
+  else if (!draftTimer) draftTimer = setTimeout(saveDraft, 1000);
+});
+window.addEventListener('pagehide', saveDraft);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') saveDraft();
+});
 
 // One saved article's work, or null.
 function loadArticle(id) {
@@ -114,18 +177,48 @@ function deleteArticle(id) {
   }
 }
 
-// The article worked on last, or null. Work saved by a page from before the list of
-// articles (`tusj.work.v1`) is read once and becomes the first article of the list.
+// The article worked on last, or null, with `draft` (the text as last typed) when it had not
+// settled. Work saved by a page from before the list of articles (`tusj.work.v1`) is read
+// once and becomes the first article of the list.
 function load() {
+  let work = null;
+  let draft = null;
   try {
+    draft = localStorage.getItem(DRAFT);
+    const unsaved = JSON.parse(localStorage.getItem(UNSAVED) || 'null');
     const old = JSON.parse(localStorage.getItem(OLD_STORE) || 'null');
     if (old && typeof old.text === 'string' && Array.isArray(old.corrections) && !readIndex().length) {
-      return { text: old.text, corrections: old.corrections, name: String(old.name || ''), id: '' };
+      work = { text: old.text, corrections: old.corrections, name: String(old.name || ''), id: '' };
+    } else {
+      const last = readIndex()[0];
+      work = last ? loadArticle(last.id) : null;
+    }
+    if (unsaved && Number.isFinite(unsaved.chars)) {
+      keepWarning = true;
+      showWarning(
+        `The article you last worked on (${unsaved.chars} characters) was more than this browser's ` +
+          'storage holds and was not kept' +
+          (work && work.text ? '; this is the last one that was saved.' : '.'),
+      );
     }
   } catch (err) {
+    keepWarning = true;
     showWarning(`Saved work could not be read (${err.name}); starting empty.`);
     return null;
   }
-  const last = readIndex()[0];
-  return last ? loadArticle(last.id) : null;
+  if (typeof draft === 'string') {
+    work = work || { text: '', corrections: [], name: '', id: '' };
+    if (draft !== work.text) work.draft = draft;
+  }
+  return work;
+}
+
+// Lays the text as last typed over the restored work; it settles (corrections moved, then
+// annotated) like any edit.
+function restoreDraft(work) {
+  if (typeof work.draft !== 'string') return;
+  source.value = work.draft;
+  fitSource(work.draft.length);
+  settleSoon();
+  saveDraft();
 }

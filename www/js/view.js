@@ -1,7 +1,8 @@
 // Rendering. Offsets in the document count code points; JavaScript strings count UTF-16 units,
-// so one walk over the text converts them. The article is drawn as one block per paragraph
-// (so the browser lays out only what changed) and in slices of a few milliseconds each, so
-// that the page keeps answering while thousands of marks are added to a long article.
+// so one walk over the text converts them. The article is drawn as one block per paragraph,
+// and an edit redraws only the blocks that changed (so the browser lays out only those), in
+// slices of a few milliseconds each, so that the page keeps answering while thousands of
+// marks are added to a long article.
 
 const SLICE_MS = 12;
 
@@ -9,74 +10,146 @@ function yieldToBrowser() {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-async function render(doc) {
-  const generation = ++state.renderGeneration;
-  const view = $('view');
-  const text = doc.text;
-  const anns = doc.annotations;
-  view.replaceChildren();
-  hideTip();
-  if (!text) {
-    const p = document.createElement('p');
-    p.className = 'empty';
-    p.textContent = 'The annotated article appears here.';
-    view.append(p);
-  }
+// What is drawn: per block, its signature (text and marks, without ids and offsets, which
+// shift with any edit before it) and its element. An edit redraws only the blocks between the
+// unchanged ones at the start and at the end; the marks of those get their ids and offsets
+// brought up to date. null: draw everything.
+let drawn = null;
+
+// The article cut into blocks (a new block after each run of line breaks), each with its text
+// and its annotations as UTF-16 ranges within it. No DOM: cheap even for 10 MB.
+function blocksOf(text, anns) {
+  const blocks = [];
   let unit = 0; // UTF-16 index
   let point = 0; // code point index
   const advance = (target) => {
-    const from = unit;
     while (point < target && unit < text.length) {
       unit += text.codePointAt(unit) > 0xffff ? 2 : 1;
       point++;
     }
-    return text.slice(from, unit);
+    return unit;
   };
-  let block = null;
-  const newBlock = () => {
-    block = document.createElement('div');
-    block.className = 'para';
-    view.append(block);
-  };
-  // Text between marks; a new block starts after each run of line breaks. The line breaks
-  // stay in the text, so the view's text is exactly the article's.
-  const appendText = (s) => {
-    const parts = s.split(/(?<=\n)(?=[^\n])/);
-    parts.forEach((part, i) => {
-      if (i > 0 || !block) newBlock();
-      block.append(part);
-    });
-  };
-  let sliceStart = performance.now();
-  for (let i = 0; i < anns.length; i++) {
-    const a = anns[i];
-    const before = advance(a.start);
-    if (before) appendText(before);
-    if (!block) newBlock();
-    const mark = document.createElement('mark');
-    mark.textContent = advance(a.end);
-    mark.dataset.kind = a.kind;
-    mark.dataset.type = a.type;
-    mark.dataset.id = a.id;
-    mark.dataset.start = a.start;
-    mark.dataset.end = a.end;
-    mark.dataset.source = a.source;
-    if (a.entity) mark.dataset.entity = a.entity;
-    mark.tabIndex = -1;
-    // A screen reader reads the words, then the description: «actor: person, your
-    // correction». (An aria-label on a mark, which has no role that takes a name, is not
-    // announced reliably and axe reports it.)
-    mark.setAttribute('aria-describedby', markDescription(a));
-    block.append(mark);
-    if (performance.now() - sliceStart > SLICE_MS) {
-      setStatus(`Drawing highlights… ${Math.round((i * 100) / anns.length)}%`);
-      await yieldToBrowser();
-      if (generation !== state.renderGeneration) return false;
-      sliceStart = performance.now();
+  // Block starts: after each run of line breaks (the breaks stay in the block before).
+  const breaks = /\n+(?=[^\n])/g;
+  let block = { from: 0, to: text.length, marks: [] };
+  blocks.push(block);
+  let next = breaks.exec(text);
+  const startBlocksUpTo = (u) => {
+    while (next && next.index + next[0].length <= u) {
+      const at = next.index + next[0].length;
+      block.to = at;
+      block = { from: at, to: text.length, marks: [] };
+      blocks.push(block);
+      next = breaks.exec(text);
     }
+  };
+  for (const a of anns) {
+    const from = advance(a.start);
+    startBlocksUpTo(from);
+    const to = advance(a.end);
+    block.marks.push({ from: from - block.from, to: to - block.from, a });
   }
-  const rest = text.slice(unit);
-  if (rest) appendText(rest);
+  startBlocksUpTo(text.length);
+  for (const b of blocks) {
+    const parts = [text.slice(b.from, b.to)];
+    for (const m of b.marks) parts.push(m.from, m.to, m.a.kind, m.a.type, m.a.source, m.a.entity ? 1 : 0);
+    b.sig = parts.join('\u0000');
+  }
+  return text ? blocks : [];
+}
+
+function markAttributes(mark, a) {
+  mark.dataset.kind = a.kind;
+  mark.dataset.type = a.type;
+  mark.dataset.id = a.id;
+  mark.dataset.start = a.start;
+  mark.dataset.end = a.end;
+  mark.dataset.source = a.source;
+  if (a.entity) mark.dataset.entity = a.entity;
+  else delete mark.dataset.entity;
+  mark.tabIndex = -1;
+  // A screen reader reads the words, then the description: «actor: person, your
+  // correction». (An aria-label on a mark, which has no role that takes a name, is not
+  // announced reliably and axe reports it.)
+  mark.setAttribute('aria-describedby', markDescription(a));
+}
+
+function drawBlock(text, b) {
+  const div = document.createElement('div');
+  div.className = 'para';
+  let at = 0;
+  for (const m of b.marks) {
+    if (m.from > at) div.append(text.slice(b.from + at, b.from + m.from));
+    const mark = document.createElement('mark');
+    mark.textContent = text.slice(b.from + m.from, b.from + m.to);
+    markAttributes(mark, m.a);
+    div.append(mark);
+    at = m.to;
+  }
+  if (b.from + at < b.to) div.append(text.slice(b.from + at, b.to));
+  return div;
+}
+
+async function render(doc) {
+  const generation = ++state.renderGeneration;
+  const view = $('view');
+  const text = doc.text;
+  hideTip();
+  const blocks = blocksOf(text, doc.annotations);
+  const old = drawn;
+  drawn = null; // until this drawing is complete
+  // The unchanged blocks at the start and at the end.
+  let head = 0;
+  let tail = 0;
+  if (old) {
+    const max = Math.min(old.sigs.length, blocks.length);
+    while (head < max && old.sigs[head] === blocks[head].sig) head++;
+    while (tail < max - head && old.sigs[old.sigs.length - 1 - tail] === blocks[blocks.length - 1 - tail].sig) tail++;
+  }
+  const elements = old ? [...old.elements.slice(0, head)] : [];
+  const kept = old ? old.elements.slice(old.elements.length - tail) : [];
+  if (old && old.elements.length) {
+    for (const e of old.elements.slice(head, old.elements.length - tail)) e.remove();
+  } else {
+    view.replaceChildren(); // the first drawing, or the placeholder of an empty article
+  }
+  if (!text) {
+    const p = document.createElement('p');
+    p.className = 'empty';
+    p.textContent = 'The annotated article appears here.';
+    view.replaceChildren(p);
+  }
+  let sliceStart = performance.now();
+  const pause = async (done, total, what) => {
+    if (performance.now() - sliceStart <= SLICE_MS) return true;
+    setStatus(`${what}… ${Math.round((done * 100) / Math.max(1, total))}%`);
+    await yieldToBrowser();
+    sliceStart = performance.now();
+    return generation === state.renderGeneration;
+  };
+  // The changed blocks, drawn before the kept tail.
+  const before = kept[0] || null;
+  for (let i = head; i < blocks.length - tail; i++) {
+    const div = drawBlock(text, blocks[i]);
+    view.insertBefore(div, before);
+    elements.push(div);
+    if (!(await pause(i, blocks.length, 'Drawing highlights'))) return false;
+  }
+  elements.push(...kept);
+  // The kept blocks: their marks' ids and offsets follow the document.
+  for (const i of [...Array(head).keys(), ...Array.from({ length: tail }, (_, k) => blocks.length - tail + k)]) {
+    const marks = elements[i].getElementsByTagName('mark');
+    blocks[i].marks.forEach((m, k) => {
+      const d = marks[k].dataset;
+      if (d.id !== m.a.id || d.start !== String(m.a.start) || (d.entity || '') !== (m.a.entity || '')) {
+        markAttributes(marks[k], m.a);
+      } else marks[k].tabIndex = -1;
+    });
+    if (!(await pause(i, blocks.length, 'Updating highlights'))) return false;
+  }
+  for (const m of view.querySelectorAll('mark.picked')) m.classList.remove('picked');
+  drawn = { sigs: blocks.map((b) => b.sig), elements };
+  view.dataset.blocks = `${blocks.length - head - tail}/${blocks.length}`; // redrawn/all, for tests
   // One tab stop for the whole article (roving tabindex): the mark to focus, else the first.
   const target = (state.focus !== null && nearestMark(state.focus)) || view.querySelector('mark');
   if (target) target.tabIndex = 0;

@@ -1,0 +1,173 @@
+// Work is never lost and the annotator never stays dead: typing saved at once, a trapped
+// worker replaced, the model decoded before the first paste, an article too big for storage
+// flagged with Export. (Timings are not asserted here; `make bench` measures them.)
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OUT, PAGE_URL, SEEDS, seed, useBrowser, open, paste, rendered, marks, cliAnnotate } from './helpers.mjs';
+
+const getBrowser = useBrowser();
+
+const ARTICLE = 'Erna Solberg besøkte Bergen i går.';
+
+describe('typing is never lost', () => {
+  test('a reload at once after typing keeps every character', async () => {
+    const { context, page } = await open(getBrowser());
+    await page.focus('#source');
+    await rendered(page, () => paste(page, ARTICLE));
+    await page.keyboard.press('End');
+    const typed = ' Hun møtte Jonas Gahr Støre i Oslo, sa NTB.';
+    await page.keyboard.type(typed);
+    await page.reload(); // no wait: the edit has not settled
+    await page.waitForSelector('html[data-ready="true"]');
+    assert.equal(await page.inputValue('#source'), ARTICLE + typed);
+    // It settles and is annotated like any edit.
+    await page.waitForFunction(() => document.getElementById('view').textContent.includes('Oslo, sa NTB.'));
+    await page.waitForFunction(() => [...document.querySelectorAll('#view mark')].some((m) => m.textContent === 'Oslo'));
+    await context.close();
+  });
+});
+
+// Makes the first worker the page starts trap («unreachable») on every annotation from then
+// on, as a wasm instance does once it has trapped; later workers are left alone.
+function trapFirstWorker() {
+  const PlainBlob = window.Blob;
+  let scripts = 0;
+  window.Blob = class extends PlainBlob {
+    constructor(parts, options) {
+      if (options && options.type === 'text/javascript' && scripts++ === 0) {
+        parts = [
+          ...parts,
+          '\n;for (const fn of ["apply", "annotate"]) wasm_bindgen[fn] = () => { throw new WebAssembly.RuntimeError("unreachable"); };',
+        ];
+      }
+      super(parts, options);
+    }
+  };
+  window.__workers = 0;
+  const PlainWorker = window.Worker;
+  window.Worker = class extends PlainWorker {
+    constructor(...args) {
+      super(...args);
+      window.__workers++;
+    }
+  };
+}
+
+describe('the annotator never stays dead', () => {
+  test('a worker whose wasm traps is replaced, the article annotated again, with a message', async () => {
+    const context = await getBrowser().newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await context.addInitScript(trapFirstWorker);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(PAGE_URL);
+    await page.waitForSelector('html[data-ready="true"]');
+    await page.focus('#source');
+    await rendered(page, () => paste(page, ARTICLE));
+    const shown = await marks(page);
+    assert.ok(shown.some((m) => m.text === 'Erna Solberg'), JSON.stringify(shown));
+    assert.match(await page.textContent('#status'), /restarted/);
+    assert.equal(await page.evaluate(() => window.__workers), 2, 'one new worker');
+    // And it goes on working: an edit is annotated too.
+    await rendered(page, async () => {
+      await page.keyboard.press('End');
+      await page.keyboard.type(' Jonas Gahr Støre kom fra Oslo.');
+    });
+    assert.ok((await marks(page)).some((m) => m.text === 'Oslo'));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('ready before the first paste', () => {
+  test('the model and the place table are decoded when the worker starts, not at the first paste', async () => {
+    const { context, page, errors } = await open(getBrowser());
+    await page.waitForSelector('html[data-warm="true"]', { timeout: 30000 });
+    assert.equal(await page.$$eval('#view mark', (m) => m.length), 0, 'nothing was pasted');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('an article storage cannot hold', () => {
+  test('is flagged at paste time with Export offered, and the next session says it was not kept', async () => {
+    const context = await getBrowser().newContext({ acceptDownloads: true });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    // A small quota: anything above 30,000 characters does not fit.
+    await context.addInitScript(() => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (String(value).length > 30000) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return setItem.call(this, key, value);
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(PAGE_URL);
+    await page.waitForSelector('html[data-ready="true"]');
+    await page.focus('#source');
+    await rendered(page, () => paste(page, ARTICLE));
+    assert.ok(await page.isHidden('#warning'), 'a short article is saved');
+
+    const long = `${seed(SEEDS[0])}\n\n${seed(SEEDS[1])}\n\n`.repeat(8);
+    assert.ok(long.length > 30000);
+    await page.click('#new');
+    await page.focus('#source');
+    await rendered(page, () => paste(page, long));
+    assert.ok(await page.isVisible('#warning'));
+    assert.match(await page.textContent('#warning'), /not be here when the page is opened again/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#warning button:has-text("Export JSON")')]);
+    const file = join(OUT, `unsaved-${download.suggestedFilename()}`);
+    await download.saveAs(file);
+    assert.equal(JSON.parse(readFileSync(file, 'utf8')).text, long);
+
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"]');
+    assert.match(await page.textContent('#warning'), /was not kept/);
+    await context.close();
+  });
+});
+
+describe('editing a long article', () => {
+  test('redraws only the changed blocks, and the result equals annotating the whole text', async () => {
+    const { context, page, errors } = await open(getBrowser());
+    const article = `${seed(SEEDS[0])}\n\n${seed(SEEDS[1])}`;
+    await page.focus('#source');
+    await rendered(page, () => paste(page, article));
+    const blocks = await page.$$eval('#view > .para', (ps) => ps.length);
+    assert.ok(blocks > 10, `${blocks} blocks`);
+    await page.$$eval('#view > .para', (ps) => ps.forEach((p, i) => (p.__drawnBefore = i)));
+    // A new mention of an entity named in the first paragraphs, typed at the very end: it
+    // joins that entity (merging across paragraphs), and the ids after it stay the core's.
+    const typed = '\n\nSDF og Bashar al-Assad møttes i Raqqa.';
+    await rendered(page, async () => {
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(typed);
+    });
+    const final = article + typed;
+    assert.equal(await page.$eval('#view', (v) => v.textContent), final);
+    const [redrawn, all] = (await page.$eval('#view', (v) => v.dataset.blocks)).split('/').map(Number);
+    assert.equal(all, blocks + 1);
+    assert.ok(redrawn <= 2, `${redrawn} of ${all} blocks redrawn`);
+    const kept = await page.$$eval('#view > .para', (ps) => ps.filter((p) => p.__drawnBefore !== undefined).length);
+    assert.equal(kept, all - redrawn, 'the unchanged blocks are the same elements');
+
+    const file = join(OUT, 'edited-article.txt');
+    writeFileSync(file, final);
+    const expected = cliAnnotate(file);
+    const shown = await page.$$eval('#view mark', (ms) =>
+      ms.map((m) => [m.dataset.id, m.dataset.kind, m.dataset.type, Number(m.dataset.start), Number(m.dataset.end), m.dataset.entity || null, m.textContent]),
+    );
+    assert.deepEqual(
+      shown,
+      expected.annotations.map((a) => [a.id, a.kind, a.type, a.start, a.end, a.entity || null, a.text]),
+    );
+    const sdf = expected.entities.find((e) => e.aliases?.includes('SDF') || e.name === 'SDF');
+    assert.ok(sdf, 'SDF is an entity');
+    assert.ok(shown.filter((m) => m[5] === sdf.id).some((m) => m[3] > [...article].length), 'the new SDF joins the entity');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
