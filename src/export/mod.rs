@@ -85,7 +85,8 @@ pub enum Format {
     EntitiesCsv,
     /// The number table as CSV.
     NumbersCsv,
-    /// The entity list as CSV for Excel with Norwegian settings ([`Dialect::ExcelNorwegian`]).
+    /// The entity list as CSV for Excel with Norwegian settings (UTF-8 byte order mark,
+    /// semicolons, decimal commas).
     EntitiesCsvExcel,
     /// The number table as CSV for Excel with Norwegian settings.
     NumbersCsvExcel,
