@@ -192,7 +192,7 @@ describe('layout', () => {
     await panelRendered(page, () => paste(page, seed(SEEDS[0])));
     const doc = await exportJson(page);
     await page.emulateMedia({ media: 'print' });
-    for (const hidden of ['#source', '#marktools', '.bar .actions', '#panel button[data-rename]', '#map-panel']) {
+    for (const hidden of ['#source', '#marktools', '.bar .actions', '#panel button[data-rename]']) {
       assert.ok(!(await page.isVisible(hidden)), `${hidden} is not printed`);
     }
     const entries = await page.$$eval('#panel ul.entities li', (lis) => lis.map((li) => li.innerText.replace(/\s+/g, ' ').trim()));

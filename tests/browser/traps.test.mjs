@@ -313,7 +313,11 @@ describe('corrections by name', () => {
     const shown = await page.$$eval('#panel ul[aria-label="Actors"] button.entity', (bs) =>
       bs.map((b) => b.textContent),
     );
-    assert.deepEqual(shown, ['Fremskrittspartiet (Frp) ×3', 'Høyre (H) ×2', 'Arbeiderpartiet (Ap) ×2']);
+    assert.deepEqual(shown, [
+      'Fremskrittspartiet (Frp) organisation ×3, 3 mentions',
+      'Høyre (H) organisation ×2, 2 mentions',
+      'Arbeiderpartiet (Ap) organisation ×2, 2 mentions',
+    ]);
     await context.close();
   });
 });
