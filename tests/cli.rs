@@ -107,16 +107,14 @@ fn a_file_that_fails_is_named_and_the_others_go_on() {
     assert_eq!(docs[1], tusj::annotate(&seed("002_11d0ac0b53571547.txt")));
 }
 
-/// A long run of punctuation is cut into bounded pieces: 400 KB of «-» is annotated within
-/// 200 MB of address space (it took 0.85 GB per MB, and the CLI aborted with «memory
-/// allocation failed»).
+/// `tusj annotate` of a file `<name>.txt` holding `text`, under a 200 MB address-space limit
+/// (`ulimit -v`), without a backtrace on abort.
 #[cfg(unix)]
-#[test]
-fn a_long_run_of_punctuation_fits_in_bounded_memory() {
-    let dir = std::env::temp_dir().join(format!("tusj-cli-{}", std::process::id()));
+fn annotate_within_200_mb(name: &str, text: &str) -> std::process::Output {
+    let dir = std::env::temp_dir().join(format!("tusj-cli-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let file = dir.join("dashes.txt");
-    std::fs::write(&file, "-".repeat(400_000)).expect("input written");
+    let file = dir.join(format!("{name}.txt"));
+    std::fs::write(&file, text).expect("input written");
     let script = format!(
         "ulimit -v 200000 && exec '{}' annotate '{}'",
         env!("CARGO_BIN_EXE_tusj"),
@@ -124,9 +122,20 @@ fn a_long_run_of_punctuation_fits_in_bounded_memory() {
     );
     let out = Command::new("sh")
         .args(["-c", &script])
+        .env("RUST_BACKTRACE", "0")
         .output()
         .expect("sh runs");
     let _ = std::fs::remove_dir_all(&dir);
+    out
+}
+
+/// A long run of punctuation is cut into bounded pieces: 400 KB of «-» is annotated within
+/// 200 MB of address space (it took 0.85 GB per MB, and the CLI aborted with «memory
+/// allocation failed»).
+#[cfg(unix)]
+#[test]
+fn a_long_run_of_punctuation_fits_in_bounded_memory() {
+    let out = annotate_within_200_mb("dashes", &"-".repeat(400_000));
     assert!(
         out.status.success(),
         "{}",
@@ -141,21 +150,7 @@ fn a_long_run_of_punctuation_fits_in_bounded_memory() {
 #[cfg(unix)]
 #[test]
 fn running_out_of_memory_names_the_file() {
-    let dir = std::env::temp_dir().join(format!("tusj-cli-oom-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let file = dir.join("huge.txt");
-    std::fs::write(&file, "-".repeat(20_000_000)).expect("input written");
-    let script = format!(
-        "ulimit -v 200000 && exec '{}' annotate '{}'",
-        env!("CARGO_BIN_EXE_tusj"),
-        file.display()
-    );
-    let out = Command::new("sh")
-        .args(["-c", &script])
-        .env("RUST_BACKTRACE", "0")
-        .output()
-        .expect("sh runs");
-    let _ = std::fs::remove_dir_all(&dir);
+    let out = annotate_within_200_mb("huge", &"-".repeat(20_000_000));
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

@@ -1,5 +1,6 @@
 // Shared helpers for the browser tests: open dist/tusj.html from file:// in headless Debian
 // Chromium and drive it as a person would (keyboard, clipboard, clicks, downloads).
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { after, before } from 'node:test';
@@ -155,4 +156,38 @@ export function cliAnnotate(path) {
 // Slices by code points, as the format defines offsets.
 export function codePointSlice(text, start, end) {
   return Array.from(text).slice(start, end).join('');
+}
+
+// Each mark as `kind/type:text`, in text order.
+export const markTexts = async (page) => (await marks(page)).map((m) => `${m.kind}/${m.type}:${m.text}`);
+
+// Selects `word` in the text box with the keyboard: caret before it, then Shift+→ per letter.
+export async function selectInSource(page, word) {
+  const at = await page.$eval('#source', (s, w) => s.value.indexOf(w), word);
+  assert.ok(at >= 0, `${word} is in the text`);
+  await page.focus('#source');
+  await page.$eval('#source', (s, i) => s.setSelectionRange(i, i), at);
+  for (let i = 0; i < word.length; i++) await page.keyboard.press('Shift+ArrowRight');
+}
+
+// Tabs from the text box to the article's marks, then arrows to the mark whose text is `text`.
+export async function focusMark(page, text) {
+  await page.focus('#source');
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    if ((await page.evaluate(() => document.activeElement.tagName)) === 'MARK') break;
+  }
+  for (let i = 0; i < 200; i++) {
+    if ((await page.evaluate(() => document.activeElement.textContent)) === text) return;
+    await page.keyboard.press('ArrowRight');
+  }
+  throw new Error(`no mark «${text}»`);
+}
+
+// Clicks `button` and saves the download under OUT: its name, path and text.
+export async function exportDownload(page, button = 'text=Export JSON') {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  const file = join(OUT, download.suggestedFilename());
+  await download.saveAs(file);
+  return { name: download.suggestedFilename(), file, content: readFileSync(file, 'utf8') };
 }

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ROOT, SHOTS, PAGE_URL, OUT, SEEDS, seed, useBrowser, open, paste, rendered, panelRendered, marks, codePointSlice,
-  validate,
+  ROOT, SHOTS, PAGE_URL, SEEDS, seed, useBrowser, open, paste, rendered, panelRendered, marks, codePointSlice,
+  validate, markTexts, selectInSource, focusMark, exportDownload,
 } from './helpers.mjs';
 
 const ARTICLE =
@@ -15,38 +15,6 @@ const ARTICLE =
 const getBrowser = useBrowser();
 
 const status = (page) => page.textContent('#status');
-const markTexts = async (page) => (await marks(page)).map((m) => `${m.kind}/${m.type}:${m.text}`);
-
-// Selects `word` in the text box with the keyboard: caret before it, then Shift+→ per letter.
-async function selectInSource(page, word) {
-  const at = await page.$eval('#source', (s, w) => s.value.indexOf(w), word);
-  assert.ok(at >= 0, `${word} is in the text`);
-  await page.focus('#source');
-  await page.$eval('#source', (s, i) => s.setSelectionRange(i, i), at);
-  for (let i = 0; i < word.length; i++) await page.keyboard.press('Shift+ArrowRight');
-}
-
-// Tabs from the text box to the article's marks, then arrows to the mark whose text is `text`.
-async function focusMark(page, text) {
-  await page.focus('#source');
-  for (let i = 0; i < 30; i++) {
-    await page.keyboard.press('Tab');
-    if ((await page.evaluate(() => document.activeElement.tagName)) === 'MARK') break;
-  }
-  for (let i = 0; i < 200; i++) {
-    const t = await page.evaluate(() => document.activeElement.textContent);
-    if (t === text) return;
-    await page.keyboard.press('ArrowRight');
-  }
-  throw new Error(`no mark «${text}»`);
-}
-
-async function exportDownload(page, button = 'text=Export JSON') {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
-  const file = join(OUT, download.suggestedFilename());
-  await download.saveAs(file);
-  return { name: download.suggestedFilename(), file, content: readFileSync(file, 'utf8') };
-}
 
 describe('correcting', () => {
   test('add, relabel, remove, undo and redo', async () => {

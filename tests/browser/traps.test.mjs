@@ -3,40 +3,17 @@
 // one mention or for every mention of the same name, one Undo for the whole step.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { OUT, SEEDS, seed, useBrowser, open, paste, rendered, panelRendered, marks } from './helpers.mjs';
+import {
+  SEEDS, seed, useBrowser, open, paste, rendered, panelRendered, marks, markTexts, selectInSource, focusMark,
+  exportDownload,
+} from './helpers.mjs';
 
 const ARTICLE =
   'Talsperson Sean Ryan sier at koalisjonen angrep mål i Deir al-Zor lørdag. ' +
   'Ifølge SOHR ble minst 43 mennesker drept i Syria.';
 const getBrowser = useBrowser();
 
-const markTexts = async (page) => (await marks(page)).map((m) => `${m.kind}/${m.type}:${m.text}`);
 const active = (page) => page.evaluate(() => document.activeElement.id || document.activeElement.textContent);
-
-// Selects `word` in the text box with the keyboard: caret before it, then Shift+→ per letter.
-async function selectInSource(page, word) {
-  const at = await page.$eval('#source', (s, w) => s.value.indexOf(w), word);
-  assert.ok(at >= 0, `${word} is in the text`);
-  await page.focus('#source');
-  await page.$eval('#source', (s, i) => s.setSelectionRange(i, i), at);
-  for (let i = 0; i < word.length; i++) await page.keyboard.press('Shift+ArrowRight');
-}
-
-// Tabs from the text box to the article's marks, then arrows to the mark whose text is `text`.
-async function focusMark(page, text) {
-  await page.focus('#source');
-  for (let i = 0; i < 30; i++) {
-    await page.keyboard.press('Tab');
-    if ((await page.evaluate(() => document.activeElement.tagName)) === 'MARK') break;
-  }
-  for (let i = 0; i < 200; i++) {
-    if ((await page.evaluate(() => document.activeElement.textContent)) === text) return;
-    await page.keyboard.press('ArrowRight');
-  }
-  throw new Error(`no mark «${text}»`);
-}
 
 // Double-clicks the first occurrence of `word` that is not inside a highlight, as a person
 // selects a word with the mouse.
@@ -56,13 +33,6 @@ async function doubleClickWord(page, word) {
   }, word);
   assert.ok(at, `«${word}» is shown unmarked`);
   await page.mouse.dblclick(at.x, at.y);
-}
-
-async function exportDownload(page, button = 'text=Export JSON') {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
-  const file = join(OUT, download.suggestedFilename());
-  await download.saveAs(file);
-  return { name: download.suggestedFilename(), content: readFileSync(file, 'utf8') };
 }
 
 describe('no traps', () => {
