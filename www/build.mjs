@@ -35,6 +35,7 @@ const glue = `\n${safe(read(join(bindgenDir, 'tusj.js')), 'glue')}`;
 // loads uses only what earlier files declare; the start itself is in main.js, last.
 const APP = [
   'vocab.js', // `$`; the kinds and types, asked from the core at start
+  'unpack.js', // base64 of gzip → bytes (the worker's source starts with it too)
   'core.js', // the core (wasm) in a Worker, behind `core.call`
   'state.js', // the one state object; commit, undo, redo
   'messages.js', // status line, warnings, errors
@@ -59,7 +60,7 @@ const vendor = VENDOR.map((f) => `\n// ---- www/vendor/${f}\n${safe(read(join(ww
 // Natural Earth 1:110m country shapes (world-atlas), read by www/js/map.js.
 const world = safe(read(join(www, 'vendor', 'countries-110m.json')), 'world');
 const app = `${vendor}\n'use strict';\n${APP.map((f) => `\n// ---- www/js/${f}\n${safe(read(join(www, 'js', f)), f)}`).join('')}`;
-const worker = safe(read(join(www, 'worker.js')), 'worker');
+const worker = safe(`${read(join(www, 'js', 'unpack.js'))}\n${read(join(www, 'worker.js'))}`, 'worker');
 // Gzipped before base64: the page unpacks it with the browser's DecompressionStream.
 const pack = (bytes) => gzipSync(bytes, { level: 9 }).toString('base64');
 const wasmBytes = readFileSync(join(bindgenDir, 'tusj_bg.wasm'));

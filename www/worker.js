@@ -31,22 +31,9 @@ const NEEDS_DATA = new Set(['annotate', 'apply']);
 let gotData;
 const dataIn = new Promise((resolve) => (gotData = resolve));
 
-function fromBase64(text) {
-  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
-  const bin = atob(text);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
-
-async function gunzip(base64) {
-  const stream = new Blob([fromBase64(base64)]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
 async function load(data) {
   try {
-    const [model, places] = await Promise.all([gunzip(data.model), gunzip(data.places)]);
+    const [model, places] = await Promise.all([unpack(data.model), unpack(data.places)]);
     wasm_bindgen.loadData(model, places);
     gotData();
     wasm_bindgen.warm();
@@ -63,7 +50,7 @@ self.onmessage = async (event) => {
     try {
       // The first worker unpacks and compiles the wasm and sends the module back to the page,
       // which starts any later worker from it.
-      const module = msg.module || (await WebAssembly.compile(await gunzip(msg.wasm)));
+      const module = msg.module || (await WebAssembly.compile(await unpack(msg.wasm)));
       await wasm_bindgen({ module_or_path: module });
       self.postMessage({ ready: true, module: msg.module ? undefined : module });
     } catch (err) {

@@ -18,20 +18,6 @@ const core = (() => {
   let restarts = 0;
   let local = false; // no Worker: the core runs on this thread
 
-  // base64 → bytes, natively where the browser can.
-  function fromBase64(text) {
-    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
-    const bin = atob(text);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return bytes;
-  }
-
-  async function gunzip(bytes) {
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-  }
-
   // The model and the place table (base64 of gzip), once the parser has reached them.
   const data = new Promise((resolve) => {
     const read = () => resolve({ model: $('tusj-model').textContent, places: $('tusj-places').textContent });
@@ -112,7 +98,7 @@ const core = (() => {
       started = Promise.resolve(worker);
     } catch (err) {
       console.warn('tusj: no worker, annotating on the page thread:', err);
-      module = await WebAssembly.compile(await gunzip(fromBase64(wasm)));
+      module = await WebAssembly.compile(await unpack(wasm));
       await wasm_bindgen({ module_or_path: module });
       local = true;
     }
@@ -127,7 +113,7 @@ const core = (() => {
       if (worker) return sendData(worker);
       if (!local) return;
       const d = await data;
-      wasm_bindgen.loadData(await gunzip(fromBase64(d.model)), await gunzip(fromBase64(d.places)));
+      wasm_bindgen.loadData(await unpack(d.model), await unpack(d.places));
       wasm_bindgen.warm();
       document.documentElement.dataset.warm = 'true';
     })();
