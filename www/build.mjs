@@ -41,6 +41,7 @@ const APP = [
   'messages.js', // status line, warnings, errors
   'storage.js', // saving the work in localStorage
   'view.js', // drawing the annotated article and the legend
+  'languages.js', // paragraphs in another language: lang, a dotted rule, a note
   'tooltip.js', // the tooltip of a mark
   'annotate.js', // asking the core to annotate; settling edits of the text
   'paste.js', // pasting text or HTML

@@ -93,6 +93,8 @@ describe('correcting a number', () => {
     await page.focus('#source');
     await page.keyboard.press('Control+Home');
     await panelRendered(page, () => page.keyboard.type('I går: '));
+    // Under load the typing can settle in two steps: wait for the whole edit to be drawn.
+    await page.waitForFunction(() => document.getElementById('view').textContent.startsWith('I går: '));
     doc = await exportJson(page);
     const moved = doc.annotations.find((x) => x.text === '240 millioner kroner');
     assert.deepEqual([moved.value, moved.counted, moved.start], [250000000, 'budsjett', a.start + 7]);

@@ -156,6 +156,7 @@ async function render(doc) {
   if (state.focus !== null && target) target.focus();
   state.focus = null;
   renderLegend(doc);
+  markLanguages(doc, elements);
   return true;
 }
 
