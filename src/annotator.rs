@@ -42,6 +42,7 @@ impl Annotator {
             .filter(|(r, _)| !tokens.get(r.start).is_some_and(|t| in_foreign(t.start)))
             .unzip();
         let tagged = self.tag_names(&forms);
+        drop(forms);
         let source = self.recognizer.source();
 
         // (start byte, end byte, type, source, reading)
@@ -56,6 +57,7 @@ impl Annotator {
                 }
             }
         }
+        drop(tagged);
         // A number and a name that overlap: the name wins, unless it lies inside a number
         // with a unit, where it is the unit read as a name («1300 SEK», «50 dollar»).
         let names_end = found.len();
@@ -106,6 +108,16 @@ impl Annotator {
                 number: number.map(|n| n.with_iso(ty)),
             })
             .collect();
+        let other_languages = foreign
+            .into_iter()
+            .map(|(range, language)| OtherLanguage {
+                start: cp.to_char(range.start),
+                end: cp.to_char(range.end),
+                language: language.code().to_string(),
+            })
+            .collect();
+        // Each step below indexes the code points itself: one index at a time is alive.
+        drop(cp);
         let mut entities = entities::group(text, &mut annotations);
         geo::link_entities(&mut entities);
         let events = events::find(text, &tokens, &sentences, &annotations);
@@ -118,14 +130,7 @@ impl Annotator {
             entities,
             events,
             corrections: Vec::new(),
-            other_languages: foreign
-                .into_iter()
-                .map(|(range, language)| OtherLanguage {
-                    start: cp.to_char(range.start),
-                    end: cp.to_char(range.end),
-                    language: language.code().to_string(),
-                })
-                .collect(),
+            other_languages,
         }
     }
 
