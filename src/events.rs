@@ -793,8 +793,6 @@ fn pronoun(w: &str) -> bool {
 struct Tok<'t> {
     lower: Cow<'t, str>,
     raw: &'t str,
-    start: usize,
-    end: usize,
     /// The annotation covering this token.
     ann: Option<usize>,
 }
@@ -853,64 +851,62 @@ pub fn find(
             )
         })
         .collect();
-    let mut all: Vec<Vec<Tok>> = Vec::with_capacity(sentences.len());
-    let mut next_ann = 0;
-    for range in sentences {
-        let Some(sentence) = tokens.get(range.clone()) else {
-            all.push(Vec::new());
-            continue;
-        };
-        let mut toks = Vec::with_capacity(sentence.len());
-        for t in sentence {
-            while next_ann < ann_bytes.len() && ann_bytes[next_ann].1 <= t.start {
-                next_ann += 1;
-            }
-            let ann = ann_bytes
-                .get(next_ann)
-                .filter(|&&(s, e)| s < t.end && t.start < e)
-                .map(|_| next_ann);
-            let raw = t.text(text);
-            toks.push(Tok {
-                lower: if raw.chars().any(char::is_uppercase) {
-                    Cow::Owned(raw.to_lowercase())
-                } else {
-                    Cow::Borrowed(raw)
-                },
-                raw,
-                start: t.start,
-                end: t.end,
-                ann,
-            });
-        }
-        all.push(toks);
-    }
+    // The tokens of sentence `k` (none for a range outside `tokens`).
+    let tokens_of = |k: usize| {
+        sentences
+            .get(k)
+            .and_then(|r| tokens.get(r.clone()))
+            .unwrap_or(&[])
+    };
+    // Sentences are read one at a time, with the one before: what is kept for the whole
+    // document is a flag per sentence and the events found.
+    let toks_of = |k: usize| -> Vec<Tok> {
+        tokens_of(k)
+            .iter()
+            .map(|t| {
+                let raw = t.text(text);
+                Tok {
+                    lower: if raw.chars().any(char::is_uppercase) {
+                        Cow::Owned(raw.to_lowercase())
+                    } else {
+                        Cow::Borrowed(raw)
+                    },
+                    raw,
+                    ann: annotation_at(&ann_bytes, *t),
+                }
+            })
+            .collect()
+    };
     // Paragraph breaks: a line break between two sentences.
-    let new_paragraph: Vec<bool> = (0..all.len())
+    let mut prev_end = 0;
+    let new_paragraph: Vec<bool> = (0..sentences.len())
         .map(|i| {
-            i == 0 || {
-                let prev_end = all[..i]
-                    .iter()
-                    .rev()
-                    .find_map(|s| s.last())
-                    .map_or(0, |t| t.end);
-                let start = all[i].first().map_or(prev_end, |t| t.start);
-                text.get(prev_end..start).is_none_or(|g| g.contains('\n'))
-            }
+            let toks = tokens_of(i);
+            let start = toks.first().map_or(prev_end, |t| t.start);
+            let new = i == 0 || text.get(prev_end..start).is_none_or(|g| g.contains('\n'));
+            prev_end = toks.last().map_or(prev_end, |t| t.end);
+            new
         })
         .collect();
 
     let mut drafts: Vec<Draft> = Vec::new();
-    for (s, toks) in all.iter().enumerate() {
+    let mut prev: Vec<Tok> = Vec::new();
+    for s in 0..sentences.len() {
+        let toks = toks_of(s);
         let first_new = drafts.len();
-        let prev: &[Tok] = if s > 0 { &all[s - 1] } else { &[] };
-        read_sentence(s, toks, prev, annotations, &mut drafts);
+        read_sentence(s, &toks, &prev, annotations, &mut drafts);
         // Place: this sentence, or the nearest earlier one of the paragraph.
         for d in &mut drafts[first_new..] {
-            let mut place = pick_place(s, toks, annotations, d).map(|a| (a, false));
+            let mut place = pick_place(s, &toks, annotations, d).map(|a| (a, false));
             let mut k = s;
             while place.is_none() && !new_paragraph[k] {
                 k -= 1;
-                place = pick_place(k, &all[k], annotations, d).map(|a| (a, true));
+                let earlier = if k + 1 == s {
+                    pick_place(k, &prev, annotations, d)
+                } else {
+                    pick_place(k, &toks_of(k), annotations, d)
+                };
+                place = earlier.map(|a| (a, true));
             }
             d.place = place;
         }
@@ -928,13 +924,14 @@ pub fn find(
             });
             drafts[i].part_of = parent;
         }
+        prev = toks;
     }
 
     let span = |s: usize, r: &Range<usize>| -> Option<EventSpan> {
-        let toks = all.get(s)?;
-        let (first, last) = (toks.get(r.start)?, toks.get(r.end.checked_sub(1)?)?);
+        let toks = tokens_of(s);
+        let (first, last) = (*toks.get(r.start)?, *toks.get(r.end.checked_sub(1)?)?);
         let (start, end) = (cp.to_char(first.start), cp.to_char(last.end));
-        let entity = first.ann.and_then(|a| {
+        let entity = annotation_at(&ann_bytes, first).and_then(|a| {
             let ann = &annotations[a];
             (ann.start == start && ann.end == end)
                 .then(|| ann.entity.clone())
@@ -952,7 +949,7 @@ pub fn find(
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            let toks = &all[d.sentence];
+            let toks = tokens_of(d.sentence);
             let (start, end) = match (toks.first(), toks.last()) {
                 (Some(f), Some(l)) => (cp.to_char(f.start), cp.to_char(l.end)),
                 _ => (0, 0),
@@ -987,6 +984,15 @@ pub fn find(
             }
         })
         .collect()
+}
+
+/// The annotation covering token `t`, given the annotations' byte ranges in text order.
+fn annotation_at(ann_bytes: &[(usize, usize)], t: Token) -> Option<usize> {
+    let i = ann_bytes.partition_point(|&(_, end)| end <= t.start);
+    ann_bytes
+        .get(i)
+        .filter(|&&(start, end)| start < t.end && t.start < end)
+        .map(|_| i)
 }
 
 /// The place of an event in sentence `toks`: the first place annotation that is not part
