@@ -43,7 +43,6 @@
 //! - A death toll of another war in a history paragraph is still a stated fact: it is
 //!   read, with its time («siden 2011») so a reader can tell.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -789,12 +788,26 @@ fn pronoun(w: &str) -> bool {
     )
 }
 
-/// One token of a sentence.
+/// One token of a sentence, small: a sentence of millions of tokens («1 1 1 …») keeps one
+/// of these per token.
 struct Tok<'t> {
-    lower: Cow<'t, str>,
     raw: &'t str,
+    /// The lower-case form when it differs from `raw`.
+    lowered: Option<Box<str>>,
+    /// The index of the annotation covering this token, `u32::MAX` for none.
+    ann: u32,
+}
+
+impl Tok<'_> {
+    /// The token in lower case.
+    fn lower(&self) -> &str {
+        self.lowered.as_deref().unwrap_or(self.raw)
+    }
+
     /// The annotation covering this token.
-    ann: Option<usize>,
+    fn ann(&self) -> Option<usize> {
+        (self.ann != u32::MAX).then_some(self.ann as usize)
+    }
 }
 
 /// An event before ids and offsets are final; spans are token ranges of the sentence.
@@ -866,13 +879,14 @@ pub fn find(
             .map(|t| {
                 let raw = t.text(text);
                 Tok {
-                    lower: if raw.chars().any(char::is_uppercase) {
-                        Cow::Owned(raw.to_lowercase())
-                    } else {
-                        Cow::Borrowed(raw)
-                    },
                     raw,
-                    ann: annotation_at(&ann_bytes, *t),
+                    lowered: raw
+                        .chars()
+                        .any(char::is_uppercase)
+                        .then(|| raw.to_lowercase().into_boxed_str()),
+                    ann: annotation_at(&ann_bytes, *t)
+                        .and_then(|a| u32::try_from(a).ok())
+                        .unwrap_or(u32::MAX),
                 }
             })
             .collect()
@@ -1006,12 +1020,12 @@ fn pick_place(k: usize, toks: &[Tok], annotations: &[Annotation], d: &Draft) -> 
     };
     let mut first = None;
     for (i, t) in toks.iter().enumerate() {
-        let Some(a) = t.ann else { continue };
+        let Some(a) = t.ann() else { continue };
         let Some(ann) = annotations.get(a) else {
             continue;
         };
         if ann.kind != Kind::Place
-            || (i > 0 && toks[i - 1].ann == Some(a))
+            || (i > 0 && toks[i - 1].ann() == Some(a))
             || in_source(i)
             || in_agent(i)
         {
@@ -1023,7 +1037,7 @@ fn pick_place(k: usize, toks: &[Tok], annotations: &[Annotation], d: &Draft) -> 
         }
         let prep = i > 0
             && matches!(
-                toks[i - 1].lower.as_ref(),
+                toks[i - 1].lower(),
                 "i" | "på"
                     | "ved"
                     | "nær"
@@ -1050,9 +1064,9 @@ fn pick_place(k: usize, toks: &[Tok], annotations: &[Annotation], d: &Draft) -> 
 /// A count annotation at token `i`: its index when it counts people or nothing named.
 fn count_at(toks: &[Tok], annotations: &[Annotation], i: usize) -> Option<usize> {
     let t = toks.get(i)?;
-    let a = t.ann?;
+    let a = t.ann()?;
     let ann = annotations.get(a)?;
-    if ann.ty != AnnotationType::Count || (i > 0 && toks[i - 1].ann == Some(a)) {
+    if ann.ty != AnnotationType::Count || (i > 0 && toks[i - 1].ann() == Some(a)) {
         return None;
     }
     let reading = ann.number.as_ref()?;
@@ -1067,7 +1081,7 @@ fn count_at(toks: &[Tok], annotations: &[Annotation], i: usize) -> Option<usize>
 
 /// Whether the count at token `i` (spanning to `end`) breaks down an earlier one.
 fn breakdown_at(toks: &[Tok], i: usize, end: usize) -> bool {
-    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_ref());
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower());
     let after = w(end) == "av"
         && matches!(
             w(end + 1),
@@ -1085,9 +1099,9 @@ fn breakdown_at(toks: &[Tok], i: usize, end: usize) -> bool {
 
 /// The end (exclusive) of the annotation starting at token `i`.
 fn ann_end(toks: &[Tok], i: usize) -> usize {
-    let a = toks.get(i).and_then(|t| t.ann);
+    let a = toks.get(i).and_then(|t| t.ann());
     let mut k = i + 1;
-    while k < toks.len() && a.is_some() && toks[k].ann == a {
+    while k < toks.len() && a.is_some() && toks[k].ann() == a {
         k += 1;
     }
     k
@@ -1099,15 +1113,15 @@ fn name_tail(toks: &[Tok], r: Range<usize>) -> Range<usize> {
     let Some(last) = r.end.checked_sub(1).and_then(|k| toks.get(k)) else {
         return r;
     };
-    let Some(a) = last.ann else { return r };
+    let Some(a) = last.ann() else { return r };
     let mut start = r.end - 1;
-    while start > r.start && toks[start - 1].ann == Some(a) {
+    while start > r.start && toks[start - 1].ann() == Some(a) {
         start -= 1;
     }
     let titled = start > r.start
         && toks[r.start..start]
             .iter()
-            .all(|t| t.ann.is_none() && t.raw.chars().any(char::is_alphabetic));
+            .all(|t| t.ann().is_none() && t.raw.chars().any(char::is_alphabetic));
     if titled {
         start..r.end
     } else {
@@ -1119,19 +1133,19 @@ fn name_tail(toks: &[Tok], r: Range<usize>) -> Range<usize> {
 /// the end of a name that starts inside it.
 fn phrase(toks: &[Tok], i: usize) -> Option<Range<usize>> {
     let t = toks.get(i)?;
-    if stop(&t.lower) && t.ann.is_none() {
+    if stop(t.lower()) && t.ann().is_none() {
         return None;
     }
     let mut end = i;
     while end < toks.len() && end < i + 5 {
         let tk = &toks[end];
-        let in_name = end > i && tk.ann.is_some() && tk.ann == toks[end - 1].ann;
-        let verb_trigger = trigger_word(&tk.lower)
+        let in_name = end > i && tk.ann().is_some() && tk.ann() == toks[end - 1].ann();
+        let verb_trigger = trigger_word(tk.lower())
             .is_some_and(|(ty, f)| ty != EventType::Attack || f != Form::Noun);
-        if !in_name && end > i && (stop(&tk.lower) || verb_trigger) {
+        if !in_name && end > i && (stop(tk.lower()) || verb_trigger) {
             break;
         }
-        if tk.ann.is_some() && !in_name {
+        if tk.ann().is_some() && !in_name {
             end = ann_end(toks, end);
             if end >= i + 5 {
                 break;
@@ -1149,7 +1163,7 @@ fn subject(toks: &[Tok], j: usize) -> Option<Range<usize>> {
     // Skip auxiliaries and adverbs back from the verb.
     let mut end = j;
     while end > 0 {
-        let w = toks[end - 1].lower.as_ref();
+        let w = toks[end - 1].lower();
         if auxiliary_active(w)
             || matches!(
                 w,
@@ -1175,14 +1189,16 @@ fn subject(toks: &[Tok], j: usize) -> Option<Range<usize>> {
     let Range { start, end } = name_tail(toks, start..end);
     let words = &toks[start..end];
     if words.iter().any(|t| {
-        t.raw.starts_with(|c: char| c.is_ascii_digit()) || pronoun(&t.lower) || t.lower == "ingen"
+        t.raw.starts_with(|c: char| c.is_ascii_digit())
+            || pronoun(t.lower())
+            || t.lower() == "ingen"
     }) {
         return None;
     }
     // A time phrase in first place is not a subject (V2: «Lørdag angrep IS …»).
     if words
         .iter()
-        .any(|t| time_word(&t.lower) || day_part(&t.lower))
+        .any(|t| time_word(t.lower()) || day_part(t.lower()))
     {
         return None;
     }
@@ -1194,9 +1210,9 @@ fn clause_start(toks: &[Tok], j: usize, floor: usize) -> usize {
     let mut k = j;
     while k > floor {
         let t = &toks[k - 1];
-        let is_som_before_trigger = t.lower == "som" && k == j;
-        if (t.raw.chars().all(|c| !c.is_alphanumeric()) && t.ann.is_none())
-            || (clause_word(&t.lower) && !is_som_before_trigger)
+        let is_som_before_trigger = t.lower() == "som" && k == j;
+        if (t.raw.chars().all(|c| !c.is_alphanumeric()) && t.ann().is_none())
+            || (clause_word(t.lower()) && !is_som_before_trigger)
         {
             break;
         }
@@ -1210,7 +1226,8 @@ fn clause_end(toks: &[Tok], j: usize) -> usize {
     let mut k = j + 1;
     while k < toks.len() {
         let t = &toks[k];
-        if (t.raw.chars().all(|c| !c.is_alphanumeric()) && t.ann.is_none()) || clause_word(&t.lower)
+        if (t.raw.chars().all(|c| !c.is_alphanumeric()) && t.ann().is_none())
+            || clause_word(t.lower())
         {
             break;
         }
@@ -1221,14 +1238,14 @@ fn clause_end(toks: &[Tok], j: usize) -> usize {
 
 /// Time: the first time phrase of the sentence.
 fn find_time(toks: &[Tok], annotations: &[Annotation]) -> Option<Range<usize>> {
-    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_ref());
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower());
     for i in 0..toks.len() {
         let t = &toks[i];
         let is_date = t
-            .ann
+            .ann()
             .and_then(|a| annotations.get(a))
             .is_some_and(|a| matches!(a.ty, AnnotationType::Year | AnnotationType::Date))
-            && (i == 0 || toks[i - 1].ann != t.ann);
+            && (i == 0 || toks[i - 1].ann() != t.ann());
         if w(i) == "natt" && w(i + 1) == "til" && time_word(w(i + 2)) {
             return Some(i..i + 3);
         }
@@ -1263,7 +1280,7 @@ fn find_time(toks: &[Tok], annotations: &[Annotation]) -> Option<Range<usize>> {
             // «siden borgerkrigen i Syria brøt ut i 2011»: up to the year.
             for k in i + 1..toks.len().min(i + 10) {
                 let year = toks[k]
-                    .ann
+                    .ann()
                     .and_then(|a| annotations.get(a))
                     .is_some_and(|a| matches!(a.ty, AnnotationType::Year | AnnotationType::Date));
                 if year {
@@ -1289,7 +1306,7 @@ fn find_time(toks: &[Tok], annotations: &[Annotation]) -> Option<Range<usize>> {
 
 /// Source: «ifølge X», «…, opplyser X», «sier X til NTB», «X melder at …».
 fn find_source(toks: &[Tok]) -> Option<Range<usize>> {
-    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_ref());
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower());
     for i in 0..toks.len() {
         if matches!(w(i), "ifølge" | "ifølgje" | "iflg.") {
             if let Some(r) = phrase(toks, i + 1) {
@@ -1311,7 +1328,7 @@ fn find_source(toks: &[Tok]) -> Option<Range<usize>> {
         }
         if after_comma || i + 1 < toks.len() {
             if let Some(r) = phrase(toks, i + 1) {
-                if after_comma || (r.len() == 1 && pronoun(&toks[r.start].lower)) {
+                if after_comma || (r.len() == 1 && pronoun(toks[r.start].lower())) {
                     return Some(r);
                 }
             }
@@ -1328,7 +1345,7 @@ fn read_sentence(
     annotations: &[Annotation],
     out: &mut Vec<Draft>,
 ) {
-    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_ref());
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower());
     // Triggers: (token range, type, form). Multi-word ones first.
     let mut triggers: Vec<(Range<usize>, EventType, Form)> = Vec::new();
     let mut i = 0;
@@ -1360,7 +1377,7 @@ fn read_sentence(
         // «tatt som gisler»: the noun is the trigger; «ta livet av» is not read.
         if let Some((ty, form)) = trigger_word(a) {
             // An actor or place name is never a trigger.
-            if toks[i].ann.is_none() {
+            if toks[i].ann().is_none() {
                 triggers.push((i..i + 1, ty, form));
             }
         }
@@ -1369,7 +1386,7 @@ fn read_sentence(
     // Most sentences state nothing: no trigger and no breakdown count.
     let breakdown_cue = toks.iter().any(|t| {
         matches!(
-            t.lower.as_ref(),
+            t.lower(),
             "dem"
                 | "dei"
                 | "disse"
@@ -1389,16 +1406,16 @@ fn read_sentence(
     let source = find_source(toks);
     let in_source = |k: usize| source.as_ref().is_some_and(|r| r.contains(&k));
     let source_at = source.clone().map(|r| {
-        let is_pronoun = r.len() == 1 && pronoun(&toks[r.start].lower);
+        let is_pronoun = r.len() == 1 && pronoun(toks[r.start].lower());
         let person = prev.iter().rposition(|t| {
-            t.ann
+            t.ann()
                 .and_then(|a| annotations.get(a))
                 .is_some_and(|a| a.ty == AnnotationType::Person)
         });
         match person {
             Some(last) if is_pronoun && s > 0 => {
                 let mut first = last;
-                while first > 0 && prev[first - 1].ann == prev[last].ann {
+                while first > 0 && prev[first - 1].ann() == prev[last].ann() {
                     first -= 1;
                 }
                 (s - 1, first..last + 1)
@@ -1439,9 +1456,9 @@ fn read_sentence(
                 .take(4)
                 .any(|q| matches!(w(q), "blitt" | "vorte" | "ble" | "vart" | "blei"));
         let number_before = ti > 0 && count_at(toks, annotations, ti - 1).is_some()
-            || (ti > 0 && toks[ti - 1].ann.is_some() && {
+            || (ti > 0 && toks[ti - 1].ann().is_some() && {
                 let mut q = ti - 1;
-                while q > 0 && toks[q - 1].ann == toks[ti - 1].ann {
+                while q > 0 && toks[q - 1].ann() == toks[ti - 1].ann() {
                     q -= 1;
                 }
                 count_at(toks, annotations, q).is_some()
@@ -1551,16 +1568,16 @@ fn read_sentence(
                 }
                 let t = &toks[q];
                 let person = t
-                    .ann
+                    .ann()
                     .and_then(|a| annotations.get(a))
                     .is_some_and(|a| a.ty == AnnotationType::Person);
                 // «Han ble pågrepet»: a personal pronoun is the victim of a passive, but
                 // not of an intransitive («han døde» is no news of violence).
                 let passive_pronoun = passive_aux
                     && *form != Form::Intransitive
-                    && matches!(t.lower.as_ref(), "han" | "hun" | "ho" | "de" | "dei")
+                    && matches!(t.lower(), "han" | "hun" | "ho" | "de" | "dei")
                     && auxiliary_passive(w(q + 1));
-                if people(&t.lower) || person || passive_pronoun {
+                if people(t.lower()) || person || passive_pronoun {
                     victims = Some(t.raw.to_string());
                     break;
                 }
@@ -1570,7 +1587,7 @@ fn read_sentence(
         if !is_attack && count.is_none() && victims.is_none() && !negated {
             let evacuated = *ty == EventType::Displaced
                 && toks.iter().any(|t| {
-                    t.ann
+                    t.ann()
                         .and_then(|a| annotations.get(a))
                         .is_some_and(|a| a.kind == Kind::Place)
                 });
@@ -1600,7 +1617,7 @@ fn read_sentence(
                     if let Some(r) = phrase(toks, q + 1) {
                         let named = toks[r.clone()]
                             .iter()
-                            .any(|t| attack_noun(&t.lower) == Some(true));
+                            .any(|t| attack_noun(t.lower()) == Some(true));
                         if named {
                             agent = Some(r);
                         }
@@ -1612,7 +1629,7 @@ fn read_sentence(
                     while q < cend.min(tj + 6) {
                         if w(q) == "av" && q > tj && !matches!(w(q - 1), "som" | "følge") {
                             let r = phrase(toks, q + 1);
-                            if r.as_ref().is_some_and(|r| toks[r.start].ann.is_some()) {
+                            if r.as_ref().is_some_and(|r| toks[r.start].ann().is_some()) {
                                 agent = r;
                             }
                             break;
@@ -1659,7 +1676,7 @@ fn read_sentence(
                     // V2: «Lørdag angrep IS byen»; «Politiet pågrep natt til søndag …»
                     agent = phrase(toks, tj).filter(|r| {
                         toks[r.start]
-                            .ann
+                            .ann()
                             .and_then(|a| annotations.get(a))
                             .is_some_and(|a| a.kind == Kind::Actor)
                     });
@@ -1695,8 +1712,8 @@ fn read_sentence(
             if bare_verb {
                 let target_ok = target.as_ref().is_some_and(|r| {
                     toks[r.clone()].iter().any(|t| {
-                        physical_target(&t.lower)
-                            || t.ann
+                        physical_target(t.lower())
+                            || t.ann()
                                 .and_then(|a| annotations.get(a))
                                 .is_some_and(|a| a.kind == Kind::Place)
                     })
@@ -1707,7 +1724,7 @@ fn read_sentence(
                     && (cstart..ti).any(|q| {
                         physical_target(w(q)) || {
                             toks[q]
-                                .ann
+                                .ann()
                                 .and_then(|a| annotations.get(a))
                                 .is_some_and(|a| a.kind == Kind::Place)
                         }
@@ -1719,7 +1736,7 @@ fn read_sentence(
             if noun_attack {
                 let place_near = (cstart..cend).any(|q| {
                     toks[q]
-                        .ann
+                        .ann()
                         .and_then(|a| annotations.get(a))
                         .is_some_and(|a| a.kind == Kind::Place)
                         && !in_source(q)
@@ -1731,8 +1748,8 @@ fn read_sentence(
                     Some(true) => target.is_some(),
                     _ => target.as_ref().is_some_and(|r| {
                         toks[r.clone()].iter().any(|t| {
-                            physical_target(&t.lower)
-                                || t.ann
+                            physical_target(t.lower())
+                                || t.ann()
                                     .and_then(|a| annotations.get(a))
                                     .is_some_and(|a| a.kind == Kind::Place)
                         })

@@ -253,7 +253,10 @@ fn write_pretty(out: &mut impl Write, doc: &tusj::Document, path: &str) -> Resul
         }),
         Err(e) => {
             let msg = format!("the document cannot be written as JSON: {e}");
-            Err(Failure::in_file(path, &Error::new(ErrorKind::Document, msg)))
+            Err(Failure::in_file(
+                path,
+                &Error::new(ErrorKind::Document, msg),
+            ))
         }
     }
 }

@@ -106,9 +106,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if spaced && (after.starts_with("og ") || after.starts_with("eller ")) {
                     i += 1;
                 }
-            } else if ch(i) == Some('.')
-                && is_ordinal_digits(word)
-                && ordinal_follows(text, i + 1)
+            } else if ch(i) == Some('.') && is_ordinal_digits(word) && ordinal_follows(text, i + 1)
             {
                 i += 1;
             }
@@ -409,7 +407,10 @@ mod tests {
     t!(
         short_runs_stay_apart,
         "«Nei...» sa han?! (Ja»), – Nei!!! ...»",
-        ["«", "Nei", "...", "»", "sa", "han", "?", "!", "(", "Ja", "»", ")", ",", "–", "Nei", "!", "!", "!", "...", "»"]
+        [
+            "«", "Nei", "...", "»", "sa", "han", "?", "!", "(", "Ja", "»", ")", ",", "–", "Nei",
+            "!", "!", "!", "...", "»"
+        ]
     );
     t!(
         long_run_is_one_token,
