@@ -874,9 +874,21 @@ pub fn find(
     // Sentences are read one at a time, with the one before: what is kept for the whole
     // document is a flag per sentence and the events found.
     let toks_of = |k: usize| -> Vec<Tok> {
-        tokens_of(k)
+        let sentence = tokens_of(k);
+        // The annotations from the first that ends after the sentence starts, in step with
+        // its tokens.
+        let mut next_ann = sentence
+            .first()
+            .map_or(0, |t| ann_bytes.partition_point(|&(_, end)| end <= t.start));
+        sentence
             .iter()
             .map(|t| {
+                while ann_bytes
+                    .get(next_ann)
+                    .is_some_and(|&(_, end)| end <= t.start)
+                {
+                    next_ann += 1;
+                }
                 let raw = t.text(text);
                 Tok {
                     raw,
@@ -884,12 +896,25 @@ pub fn find(
                         .chars()
                         .any(char::is_uppercase)
                         .then(|| raw.to_lowercase().into_boxed_str()),
-                    ann: annotation_at(&ann_bytes, *t)
+                    ann: covering(&ann_bytes, next_ann, *t)
                         .and_then(|a| u32::try_from(a).ok())
                         .unwrap_or(u32::MAX),
                 }
             })
             .collect()
+    };
+    // Whether sentence `k` has a place annotation: the place search rebuilds only those.
+    let has_place = |k: usize| {
+        let sentence = tokens_of(k);
+        let (Some(first), Some(last)) = (sentence.first(), sentence.last()) else {
+            return false;
+        };
+        let from = ann_bytes.partition_point(|&(_, end)| end <= first.start);
+        ann_bytes[from..]
+            .iter()
+            .zip(annotations.get(from..).unwrap_or(&[]))
+            .take_while(|((start, _), _)| *start < last.end)
+            .any(|(_, a)| a.kind == Kind::Place)
     };
     // Paragraph breaks: a line break between two sentences.
     let mut prev_end = 0;
@@ -917,8 +942,10 @@ pub fn find(
                 k -= 1;
                 let earlier = if k + 1 == s {
                     pick_place(k, &prev, annotations, d)
-                } else {
+                } else if has_place(k) {
                     pick_place(k, &toks_of(k), annotations, d)
+                } else {
+                    None
                 };
                 place = earlier.map(|a| (a, true));
             }
@@ -945,7 +972,8 @@ pub fn find(
         let toks = tokens_of(s);
         let (first, last) = (*toks.get(r.start)?, *toks.get(r.end.checked_sub(1)?)?);
         let (start, end) = (cp.to_char(first.start), cp.to_char(last.end));
-        let entity = annotation_at(&ann_bytes, first).and_then(|a| {
+        let at = ann_bytes.partition_point(|&(_, end)| end <= first.start);
+        let entity = covering(&ann_bytes, at, first).and_then(|a| {
             let ann = &annotations[a];
             (ann.start == start && ann.end == end)
                 .then(|| ann.entity.clone())
@@ -1000,13 +1028,12 @@ pub fn find(
         .collect()
 }
 
-/// The annotation covering token `t`, given the annotations' byte ranges in text order.
-fn annotation_at(ann_bytes: &[(usize, usize)], t: Token) -> Option<usize> {
-    let i = ann_bytes.partition_point(|&(_, end)| end <= t.start);
+/// `at` when annotation `at` (of these byte ranges) covers token `t`.
+fn covering(ann_bytes: &[(usize, usize)], at: usize, t: Token) -> Option<usize> {
     ann_bytes
-        .get(i)
+        .get(at)
         .filter(|&&(start, end)| start < t.end && t.start < end)
-        .map(|_| i)
+        .map(|_| at)
 }
 
 /// The place of an event in sentence `toks`: the first place annotation that is not part

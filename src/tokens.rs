@@ -72,9 +72,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             i = next(i);
             loop {
-                while ch(i).is_some_and(is_word) {
-                    i = next(i);
-                }
+                let rest = &text[i..];
+                i += rest.find(|c: char| !is_word(c)).unwrap_or(rest.len());
                 let (Some(p), Some(prev)) = (ch(i), text[..i].chars().next_back()) else {
                     break;
                 };
