@@ -93,11 +93,16 @@ impl Annotator {
         });
 
         let cp = CodePoints::new(text);
-        let mut annotations: Vec<Annotation> = found
-            .into_iter()
-            .enumerate()
-            .map(|(i, (start, end, ty, source, number))| Annotation {
-                id: format!("a{}", i + 1),
+        // `found` is used up from its end and shrinks as it goes, so that it and the
+        // annotations it becomes are not both whole in memory (for «1 1 1 …», millions).
+        found.reverse();
+        let mut annotations: Vec<Annotation> = Vec::with_capacity(found.len());
+        while let Some((start, end, ty, source, number)) = found.pop() {
+            if found.len() < found.capacity() / 2 {
+                found.shrink_to_fit();
+            }
+            annotations.push(Annotation {
+                id: format!("a{}", annotations.len() + 1),
                 kind: ty.kind(),
                 ty,
                 start: cp.to_char(start),
@@ -106,8 +111,8 @@ impl Annotator {
                 entity: None,
                 source,
                 number: number.map(|n| n.with_iso(ty)),
-            })
-            .collect();
+            });
+        }
         let other_languages = foreign
             .into_iter()
             .map(|(range, language)| OtherLanguage {
