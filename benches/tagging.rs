@@ -7,8 +7,8 @@
 //! made of the seeds and NorNE dev's sentences, and times a one-pass byte scan of the same
 //! text (counting the starts of words, a byte at a time): the ratio says how far tusj is
 //! from the cost of merely reading its input. Last, it runs the `tusj` binary on 1 MB and
-//! 10 MB of that text and on 8 MB of «-» under `/usr/bin/time` for the peak resident
-//! memory per input byte. The inputs are written to the system's temporary folder and
+//! 10 MB of that text and on 8 MB of «-», «!?», «a » and «1 » (the most tokens, and numbers,
+//! per byte) under `/usr/bin/time` for the peak resident memory per input byte. The inputs are written to the system's temporary folder and
 //! removed. The native figures for seed 000 go to `target/bench-native.json`, where the
 //! browser benchmark (`tests/browser/bench.mjs`) finds them for the wasm/native ratio.
 //! A plain timing program: no assertions, nothing to fail.
@@ -231,6 +231,9 @@ fn peak_memory(sentences: &[Vec<String>]) {
         ("1 MB of running text", running_text(sentences, 1_000_000)),
         ("10 MB of running text", running_text(sentences, 10_000_000)),
         ("8 MB of «-»", "-".repeat(8_000_000)),
+        ("8 MB of «!?»", "!?".repeat(4_000_000)),
+        ("8 MB of «a »", "a ".repeat(4_000_000)),
+        ("8 MB of «1 »", "1 ".repeat(4_000_000)),
     ];
     for (label, text) in inputs {
         let file = dir.join("input.txt");

@@ -42,6 +42,7 @@ impl Annotator {
             .filter(|(r, _)| !tokens.get(r.start).is_some_and(|t| in_foreign(t.start)))
             .unzip();
         let tagged = self.tag_names(&forms);
+        drop(forms);
         let source = self.recognizer.source();
 
         // (start byte, end byte, type, source, reading)
@@ -56,6 +57,7 @@ impl Annotator {
                 }
             }
         }
+        drop(tagged);
         // A number and a name that overlap: the name wins, unless it lies inside a number
         // with a unit, where it is the unit read as a name («1300 SEK», «50 dollar»).
         let names_end = found.len();
@@ -91,11 +93,16 @@ impl Annotator {
         });
 
         let cp = CodePoints::new(text);
-        let mut annotations: Vec<Annotation> = found
-            .into_iter()
-            .enumerate()
-            .map(|(i, (start, end, ty, source, number))| Annotation {
-                id: format!("a{}", i + 1),
+        // `found` is used up from its end and shrinks as it goes, so that it and the
+        // annotations it becomes are not both whole in memory (for «1 1 1 …», millions).
+        found.reverse();
+        let mut annotations: Vec<Annotation> = Vec::with_capacity(found.len());
+        while let Some((start, end, ty, source, number)) = found.pop() {
+            if found.len() < found.capacity() / 2 {
+                found.shrink_to_fit();
+            }
+            annotations.push(Annotation {
+                id: format!("a{}", annotations.len() + 1),
                 kind: ty.kind(),
                 ty,
                 start: cp.to_char(start),
@@ -104,8 +111,18 @@ impl Annotator {
                 entity: None,
                 source,
                 number: number.map(|n| n.with_iso(ty)),
+            });
+        }
+        let other_languages = foreign
+            .into_iter()
+            .map(|(range, language)| OtherLanguage {
+                start: cp.to_char(range.start),
+                end: cp.to_char(range.end),
+                language: language.code().to_string(),
             })
             .collect();
+        // Each step below indexes the code points itself: one index at a time is alive.
+        drop(cp);
         let mut entities = entities::group(text, &mut annotations);
         geo::link_entities(&mut entities);
         let events = events::find(text, &tokens, &sentences, &annotations);
@@ -118,14 +135,7 @@ impl Annotator {
             entities,
             events,
             corrections: Vec::new(),
-            other_languages: foreign
-                .into_iter()
-                .map(|(range, language)| OtherLanguage {
-                    start: cp.to_char(range.start),
-                    end: cp.to_char(range.end),
-                    language: language.code().to_string(),
-                })
-                .collect(),
+            other_languages,
         }
     }
 

@@ -43,7 +43,6 @@
 //! - A death toll of another war in a history paragraph is still a stated fact: it is
 //!   read, with its time («siden 2011») so a reader can tell.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -789,14 +788,26 @@ fn pronoun(w: &str) -> bool {
     )
 }
 
-/// One token of a sentence.
+/// One token of a sentence, small: a sentence of millions of tokens («1 1 1 …») keeps one
+/// of these per token.
 struct Tok<'t> {
-    lower: Cow<'t, str>,
     raw: &'t str,
-    start: usize,
-    end: usize,
+    /// The lower-case form when it differs from `raw`.
+    lowered: Option<Box<str>>,
+    /// The index of the annotation covering this token, `u32::MAX` for none.
+    ann: u32,
+}
+
+impl Tok<'_> {
+    /// The token in lower case.
+    fn lower(&self) -> &str {
+        self.lowered.as_deref().unwrap_or(self.raw)
+    }
+
     /// The annotation covering this token.
-    ann: Option<usize>,
+    fn ann(&self) -> Option<usize> {
+        (self.ann != u32::MAX).then_some(self.ann as usize)
+    }
 }
 
 /// An event before ids and offsets are final; spans are token ranges of the sentence.
@@ -853,64 +864,90 @@ pub fn find(
             )
         })
         .collect();
-    let mut all: Vec<Vec<Tok>> = Vec::with_capacity(sentences.len());
-    let mut next_ann = 0;
-    for range in sentences {
-        let Some(sentence) = tokens.get(range.clone()) else {
-            all.push(Vec::new());
-            continue;
+    // The tokens of sentence `k` (none for a range outside `tokens`).
+    let tokens_of = |k: usize| {
+        sentences
+            .get(k)
+            .and_then(|r| tokens.get(r.clone()))
+            .unwrap_or(&[])
+    };
+    // Sentences are read one at a time, with the one before: what is kept for the whole
+    // document is a flag per sentence and the events found.
+    let toks_of = |k: usize| -> Vec<Tok> {
+        let sentence = tokens_of(k);
+        // The annotations from the first that ends after the sentence starts, in step with
+        // its tokens.
+        let mut next_ann = sentence
+            .first()
+            .map_or(0, |t| ann_bytes.partition_point(|&(_, end)| end <= t.start));
+        sentence
+            .iter()
+            .map(|t| {
+                while ann_bytes
+                    .get(next_ann)
+                    .is_some_and(|&(_, end)| end <= t.start)
+                {
+                    next_ann += 1;
+                }
+                let raw = t.text(text);
+                Tok {
+                    raw,
+                    lowered: raw
+                        .chars()
+                        .any(char::is_uppercase)
+                        .then(|| raw.to_lowercase().into_boxed_str()),
+                    ann: covering(&ann_bytes, next_ann, *t)
+                        .and_then(|a| u32::try_from(a).ok())
+                        .unwrap_or(u32::MAX),
+                }
+            })
+            .collect()
+    };
+    // Whether sentence `k` has a place annotation: the place search rebuilds only those.
+    let has_place = |k: usize| {
+        let sentence = tokens_of(k);
+        let (Some(first), Some(last)) = (sentence.first(), sentence.last()) else {
+            return false;
         };
-        let mut toks = Vec::with_capacity(sentence.len());
-        for t in sentence {
-            while next_ann < ann_bytes.len() && ann_bytes[next_ann].1 <= t.start {
-                next_ann += 1;
-            }
-            let ann = ann_bytes
-                .get(next_ann)
-                .filter(|&&(s, e)| s < t.end && t.start < e)
-                .map(|_| next_ann);
-            let raw = t.text(text);
-            toks.push(Tok {
-                lower: if raw.chars().any(char::is_uppercase) {
-                    Cow::Owned(raw.to_lowercase())
-                } else {
-                    Cow::Borrowed(raw)
-                },
-                raw,
-                start: t.start,
-                end: t.end,
-                ann,
-            });
-        }
-        all.push(toks);
-    }
+        let from = ann_bytes.partition_point(|&(_, end)| end <= first.start);
+        ann_bytes[from..]
+            .iter()
+            .zip(annotations.get(from..).unwrap_or(&[]))
+            .take_while(|((start, _), _)| *start < last.end)
+            .any(|(_, a)| a.kind == Kind::Place)
+    };
     // Paragraph breaks: a line break between two sentences.
-    let new_paragraph: Vec<bool> = (0..all.len())
+    let mut prev_end = 0;
+    let new_paragraph: Vec<bool> = (0..sentences.len())
         .map(|i| {
-            i == 0 || {
-                let prev_end = all[..i]
-                    .iter()
-                    .rev()
-                    .find_map(|s| s.last())
-                    .map_or(0, |t| t.end);
-                let start = all[i].first().map_or(prev_end, |t| t.start);
-                text.get(prev_end..start).is_none_or(|g| g.contains('\n'))
-            }
+            let toks = tokens_of(i);
+            let start = toks.first().map_or(prev_end, |t| t.start);
+            let new = i == 0 || text.get(prev_end..start).is_none_or(|g| g.contains('\n'));
+            prev_end = toks.last().map_or(prev_end, |t| t.end);
+            new
         })
         .collect();
 
     let mut drafts: Vec<Draft> = Vec::new();
-    for (s, toks) in all.iter().enumerate() {
+    let mut prev: Vec<Tok> = Vec::new();
+    for s in 0..sentences.len() {
+        let toks = toks_of(s);
         let first_new = drafts.len();
-        let prev: &[Tok] = if s > 0 { &all[s - 1] } else { &[] };
-        read_sentence(s, toks, prev, annotations, &mut drafts);
+        read_sentence(s, &toks, &prev, annotations, &mut drafts);
         // Place: this sentence, or the nearest earlier one of the paragraph.
         for d in &mut drafts[first_new..] {
-            let mut place = pick_place(s, toks, annotations, d).map(|a| (a, false));
+            let mut place = pick_place(s, &toks, annotations, d).map(|a| (a, false));
             let mut k = s;
             while place.is_none() && !new_paragraph[k] {
                 k -= 1;
-                place = pick_place(k, &all[k], annotations, d).map(|a| (a, true));
+                let earlier = if k + 1 == s {
+                    pick_place(k, &prev, annotations, d)
+                } else if has_place(k) {
+                    pick_place(k, &toks_of(k), annotations, d)
+                } else {
+                    None
+                };
+                place = earlier.map(|a| (a, true));
             }
             d.place = place;
         }
@@ -928,13 +965,15 @@ pub fn find(
             });
             drafts[i].part_of = parent;
         }
+        prev = toks;
     }
 
     let span = |s: usize, r: &Range<usize>| -> Option<EventSpan> {
-        let toks = all.get(s)?;
-        let (first, last) = (toks.get(r.start)?, toks.get(r.end.checked_sub(1)?)?);
+        let toks = tokens_of(s);
+        let (first, last) = (*toks.get(r.start)?, *toks.get(r.end.checked_sub(1)?)?);
         let (start, end) = (cp.to_char(first.start), cp.to_char(last.end));
-        let entity = first.ann.and_then(|a| {
+        let at = ann_bytes.partition_point(|&(_, end)| end <= first.start);
+        let entity = covering(&ann_bytes, at, first).and_then(|a| {
             let ann = &annotations[a];
             (ann.start == start && ann.end == end)
                 .then(|| ann.entity.clone())
@@ -952,7 +991,7 @@ pub fn find(
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            let toks = &all[d.sentence];
+            let toks = tokens_of(d.sentence);
             let (start, end) = match (toks.first(), toks.last()) {
                 (Some(f), Some(l)) => (cp.to_char(f.start), cp.to_char(l.end)),
                 _ => (0, 0),
@@ -989,6 +1028,14 @@ pub fn find(
         .collect()
 }
 
+/// `at` when annotation `at` (of these byte ranges) covers token `t`.
+fn covering(ann_bytes: &[(usize, usize)], at: usize, t: Token) -> Option<usize> {
+    ann_bytes
+        .get(at)
+        .filter(|&&(start, end)| start < t.end && t.start < end)
+        .map(|_| at)
+}
+
 /// The place of an event in sentence `toks`: the first place annotation that is not part
 /// of its agent or source, preferring one after a preposition of place.
 fn pick_place(k: usize, toks: &[Tok], annotations: &[Annotation], d: &Draft) -> Option<usize> {
@@ -1000,12 +1047,12 @@ fn pick_place(k: usize, toks: &[Tok], annotations: &[Annotation], d: &Draft) -> 
     };
     let mut first = None;
     for (i, t) in toks.iter().enumerate() {
-        let Some(a) = t.ann else { continue };
+        let Some(a) = t.ann() else { continue };
         let Some(ann) = annotations.get(a) else {
             continue;
         };
         if ann.kind != Kind::Place
-            || (i > 0 && toks[i - 1].ann == Some(a))
+            || (i > 0 && toks[i - 1].ann() == Some(a))
             || in_source(i)
             || in_agent(i)
         {
@@ -1017,7 +1064,7 @@ fn pick_place(k: usize, toks: &[Tok], annotations: &[Annotation], d: &Draft) -> 
         }
         let prep = i > 0
             && matches!(
-                toks[i - 1].lower.as_ref(),
+                toks[i - 1].lower(),
                 "i" | "på"
                     | "ved"
                     | "nær"
@@ -1044,9 +1091,9 @@ fn pick_place(k: usize, toks: &[Tok], annotations: &[Annotation], d: &Draft) -> 
 /// A count annotation at token `i`: its index when it counts people or nothing named.
 fn count_at(toks: &[Tok], annotations: &[Annotation], i: usize) -> Option<usize> {
     let t = toks.get(i)?;
-    let a = t.ann?;
+    let a = t.ann()?;
     let ann = annotations.get(a)?;
-    if ann.ty != AnnotationType::Count || (i > 0 && toks[i - 1].ann == Some(a)) {
+    if ann.ty != AnnotationType::Count || (i > 0 && toks[i - 1].ann() == Some(a)) {
         return None;
     }
     let reading = ann.number.as_ref()?;
@@ -1061,7 +1108,7 @@ fn count_at(toks: &[Tok], annotations: &[Annotation], i: usize) -> Option<usize>
 
 /// Whether the count at token `i` (spanning to `end`) breaks down an earlier one.
 fn breakdown_at(toks: &[Tok], i: usize, end: usize) -> bool {
-    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_ref());
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower());
     let after = w(end) == "av"
         && matches!(
             w(end + 1),
@@ -1079,9 +1126,9 @@ fn breakdown_at(toks: &[Tok], i: usize, end: usize) -> bool {
 
 /// The end (exclusive) of the annotation starting at token `i`.
 fn ann_end(toks: &[Tok], i: usize) -> usize {
-    let a = toks.get(i).and_then(|t| t.ann);
+    let a = toks.get(i).and_then(|t| t.ann());
     let mut k = i + 1;
-    while k < toks.len() && a.is_some() && toks[k].ann == a {
+    while k < toks.len() && a.is_some() && toks[k].ann() == a {
         k += 1;
     }
     k
@@ -1093,15 +1140,15 @@ fn name_tail(toks: &[Tok], r: Range<usize>) -> Range<usize> {
     let Some(last) = r.end.checked_sub(1).and_then(|k| toks.get(k)) else {
         return r;
     };
-    let Some(a) = last.ann else { return r };
+    let Some(a) = last.ann() else { return r };
     let mut start = r.end - 1;
-    while start > r.start && toks[start - 1].ann == Some(a) {
+    while start > r.start && toks[start - 1].ann() == Some(a) {
         start -= 1;
     }
     let titled = start > r.start
         && toks[r.start..start]
             .iter()
-            .all(|t| t.ann.is_none() && t.raw.chars().any(char::is_alphabetic));
+            .all(|t| t.ann().is_none() && t.raw.chars().any(char::is_alphabetic));
     if titled {
         start..r.end
     } else {
@@ -1113,19 +1160,19 @@ fn name_tail(toks: &[Tok], r: Range<usize>) -> Range<usize> {
 /// the end of a name that starts inside it.
 fn phrase(toks: &[Tok], i: usize) -> Option<Range<usize>> {
     let t = toks.get(i)?;
-    if stop(&t.lower) && t.ann.is_none() {
+    if stop(t.lower()) && t.ann().is_none() {
         return None;
     }
     let mut end = i;
     while end < toks.len() && end < i + 5 {
         let tk = &toks[end];
-        let in_name = end > i && tk.ann.is_some() && tk.ann == toks[end - 1].ann;
-        let verb_trigger = trigger_word(&tk.lower)
+        let in_name = end > i && tk.ann().is_some() && tk.ann() == toks[end - 1].ann();
+        let verb_trigger = trigger_word(tk.lower())
             .is_some_and(|(ty, f)| ty != EventType::Attack || f != Form::Noun);
-        if !in_name && end > i && (stop(&tk.lower) || verb_trigger) {
+        if !in_name && end > i && (stop(tk.lower()) || verb_trigger) {
             break;
         }
-        if tk.ann.is_some() && !in_name {
+        if tk.ann().is_some() && !in_name {
             end = ann_end(toks, end);
             if end >= i + 5 {
                 break;
@@ -1143,7 +1190,7 @@ fn subject(toks: &[Tok], j: usize) -> Option<Range<usize>> {
     // Skip auxiliaries and adverbs back from the verb.
     let mut end = j;
     while end > 0 {
-        let w = toks[end - 1].lower.as_ref();
+        let w = toks[end - 1].lower();
         if auxiliary_active(w)
             || matches!(
                 w,
@@ -1169,14 +1216,16 @@ fn subject(toks: &[Tok], j: usize) -> Option<Range<usize>> {
     let Range { start, end } = name_tail(toks, start..end);
     let words = &toks[start..end];
     if words.iter().any(|t| {
-        t.raw.starts_with(|c: char| c.is_ascii_digit()) || pronoun(&t.lower) || t.lower == "ingen"
+        t.raw.starts_with(|c: char| c.is_ascii_digit())
+            || pronoun(t.lower())
+            || t.lower() == "ingen"
     }) {
         return None;
     }
     // A time phrase in first place is not a subject (V2: «Lørdag angrep IS …»).
     if words
         .iter()
-        .any(|t| time_word(&t.lower) || day_part(&t.lower))
+        .any(|t| time_word(t.lower()) || day_part(t.lower()))
     {
         return None;
     }
@@ -1188,9 +1237,9 @@ fn clause_start(toks: &[Tok], j: usize, floor: usize) -> usize {
     let mut k = j;
     while k > floor {
         let t = &toks[k - 1];
-        let is_som_before_trigger = t.lower == "som" && k == j;
-        if (t.raw.chars().all(|c| !c.is_alphanumeric()) && t.ann.is_none())
-            || (clause_word(&t.lower) && !is_som_before_trigger)
+        let is_som_before_trigger = t.lower() == "som" && k == j;
+        if (t.raw.chars().all(|c| !c.is_alphanumeric()) && t.ann().is_none())
+            || (clause_word(t.lower()) && !is_som_before_trigger)
         {
             break;
         }
@@ -1204,7 +1253,8 @@ fn clause_end(toks: &[Tok], j: usize) -> usize {
     let mut k = j + 1;
     while k < toks.len() {
         let t = &toks[k];
-        if (t.raw.chars().all(|c| !c.is_alphanumeric()) && t.ann.is_none()) || clause_word(&t.lower)
+        if (t.raw.chars().all(|c| !c.is_alphanumeric()) && t.ann().is_none())
+            || clause_word(t.lower())
         {
             break;
         }
@@ -1215,14 +1265,14 @@ fn clause_end(toks: &[Tok], j: usize) -> usize {
 
 /// Time: the first time phrase of the sentence.
 fn find_time(toks: &[Tok], annotations: &[Annotation]) -> Option<Range<usize>> {
-    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_ref());
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower());
     for i in 0..toks.len() {
         let t = &toks[i];
         let is_date = t
-            .ann
+            .ann()
             .and_then(|a| annotations.get(a))
             .is_some_and(|a| matches!(a.ty, AnnotationType::Year | AnnotationType::Date))
-            && (i == 0 || toks[i - 1].ann != t.ann);
+            && (i == 0 || toks[i - 1].ann() != t.ann());
         if w(i) == "natt" && w(i + 1) == "til" && time_word(w(i + 2)) {
             return Some(i..i + 3);
         }
@@ -1257,7 +1307,7 @@ fn find_time(toks: &[Tok], annotations: &[Annotation]) -> Option<Range<usize>> {
             // «siden borgerkrigen i Syria brøt ut i 2011»: up to the year.
             for k in i + 1..toks.len().min(i + 10) {
                 let year = toks[k]
-                    .ann
+                    .ann()
                     .and_then(|a| annotations.get(a))
                     .is_some_and(|a| matches!(a.ty, AnnotationType::Year | AnnotationType::Date));
                 if year {
@@ -1283,7 +1333,7 @@ fn find_time(toks: &[Tok], annotations: &[Annotation]) -> Option<Range<usize>> {
 
 /// Source: «ifølge X», «…, opplyser X», «sier X til NTB», «X melder at …».
 fn find_source(toks: &[Tok]) -> Option<Range<usize>> {
-    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_ref());
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower());
     for i in 0..toks.len() {
         if matches!(w(i), "ifølge" | "ifølgje" | "iflg.") {
             if let Some(r) = phrase(toks, i + 1) {
@@ -1305,7 +1355,7 @@ fn find_source(toks: &[Tok]) -> Option<Range<usize>> {
         }
         if after_comma || i + 1 < toks.len() {
             if let Some(r) = phrase(toks, i + 1) {
-                if after_comma || (r.len() == 1 && pronoun(&toks[r.start].lower)) {
+                if after_comma || (r.len() == 1 && pronoun(toks[r.start].lower())) {
                     return Some(r);
                 }
             }
@@ -1322,7 +1372,7 @@ fn read_sentence(
     annotations: &[Annotation],
     out: &mut Vec<Draft>,
 ) {
-    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_ref());
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower());
     // Triggers: (token range, type, form). Multi-word ones first.
     let mut triggers: Vec<(Range<usize>, EventType, Form)> = Vec::new();
     let mut i = 0;
@@ -1354,7 +1404,7 @@ fn read_sentence(
         // «tatt som gisler»: the noun is the trigger; «ta livet av» is not read.
         if let Some((ty, form)) = trigger_word(a) {
             // An actor or place name is never a trigger.
-            if toks[i].ann.is_none() {
+            if toks[i].ann().is_none() {
                 triggers.push((i..i + 1, ty, form));
             }
         }
@@ -1363,7 +1413,7 @@ fn read_sentence(
     // Most sentences state nothing: no trigger and no breakdown count.
     let breakdown_cue = toks.iter().any(|t| {
         matches!(
-            t.lower.as_ref(),
+            t.lower(),
             "dem"
                 | "dei"
                 | "disse"
@@ -1383,16 +1433,16 @@ fn read_sentence(
     let source = find_source(toks);
     let in_source = |k: usize| source.as_ref().is_some_and(|r| r.contains(&k));
     let source_at = source.clone().map(|r| {
-        let is_pronoun = r.len() == 1 && pronoun(&toks[r.start].lower);
+        let is_pronoun = r.len() == 1 && pronoun(toks[r.start].lower());
         let person = prev.iter().rposition(|t| {
-            t.ann
+            t.ann()
                 .and_then(|a| annotations.get(a))
                 .is_some_and(|a| a.ty == AnnotationType::Person)
         });
         match person {
             Some(last) if is_pronoun && s > 0 => {
                 let mut first = last;
-                while first > 0 && prev[first - 1].ann == prev[last].ann {
+                while first > 0 && prev[first - 1].ann() == prev[last].ann() {
                     first -= 1;
                 }
                 (s - 1, first..last + 1)
@@ -1433,9 +1483,9 @@ fn read_sentence(
                 .take(4)
                 .any(|q| matches!(w(q), "blitt" | "vorte" | "ble" | "vart" | "blei"));
         let number_before = ti > 0 && count_at(toks, annotations, ti - 1).is_some()
-            || (ti > 0 && toks[ti - 1].ann.is_some() && {
+            || (ti > 0 && toks[ti - 1].ann().is_some() && {
                 let mut q = ti - 1;
-                while q > 0 && toks[q - 1].ann == toks[ti - 1].ann {
+                while q > 0 && toks[q - 1].ann() == toks[ti - 1].ann() {
                     q -= 1;
                 }
                 count_at(toks, annotations, q).is_some()
@@ -1545,16 +1595,16 @@ fn read_sentence(
                 }
                 let t = &toks[q];
                 let person = t
-                    .ann
+                    .ann()
                     .and_then(|a| annotations.get(a))
                     .is_some_and(|a| a.ty == AnnotationType::Person);
                 // «Han ble pågrepet»: a personal pronoun is the victim of a passive, but
                 // not of an intransitive («han døde» is no news of violence).
                 let passive_pronoun = passive_aux
                     && *form != Form::Intransitive
-                    && matches!(t.lower.as_ref(), "han" | "hun" | "ho" | "de" | "dei")
+                    && matches!(t.lower(), "han" | "hun" | "ho" | "de" | "dei")
                     && auxiliary_passive(w(q + 1));
-                if people(&t.lower) || person || passive_pronoun {
+                if people(t.lower()) || person || passive_pronoun {
                     victims = Some(t.raw.to_string());
                     break;
                 }
@@ -1564,7 +1614,7 @@ fn read_sentence(
         if !is_attack && count.is_none() && victims.is_none() && !negated {
             let evacuated = *ty == EventType::Displaced
                 && toks.iter().any(|t| {
-                    t.ann
+                    t.ann()
                         .and_then(|a| annotations.get(a))
                         .is_some_and(|a| a.kind == Kind::Place)
                 });
@@ -1594,7 +1644,7 @@ fn read_sentence(
                     if let Some(r) = phrase(toks, q + 1) {
                         let named = toks[r.clone()]
                             .iter()
-                            .any(|t| attack_noun(&t.lower) == Some(true));
+                            .any(|t| attack_noun(t.lower()) == Some(true));
                         if named {
                             agent = Some(r);
                         }
@@ -1606,7 +1656,7 @@ fn read_sentence(
                     while q < cend.min(tj + 6) {
                         if w(q) == "av" && q > tj && !matches!(w(q - 1), "som" | "følge") {
                             let r = phrase(toks, q + 1);
-                            if r.as_ref().is_some_and(|r| toks[r.start].ann.is_some()) {
+                            if r.as_ref().is_some_and(|r| toks[r.start].ann().is_some()) {
                                 agent = r;
                             }
                             break;
@@ -1653,7 +1703,7 @@ fn read_sentence(
                     // V2: «Lørdag angrep IS byen»; «Politiet pågrep natt til søndag …»
                     agent = phrase(toks, tj).filter(|r| {
                         toks[r.start]
-                            .ann
+                            .ann()
                             .and_then(|a| annotations.get(a))
                             .is_some_and(|a| a.kind == Kind::Actor)
                     });
@@ -1689,8 +1739,8 @@ fn read_sentence(
             if bare_verb {
                 let target_ok = target.as_ref().is_some_and(|r| {
                     toks[r.clone()].iter().any(|t| {
-                        physical_target(&t.lower)
-                            || t.ann
+                        physical_target(t.lower())
+                            || t.ann()
                                 .and_then(|a| annotations.get(a))
                                 .is_some_and(|a| a.kind == Kind::Place)
                     })
@@ -1701,7 +1751,7 @@ fn read_sentence(
                     && (cstart..ti).any(|q| {
                         physical_target(w(q)) || {
                             toks[q]
-                                .ann
+                                .ann()
                                 .and_then(|a| annotations.get(a))
                                 .is_some_and(|a| a.kind == Kind::Place)
                         }
@@ -1713,7 +1763,7 @@ fn read_sentence(
             if noun_attack {
                 let place_near = (cstart..cend).any(|q| {
                     toks[q]
-                        .ann
+                        .ann()
                         .and_then(|a| annotations.get(a))
                         .is_some_and(|a| a.kind == Kind::Place)
                         && !in_source(q)
@@ -1725,8 +1775,8 @@ fn read_sentence(
                     Some(true) => target.is_some(),
                     _ => target.as_ref().is_some_and(|r| {
                         toks[r.clone()].iter().any(|t| {
-                            physical_target(&t.lower)
-                                || t.ann
+                            physical_target(t.lower())
+                                || t.ann()
                                     .and_then(|a| annotations.get(a))
                                     .is_some_and(|a| a.kind == Kind::Place)
                         })

@@ -194,7 +194,16 @@ fn annotate(mut args: Parser) -> Result<(), Failure> {
     let annotator = annotator()?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let single = files.len() == 1;
+    if let [path] = files.as_slice() {
+        // One file: its JSON goes straight to standard output, never held whole in memory
+        // (for a text of many numbers it is many times the text).
+        batch::working_on(path);
+        let doc = annotator.annotate(&read_text(path)?);
+        write_pretty(&mut out, &doc, path)?;
+        return out
+            .flush()
+            .or_else(|e| write_out(&mut io::sink(), &e.to_string()));
+    }
     let threads = threads.min(files.len());
     // A file that fails is named on standard error; the others go on, and the exit code
     // says that one failed.
@@ -202,12 +211,7 @@ fn annotate(mut args: Parser) -> Result<(), Failure> {
     let work = |path: &String| -> Result<String, Failure> {
         batch::working_on(path);
         let doc = annotator.annotate(&read_text(path)?);
-        let json = if single {
-            doc.to_json_pretty()
-        } else {
-            doc.to_json()
-        };
-        json.map_err(|e| Failure::in_file(path, &e))
+        doc.to_json().map_err(|e| Failure::in_file(path, &e))
     };
     batch::ordered(
         files.iter(),
@@ -220,10 +224,7 @@ fn annotate(mut args: Parser) -> Result<(), Failure> {
                 write_out(&mut out, "\n")
             }
             Err(f) => {
-                // One file: its error is the run's own, printed once by main.
-                if !single {
-                    eprintln!("tusj: {}", f.line);
-                }
+                eprintln!("tusj: {}", f.line);
                 failed = Some(f);
                 Ok(())
             }
@@ -232,12 +233,31 @@ fn annotate(mut args: Parser) -> Result<(), Failure> {
     out.flush()
         .or_else(|e| write_out(&mut io::sink(), &e.to_string()))?;
     match failed {
-        Some(f) if single => Err(f),
         Some(f) => Err(Failure {
             line: "some files could not be annotated (see above)".to_string(),
             code: f.code,
         }),
         None => Ok(()),
+    }
+}
+
+/// Writes `doc` (read from `path`) as indented JSON and a line break to `out` as it is
+/// serialised; a closed pipe (`| head`) ends quietly, as in [`write_out`].
+fn write_pretty(out: &mut impl Write, doc: &tusj::Document, path: &str) -> Result<(), Failure> {
+    match serde_json::to_writer_pretty(&mut *out, doc) {
+        Ok(()) => write_out(out, "\n"),
+        Err(e) if e.io_error_kind() == Some(io::ErrorKind::BrokenPipe) => Ok(()),
+        Err(e) if e.is_io() => Err(Failure {
+            line: format!("<stdout>: {e}"),
+            code: 1,
+        }),
+        Err(e) => {
+            let msg = format!("the document cannot be written as JSON: {e}");
+            Err(Failure::in_file(
+                path,
+                &Error::new(ErrorKind::Document, msg),
+            ))
+        }
     }
 }
 

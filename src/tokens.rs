@@ -52,37 +52,32 @@ const MAY_END_SENTENCE: &[&str] = &[
 /// assert_eq!(words, ["Over", "1.100", "drept", "i", "Badia-ørkenen", ",", "bl.a.", "barn", "."]);
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    let ch = |i: usize| chars.get(i).map(|&(_, c)| c);
+    // Byte offsets throughout: no per-character table, so tokenizing costs no memory
+    // beyond the tokens.
+    let ch = |b: usize| text.get(b..).and_then(|rest| rest.chars().next());
+    let next = |b: usize| b + ch(b).map_or(1, char::len_utf8);
     let mut tokens = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
+    while let Some(c) = ch(i) {
         if c.is_whitespace() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
         let start = i;
         if is_word(c) {
-            if let Some(len) = abbreviation_at(&text[byte_at(i)..]) {
-                let end_byte = byte_at(i) + len;
-                while byte_at(i) < end_byte {
-                    i += 1;
-                }
-                tokens.push(Token {
-                    start: byte_at(start),
-                    end: end_byte,
-                });
+            if let Some(len) = abbreviation_at(&text[i..]) {
+                i += len;
+                tokens.push(Token { start, end: i });
                 continue;
             }
-            i += 1;
+            i = next(i);
             loop {
-                while ch(i).is_some_and(is_word) {
-                    i += 1;
-                }
-                let (Some(p), Some(q), Some(prev)) = (ch(i), ch(i + 1), ch(i.wrapping_sub(1)))
-                else {
+                let rest = &text[i..];
+                i += rest.find(|c: char| !is_word(c)).unwrap_or(rest.len());
+                let (Some(p), Some(prev)) = (ch(i), text[..i].chars().next_back()) else {
+                    break;
+                };
+                let Some(q) = ch(next(i)) else {
                     break;
                 };
                 let joins = match p {
@@ -94,52 +89,67 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if !joins {
                     break;
                 }
-                i += 2;
+                i = next(next(i));
             }
-            let word = &text[byte_at(start)..byte_at(i)];
-            if let Some(len) = web_domain_at(&text[byte_at(i)..], word) {
+            let word = &text[start..i];
+            if let Some(len) = web_domain_at(&text[i..], word) {
                 // «vg.no», «firda.no»: a news site named as a source.
-                let end_byte = byte_at(i) + len;
-                while byte_at(i) < end_byte {
-                    i += 1;
-                }
-            } else if ch(i) == Some('.')
-                && is_initial(word)
-                && initial_follows(text, byte_at(i + 1))
-            {
+                i += len;
+            } else if ch(i) == Some('.') && is_initial(word) && initial_follows(text, i + 1) {
                 // «Inge D. Hanssen»: an initial keeps its period, as in NorNE.
                 i += 1;
             } else if ch(i) == Some('-') && word.chars().last().is_some_and(char::is_alphanumeric) {
                 // «Nærings- og fiskeridepartementet»: the hyphen belongs to the first part.
-                let after = text[byte_at(i + 1)..].trim_start_matches([' ', '\u{a0}']);
+                let after = text[i + 1..].trim_start_matches([' ', '\u{a0}']);
                 let spaced = ch(i + 1).is_some_and(char::is_whitespace);
                 if spaced && (after.starts_with("og ") || after.starts_with("eller ")) {
                     i += 1;
                 }
-            } else if ch(i) == Some('.')
-                && is_ordinal_digits(word)
-                && ordinal_follows(text, byte_at(i + 1))
+            } else if ch(i) == Some('.') && is_ordinal_digits(word) && ordinal_follows(text, i + 1)
             {
                 i += 1;
             }
-        } else if c == '.' && ch(i + 1) == Some('.') && ch(i + 2) == Some('.') {
+        } else if let Some(len) = long_run_at(&text[i..]) {
+            // «----------», NUL bytes, «!?!?!?…»: a long run of non-words is cut into
+            // pieces of at most `PIECE` characters, so no input costs a token per byte.
+            i += len;
+            tokens.push(Token { start, end: i });
+            continue;
+        } else if text[i..].starts_with("...") {
             i += 3;
         } else {
-            i += 1;
+            i += c.len_utf8();
         }
         // Combining marks, variation selectors and joiners stay with what they modify.
-        while ch(i).is_some_and(is_attached) {
-            i += 1;
-            if ch(i - 1) == Some('\u{200d}') && ch(i).is_some_and(|c| !c.is_whitespace()) {
-                i += 1;
+        while let Some(a) = ch(i).filter(|&a| is_attached(a)) {
+            i += a.len_utf8();
+            if a == '\u{200d}' && ch(i).is_some_and(|c| !c.is_whitespace()) {
+                i = next(i);
             }
         }
-        tokens.push(Token {
-            start: byte_at(start),
-            end: byte_at(i),
-        });
+        tokens.push(Token { start, end: i });
     }
     tokens
+}
+
+/// A run of this many characters that are neither word nor space is a long run
+/// ([`long_run_at`]); news text has none («...»», «?!», «»),» are shorter).
+const LONG_RUN: usize = 8;
+
+/// The most characters a piece of a long run has.
+pub const PIECE: usize = 64;
+
+/// Length in bytes of the next piece of a long run of non-word characters at the start of
+/// `rest`: when `rest` opens with at least [`LONG_RUN`] characters that are neither word
+/// nor whitespace, up to [`PIECE`] of them.
+fn long_run_at(rest: &str) -> Option<usize> {
+    let mut run = rest
+        .char_indices()
+        .take_while(|&(_, c)| !is_word(c) && !c.is_whitespace())
+        .take(PIECE);
+    let (last, c) = run.by_ref().nth(LONG_RUN - 1)?;
+    let (last, c) = run.last().unwrap_or((last, c));
+    Some(last + c.len_utf8())
 }
 
 /// Letters, digits and the marks that combine with them.
@@ -393,6 +403,43 @@ mod tests {
         ["Hei", "👍🏽", "👨\u{200d}👩", "e\u{301}"]
     );
     t!(empty, "", []);
+    t!(
+        short_runs_stay_apart,
+        "«Nei...» sa han?! (Ja»), – Nei!!! ...»",
+        [
+            "«", "Nei", "...", "»", "sa", "han", "?", "!", "(", "Ja", "»", ")", ",", "–", "Nei",
+            "!", "!", "!", "...", "»"
+        ]
+    );
+    t!(
+        long_run_is_one_token,
+        "Slutt---------- her",
+        ["Slutt", "----------", "her"]
+    );
+
+    #[test]
+    fn long_runs_are_cut_into_bounded_pieces() {
+        for unit in ["-", "\0", ".", "!?", "——", "👍🏽", "\u{200d}", "«»"] {
+            let text = unit.repeat(1000);
+            let tokens = tokenize(&text);
+            let chars = text.chars().count();
+            assert_eq!(tokens.len(), chars.div_ceil(PIECE), "{unit:?}");
+            let mut end = 0;
+            for t in &tokens {
+                assert_eq!(t.start, end, "{unit:?}: pieces cover the run");
+                assert!(t.text(&text).chars().count() <= PIECE, "{unit:?}");
+                end = t.end;
+            }
+            assert_eq!(end, text.len());
+        }
+    }
+
+    #[test]
+    fn a_run_just_short_of_long_is_one_token_per_character() {
+        let text = "-".repeat(LONG_RUN - 1);
+        assert_eq!(tokenize(&text).len(), LONG_RUN - 1);
+        assert_eq!(tokenize(&format!("{text}-")).len(), 1);
+    }
 
     #[test]
     fn sentences_split_on_lines_and_periods() {
