@@ -7,7 +7,9 @@
 use std::borrow::Cow;
 use std::collections::VecDeque;
 
-use super::fxhash::FxHashMap;
+use std::hash::Hasher;
+
+use super::fxhash::{FxHashMap, FxHasher};
 use crate::tags::{NeType, Tag};
 
 /// Sentences of one document, with the evidence the tagger may draw from the whole
@@ -42,7 +44,12 @@ pub const MAX_NAME_TOKENS: usize = 6;
 /// classes (the place gazetteer). Keys are the lower-cased tokens joined by one space.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NameTable {
-    pub(crate) map: FxHashMap<String, u16>,
+    map: FxHashMap<String, u16>,
+    /// Per hash of a name's first word (its key up to the first space), the most words
+    /// (parts between spaces) of a name that starts with it: [`NameTable::lookup`] tries
+    /// no longer names there, and none at all at a word that starts no name. Two first
+    /// words with one hash share the larger count, which only costs a longer try.
+    longest: FxHashMap<u64, u8>,
 }
 
 impl NameTable {
@@ -72,7 +79,23 @@ impl NameTable {
             .map(|t| t.to_lowercase())
             .collect::<Vec<_>>()
             .join(" ");
-        *self.map.entry(key).or_insert(0) |= bits;
+        let bits = bits | self.get(&key).unwrap_or(0);
+        self.set(key, bits);
+    }
+
+    /// Sets the classes of the name whose key (lower-cased tokens joined by one space) is
+    /// `key` to `bits`.
+    pub(crate) fn set(&mut self, key: String, bits: u16) {
+        let parts = key.split(' ').count().min(usize::from(u8::MAX)) as u8;
+        let first = key.split(' ').next().unwrap_or("");
+        let most = self.longest.entry(first_word_hash(first)).or_insert(0);
+        *most = (*most).max(parts);
+        self.map.insert(key, bits);
+    }
+
+    /// The names and their classes, in no order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&String, &u16)> {
+        self.map.iter()
     }
 
     /// For each token: the classes of the longest name starting there (`begin`) and of
@@ -96,9 +119,20 @@ impl NameTable {
             {
                 continue;
             }
+            // A match of words i..=j has at least j - i + 1 parts and starts with word
+            // i's parts: no more words than the longest name starting so can match.
+            let first = &*words[i].lower;
+            let most = match first.split_once(' ') {
+                Some((part, _)) => self.longest.get(&first_word_hash(part)),
+                None => self.longest.get(&first_word_hash(first)),
+            };
+            let Some(&most) = most else {
+                continue;
+            };
             key.clear();
             let mut best: Option<(usize, u16)> = None;
-            for (j, w) in words.iter().enumerate().skip(i).take(MAX_NAME_TOKENS) {
+            let most = MAX_NAME_TOKENS.min(usize::from(most));
+            for (j, w) in words.iter().enumerate().skip(i).take(most) {
                 if j > i {
                     key.push(' ');
                 }
@@ -116,6 +150,13 @@ impl NameTable {
         }
         out
     }
+}
+
+/// The hash [`NameTable`] keeps the first words of its names by.
+fn first_word_hash(word: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(word.as_bytes());
+    h.finish()
 }
 
 /// Per token, what other occurrences of its word in nearby sentences of the same
@@ -340,11 +381,11 @@ impl<'a> Window<'a> {
         };
         let sentence = |ss: usize| self.sentence(ss);
         for (t, w) in sent.iter().enumerate() {
-            let ev = match self.occ.get(&*w.lower) {
-                Some(list) if w.cap => {
-                    token_evidence((s, t), list.iter().copied(), &sentence, first_pass)
-                }
-                _ => DocEvidence::default(),
+            // Only words with a capital need the evidence (see `doc_evidence`).
+            let list = if w.cap { self.occ.get(&*w.lower) } else { None };
+            let ev = match list {
+                Some(list) => token_evidence((s, t), list.iter().copied(), &sentence, first_pass),
+                None => DocEvidence::default(),
             };
             out.push(ev);
         }

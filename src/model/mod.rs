@@ -1229,14 +1229,13 @@ fn read_table(r: &mut Reader) -> Result<NameTable, Error> {
         let len = r.u16()? as usize;
         let s = std::str::from_utf8(r.take(len)?)
             .map_err(|_| model_error("a name in the model is not UTF-8"))?;
-        t.map.insert(s.to_string(), bits);
+        t.set(s.to_string(), bits);
     }
     Ok(t)
 }
 
 fn write_table(out: &mut Vec<u8>, t: &NameTable) {
     let mut entries: Vec<(&String, &u16)> = t
-        .map
         .iter()
         .filter(|(k, _)| k.len() <= u16::MAX as usize)
         .collect();
