@@ -369,17 +369,11 @@ pub(crate) struct Transitions {
     from: [Vec<(u8, i64)>; TAGS],
     /// `dense[p][c]`: `trans(p, c)`, or `NEG` where `c` may not follow `p`.
     dense: [[i64; TAGS]; TAGS],
-    /// `dense` in 32 bits for [`Transitions::step_narrow`], as keys: `trans(p, c)` times
-    /// 32 plus `31 - p`, so that the greatest key of a column is its best predecessor, the
-    /// lowest `p` among equals; `NARROW_NEG` where `c` may not follow `p`, and in the
-    /// padding to `LANES` columns (which lets the steps vectorise).
-    narrow: [[i32; LANES]; TAGS],
+    /// `dense` in 32 bits for [`Narrow::step`].
+    narrow: Narrow,
     /// The largest magnitude of an allowed transition or start score.
     max_abs: i64,
 }
-
-/// The columns of [`Transitions::narrow`]: `TAGS` rounded up to a multiple of 4.
-const LANES: usize = TAGS.div_ceil(4) * 4;
 
 /// The bound under which [`Transitions::decode`] may run in 32 bits: every score of a
 /// path (a sum of emissions and transitions) has a magnitude below it, so that 32 times it
@@ -417,14 +411,7 @@ impl Transitions {
                 }
             })
         });
-        let narrow = std::array::from_fn(|p| {
-            std::array::from_fn(|c| match dense[p].get(c) {
-                Some(&t) if t != NEG && t.abs() < NARROW_BOUND => {
-                    (t as i32) * 32 + (PREDECESSOR - p as i32)
-                }
-                _ => NARROW_NEG,
-            })
-        });
+        let narrow = Narrow::new(&dense);
         let max_abs = dense
             .iter()
             .flatten()
@@ -465,29 +452,6 @@ impl Transitions {
             }
         }
         std::array::from_fn(|c| best[c] + e[c] as i64)
-    }
-
-    /// [`Transitions::step_reachable`] in 32 bits, which the compiler vectorises: the
-    /// same result as long as every path score stays below `NARROW_BOUND` (see
-    /// [`Transitions::decode`]). `score` holds the `TAGS` scores times 32 (and padding), as
-    /// does the result.
-    #[inline]
-    fn step_narrow(
-        &self,
-        score: &[i32; LANES],
-        e: &[i32; TAGS],
-        back: &mut [u8; TAGS],
-    ) -> [i32; LANES] {
-        let mut best = [i32::MIN; LANES];
-        for (&sp, row) in score.iter().zip(&self.narrow) {
-            for (b, &t) in best.iter_mut().zip(row) {
-                *b = (*b).max(sp + t);
-            }
-        }
-        for (b, &key) in back.iter_mut().zip(&best) {
-            *b = (PREDECESSOR - (key & PREDECESSOR)) as u8;
-        }
-        std::array::from_fn(|c| (best[c] & !PREDECESSOR) + e.get(c).map_or(0, |&e| e * 32))
     }
 
     /// One Viterbi step: the best scores ending in each tag after emissions `e`, with the
@@ -566,12 +530,11 @@ impl Transitions {
             && (n as i64).saturating_mul(max_e + self.max_abs) < NARROW_BOUND
             && score.iter().all(|&s| s > NEG / 2);
         if narrow {
-            let mut keys: [i32; LANES] =
-                std::array::from_fn(|c| score.get(c).map_or(0, |&s| s as i32 * 32));
+            let mut keys = self.narrow.keys(&score);
             for (e, b) in steps {
-                keys = self.step_narrow(&keys, e, b);
+                keys = self.narrow.step(&keys, e, b);
             }
-            score = std::array::from_fn(|c| i64::from(keys[c] / 32));
+            score = self.narrow.scores(&keys);
         } else {
             for (e, b) in steps {
                 score = self.step_reachable(&score, e, b);
@@ -592,6 +555,139 @@ impl Transitions {
             }
         }
         best
+    }
+}
+
+/// The lanes of [`Narrow`]'s vectors: ten tags that may follow any tag, or nine that
+/// continue a name, rounded up to a multiple of four.
+const LANES: usize = 12;
+
+/// The tags that may follow any tag in IOB2, by index: O and the B- tags
+/// ([`Tag::index`]; a test checks), in [`Narrow`]'s lane order. Constants, so that the
+/// steps index with no bounds checks.
+const OPEN_TAGS: [usize; OPEN] = [0, 1, 3, 5, 7, 9, 11, 13, 15, 17];
+
+/// The I- tags by index, in the order of `NeType::ALL` (a test checks).
+const INSIDE_TAGS: [usize; NAMES] = [2, 4, 6, 8, 10, 12, 14, 16, 18];
+
+/// How many tags may follow any tag.
+const OPEN: usize = 1 + NAMES;
+
+/// How many name types there are.
+const NAMES: usize = NeType::ALL.len();
+
+/// Viterbi steps in 32 bits, which the compiler vectorises: the same result as the 64-bit
+/// [`Transitions::step_reachable`] as long as every path score stays below `NARROW_BOUND`
+/// (see [`Transitions::decode`]).
+///
+/// A score is held as a key, 32 times the score, and a transition as 32 times its score
+/// plus `31 - p` for predecessor `p`: the greatest sum of a column is its best
+/// predecessor, the lowest `p` among equals, as in 64 bits. The tags are in two groups of
+/// [`Keys`]: O and the B- tags, which may follow any tag (all 19 predecessors are
+/// compared, `LANES` columns at a time), and the I- tags, which only continue their own
+/// B- or I- tag (two compared).
+#[derive(Clone, Debug, PartialEq)]
+struct Narrow {
+    /// Per predecessor (the open tags, then the I- tags, in lane order): the keys of its
+    /// transitions to each open tag; `NARROW_NEG` in the padding.
+    to_open: [[i32; LANES]; TAGS],
+    /// Per name lane: the key of B-x → I-x, and of I-x → I-x; `NARROW_NEG` in the padding.
+    b_to_i: [i32; LANES],
+    i_to_i: [i32; LANES],
+}
+
+/// The scores of a Viterbi step as [`Narrow`] keys, in its lanes (padding 0).
+#[derive(Clone, Copy)]
+struct Keys {
+    open: [i32; LANES],
+    inside: [i32; LANES],
+}
+
+impl Narrow {
+    fn new(dense: &[[i64; TAGS]; TAGS]) -> Narrow {
+        let (open, inside) = (OPEN_TAGS, INSIDE_TAGS);
+        let key = |p: usize, c: usize| match dense.get(p).and_then(|row| row.get(c)) {
+            Some(&t) if t != NEG && t.abs() < NARROW_BOUND => {
+                (t as i32) * 32 + (PREDECESSOR - p as i32)
+            }
+            _ => NARROW_NEG,
+        };
+        let preds: Vec<usize> = open.iter().chain(&inside).copied().collect();
+        Narrow {
+            to_open: std::array::from_fn(|r| {
+                std::array::from_fn(|l| match open.get(l) {
+                    Some(&c) => key(preds[r], c),
+                    None => NARROW_NEG,
+                })
+            }),
+            b_to_i: std::array::from_fn(|x| match inside.get(x) {
+                Some(&c) => key(open[x + 1], c),
+                None => NARROW_NEG,
+            }),
+            i_to_i: std::array::from_fn(|x| match inside.get(x) {
+                Some(&c) => key(c, c),
+                None => NARROW_NEG,
+            }),
+        }
+    }
+
+    /// Scores (in range and reachable) as keys.
+    fn keys(&self, score: &[i64; TAGS]) -> Keys {
+        let lanes = |tags: &[usize]| -> [i32; LANES] {
+            std::array::from_fn(|l| tags.get(l).map_or(0, |&c| score[c] as i32 * 32))
+        };
+        Keys {
+            open: lanes(&OPEN_TAGS),
+            inside: lanes(&INSIDE_TAGS),
+        }
+    }
+
+    /// Keys back as scores.
+    fn scores(&self, keys: &Keys) -> [i64; TAGS] {
+        let mut score = [0i64; TAGS];
+        for (&c, &k) in OPEN_TAGS.iter().zip(&keys.open) {
+            score[c] = i64::from(k / 32);
+        }
+        for (&c, &k) in INSIDE_TAGS.iter().zip(&keys.inside) {
+            score[c] = i64::from(k / 32);
+        }
+        score
+    }
+
+    /// One step: the keys after emissions `e`, with the best predecessors into `back`.
+    #[inline]
+    fn step(&self, keys: &Keys, e: &[i32; TAGS], back: &mut [u8; TAGS]) -> Keys {
+        let mut open = [i32::MIN; LANES];
+        let (from_open, from_inside) = self.to_open.split_at(OPEN);
+        for (&sp, row) in keys.open[..OPEN].iter().zip(from_open) {
+            for (b, &t) in open.iter_mut().zip(row) {
+                *b = (*b).max(sp + t);
+            }
+        }
+        for (&sp, row) in keys.inside[..NAMES].iter().zip(from_inside) {
+            for (b, &t) in open.iter_mut().zip(row) {
+                *b = (*b).max(sp + t);
+            }
+        }
+        // The B- tag of name lane x is open lane x + 1.
+        let begun: [i32; LANES] = std::array::from_fn(|x| keys.open.get(x + 1).map_or(0, |&k| k));
+        let mut inside = [0i32; LANES];
+        for (x, b) in inside.iter_mut().enumerate() {
+            *b = (begun[x] + self.b_to_i[x]).max(keys.inside[x] + self.i_to_i[x]);
+        }
+        let mut next = Keys {
+            open: [0; LANES],
+            inside: [0; LANES],
+        };
+        for (l, &c) in OPEN_TAGS.iter().enumerate() {
+            back[c] = (PREDECESSOR - (open[l] & PREDECESSOR)) as u8;
+            next.open[l] = (open[l] & !PREDECESSOR) + e[c] * 32;
+        }
+        for (x, &c) in INSIDE_TAGS.iter().enumerate() {
+            back[c] = (PREDECESSOR - (inside[x] & PREDECESSOR)) as u8;
+            next.inside[x] = (inside[x] & !PREDECESSOR) + e[c] * 32;
+        }
+        next
     }
 }
 

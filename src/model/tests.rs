@@ -325,3 +325,20 @@ fn narrow_viterbi_decodes_as_the_wide_one() {
         }
     }
 }
+
+/// The 32-bit Viterbi steps' tag groups: O and the B- tags follow any tag, each I- tag
+/// only its own B- and I- tag.
+#[test]
+fn narrow_tag_groups_are_the_iob2_ones() {
+    let b_tags: Vec<usize> = NeType::ALL.iter().map(|&t| Tag::B(t).index()).collect();
+    assert_eq!(OPEN_TAGS[0], Tag::O.index());
+    assert_eq!(OPEN_TAGS[1..], b_tags[..]);
+    for (x, &c) in INSIDE_TAGS.iter().enumerate() {
+        assert_eq!(c, Tag::I(NeType::ALL[x]).index());
+        let preds: Vec<usize> = (0..TAGS).filter(|&p| allowed(Some(p), c)).collect();
+        assert_eq!(preds, [Tag::B(NeType::ALL[x]).index(), c]);
+    }
+    for c in OPEN_TAGS {
+        assert!((0..TAGS).all(|p| allowed(Some(p), c)));
+    }
+}
