@@ -962,7 +962,9 @@ pub(crate) fn context_features(
     f.push(f3(43, lower(ii - 2), lower(ii - 1), &w.short));
 
     let ((nb, ni), (pb, pi)) = tables;
-    for ty in NeType::ALL.iter() {
+    // Most tokens match no name: then there is nothing to look at bit by bit.
+    let named = nb | ni != 0;
+    for ty in NeType::ALL.iter().filter(|_| named) {
         if nb & type_bit(*ty) != 0 {
             f.push(f2(60, "B", ty.label()));
             f.push(f3(61, "B", ty.label(), pos));
@@ -974,7 +976,8 @@ pub(crate) fn context_features(
     if nb.count_ones() > 1 {
         f.push(f1(62, "ambiguous"));
     }
-    for bit in 0..16u16 {
+    let placed = pb | pi != 0;
+    for bit in (0..16u16).filter(|_| placed) {
         if pb & (1 << bit) != 0 {
             f.push(f2(63, "B", NUMBERS[bit as usize]));
             f.push(f3(64, "B", NUMBERS[bit as usize], lower(ii - 1)));
