@@ -7,7 +7,9 @@
 use std::borrow::Cow;
 use std::collections::VecDeque;
 
-use super::fxhash::FxHashMap;
+use std::hash::Hasher;
+
+use super::fxhash::{FxHashMap, FxHasher};
 use crate::tags::{NeType, Tag};
 
 /// Sentences of one document, with the evidence the tagger may draw from the whole
@@ -42,7 +44,12 @@ pub const MAX_NAME_TOKENS: usize = 6;
 /// classes (the place gazetteer). Keys are the lower-cased tokens joined by one space.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NameTable {
-    pub(crate) map: FxHashMap<String, u16>,
+    map: FxHashMap<String, u16>,
+    /// Per hash of a name's first word (its key up to the first space), the most words
+    /// (parts between spaces) of a name that starts with it: [`NameTable::lookup`] tries
+    /// no longer names there, and none at all at a word that starts no name. Two first
+    /// words with one hash share the larger count, which only costs a longer try.
+    longest: FxHashMap<u64, u8>,
 }
 
 impl NameTable {
@@ -72,7 +79,23 @@ impl NameTable {
             .map(|t| t.to_lowercase())
             .collect::<Vec<_>>()
             .join(" ");
-        *self.map.entry(key).or_insert(0) |= bits;
+        let bits = bits | self.get(&key).unwrap_or(0);
+        self.set(key, bits);
+    }
+
+    /// Sets the classes of the name whose key (lower-cased tokens joined by one space) is
+    /// `key` to `bits`.
+    pub(crate) fn set(&mut self, key: String, bits: u16) {
+        let parts = key.split(' ').count().min(usize::from(u8::MAX)) as u8;
+        let first = key.split(' ').next().unwrap_or("");
+        let most = self.longest.entry(first_word_hash(first)).or_insert(0);
+        *most = (*most).max(parts);
+        self.map.insert(key, bits);
+    }
+
+    /// The names and their classes, in no order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&String, &u16)> {
+        self.map.iter()
     }
 
     /// For each token: the classes of the longest name starting there (`begin`) and of
@@ -96,9 +119,20 @@ impl NameTable {
             {
                 continue;
             }
+            // A match of words i..=j has at least j - i + 1 parts and starts with word
+            // i's parts: no more words than the longest name starting so can match.
+            let first = &*words[i].lower;
+            let most = match first.split_once(' ') {
+                Some((part, _)) => self.longest.get(&first_word_hash(part)),
+                None => self.longest.get(&first_word_hash(first)),
+            };
+            let Some(&most) = most else {
+                continue;
+            };
             key.clear();
             let mut best: Option<(usize, u16)> = None;
-            for (j, w) in words.iter().enumerate().skip(i).take(MAX_NAME_TOKENS) {
+            let most = MAX_NAME_TOKENS.min(usize::from(most));
+            for (j, w) in words.iter().enumerate().skip(i).take(most) {
                 if j > i {
                     key.push(' ');
                 }
@@ -116,6 +150,13 @@ impl NameTable {
         }
         out
     }
+}
+
+/// The hash [`NameTable`] keeps the first words of its names by.
+fn first_word_hash(word: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(word.as_bytes());
+    h.finish()
 }
 
 /// Per token, what other occurrences of its word in nearby sentences of the same
@@ -340,11 +381,11 @@ impl<'a> Window<'a> {
         };
         let sentence = |ss: usize| self.sentence(ss);
         for (t, w) in sent.iter().enumerate() {
-            let ev = match self.occ.get(&*w.lower) {
-                Some(list) if w.cap => {
-                    token_evidence((s, t), list.iter().copied(), &sentence, first_pass)
-                }
-                _ => DocEvidence::default(),
+            // Only words with a capital need the evidence (see `doc_evidence`).
+            let list = if w.cap { self.occ.get(&*w.lower) } else { None };
+            let ev = match list {
+                Some(list) => token_evidence((s, t), list.iter().copied(), &sentence, first_pass),
+                None => DocEvidence::default(),
             };
             out.push(ev);
         }
@@ -676,9 +717,74 @@ const NUMBERS: [&str; 16] = [
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
 ];
 
+/// Where a token stands in its sentence: features that read the case of a word read it
+/// differently at the start of a sentence or quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Position {
+    /// The sentence's first token.
+    First,
+    /// The first word of a quote or after a colon or dash ([`Word::initial`]).
+    Initial,
+    /// Anywhere else.
+    Mid,
+}
+
+impl Position {
+    /// The position of token `i` (`w`) of its sentence.
+    pub(crate) fn of(w: &Word, i: usize) -> Position {
+        if i == 0 {
+            Position::First
+        } else if w.initial {
+            Position::Initial
+        } else {
+            Position::Mid
+        }
+    }
+
+    /// The position as its features write it.
+    fn as_str(self) -> &'static str {
+        match self {
+            Position::First => "first",
+            Position::Initial => "initial",
+            Position::Mid => "mid",
+        }
+    }
+}
+
+/// Where a word stands from the token whose features it gives in
+/// [`neighbour_features`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Neighbour {
+    /// Two tokens before.
+    Prev2,
+    /// The token before.
+    Prev,
+    /// The token after.
+    Next,
+    /// Two tokens after.
+    Next2,
+}
+
+impl Neighbour {
+    /// Every neighbour, in the order of the tagger's emission cache.
+    pub(crate) const ALL: [Neighbour; 4] = [
+        Neighbour::Prev2,
+        Neighbour::Prev,
+        Neighbour::Next,
+        Neighbour::Next2,
+    ];
+}
+
 /// Appends the feature hashes of token `i` of `words` to `f`. `tables` holds the token's
 /// name-table and place-table matches (from [`NameTable::lookup`]), `evidence` its
 /// [`DocEvidence`].
+///
+/// They come in four groups, so that the tagger can sum the weights of the first three
+/// once per word form and reuse them (the order of the features does not matter: the
+/// weights of a token are their sum): the word's own features ([`word_features`]), those
+/// of the word at its position ([`position_features`]), those its neighbours give it
+/// ([`neighbour_features`]), and those of pairs of words, the name tables and the document
+/// ([`context_features`]).
 pub(crate) fn token_features(
     words: &[Word],
     i: usize,
@@ -690,23 +796,24 @@ pub(crate) fn token_features(
     let Some(w) = words.get(i) else {
         return;
     };
-    let lower = |i: isize| -> &str {
-        if i < 0 {
-            BOS
-        } else {
-            words.get(i as usize).map_or(EOS, |w| w.lower.as_ref())
-        }
-    };
-    let short = |i: isize| -> &[u8] {
-        if i < 0 {
-            BOS.as_bytes()
-        } else {
-            words
-                .get(i as usize)
-                .map_or(EOS.as_bytes(), |w| w.short.as_bytes())
-        }
-    };
-    let ii = i as isize;
+    word_features(w, ctx, f);
+    position_features(w, Position::of(w, i), ctx, f);
+    for n in Neighbour::ALL {
+        let at = match n {
+            Neighbour::Prev2 => i.checked_sub(2),
+            Neighbour::Prev => i.checked_sub(1),
+            Neighbour::Next => Some(i + 1),
+            Neighbour::Next2 => Some(i + 2),
+        };
+        neighbour_features(n, at.and_then(|j| words.get(j)), f);
+    }
+    context_features(words, i, tables, evidence, f);
+}
+
+/// The features of a word that depend on nothing but its form: the form, its affixes,
+/// shapes and length, its genitive stem and the parts of a hyphenated compound looked up
+/// in the name tables.
+pub(crate) fn word_features(w: &Word, ctx: &Context, f: &mut Vec<u32>) {
     f.push(f0(0));
     f.push(f1(1, w.form));
     f.push(f1(2, &w.lower));
@@ -737,37 +844,8 @@ pub(crate) fn token_features(
     }
     f.push(f1(3, &w.shape));
     f.push(f1(4, &w.short));
-    let pos = if i == 0 {
-        "first"
-    } else if w.initial {
-        "initial"
-    } else {
-        "mid"
-    };
-    f.push(f2(5, pos, &w.short));
     let len = NUMBERS[w.form.chars().count().min(8)];
     f.push(f2(6, len, &w.short));
-
-    f.push(f1(30, lower(ii - 1)));
-    f.push(f1(31, lower(ii + 1)));
-    f.push(f1(32, lower(ii - 2)));
-    f.push(f1(33, lower(ii + 2)));
-    f.push(f1(34, short(ii - 1)));
-    f.push(f1(35, short(ii + 1)));
-    f.push(f2(36, short(ii - 1), short(ii - 2)));
-    f.push(f2(37, short(ii + 1), short(ii + 2)));
-    f.push(f2(38, lower(ii - 1), &w.lower));
-    f.push(f2(39, &w.lower, lower(ii + 1)));
-    f.push(f3(40, short(ii - 1), &w.short, short(ii + 1)));
-    f.push(f2(41, lower(ii - 1), &w.short));
-    f.push(f2(42, lower(ii + 1), &w.short));
-    f.push(f3(43, lower(ii - 2), lower(ii - 1), &w.short));
-    if let Some(p) = words.get(i + 1).and_then(|x| suffix(&x.lower, 3)) {
-        f.push(f1(44, p));
-    }
-    if let Some(p) = i.checked_sub(1).and_then(|j| suffix(&words[j].lower, 3)) {
-        f.push(f1(45, p));
-    }
 
     // Hyphenated compounds: the name is usually the first part («IS-lommen»,
     // «Badia-ørkenen»), the last part says what kind of thing it is.
@@ -797,17 +875,13 @@ pub(crate) fn token_features(
             f.push(f2(57, NUMBERS[bit as usize], if geo { "geo" } else { "-" }));
         }
     }
+}
 
-    let ((nb, ni), (pb, pi)) = tables;
-    for ty in NeType::ALL.iter() {
-        if nb & type_bit(*ty) != 0 {
-            f.push(f2(60, "B", ty.label()));
-            f.push(f3(61, "B", ty.label(), pos));
-        }
-        if ni & type_bit(*ty) != 0 {
-            f.push(f2(60, "I", ty.label()));
-        }
-    }
+/// The features of a word at a position: its short shape, and whether a capitalised word
+/// is part of a name in the training data.
+pub(crate) fn position_features(w: &Word, pos: Position, ctx: &Context, f: &mut Vec<u32>) {
+    let pos = pos.as_str();
+    f.push(f2(5, pos, &w.short));
     if w.cap {
         let parts = ctx.name_parts.word(&w.lower);
         for ty in NeType::ALL {
@@ -822,10 +896,88 @@ pub(crate) fn token_features(
             f.push(f2(65, "none", pos));
         }
     }
+}
+
+/// The features word `w` gives the token it is the neighbour `n` of (`None`: there is no
+/// word there, the sentence begins or ends).
+pub(crate) fn neighbour_features(n: Neighbour, w: Option<&Word>, f: &mut Vec<u32>) {
+    let edge = match n {
+        Neighbour::Prev2 | Neighbour::Prev => BOS,
+        Neighbour::Next | Neighbour::Next2 => EOS,
+    };
+    let lower = w.map_or(edge, |w| w.lower.as_ref());
+    match n {
+        Neighbour::Prev2 => f.push(f1(32, lower)),
+        Neighbour::Next2 => f.push(f1(33, lower)),
+        Neighbour::Prev | Neighbour::Next => {
+            let before = n == Neighbour::Prev;
+            let short = w.map_or(edge.as_bytes(), |w| w.short.as_bytes());
+            f.push(f1(if before { 30 } else { 31 }, lower));
+            f.push(f1(if before { 34 } else { 35 }, short));
+            if let Some(s) = w.and_then(|w| suffix(&w.lower, 3)) {
+                f.push(f1(if before { 45 } else { 44 }, s));
+            }
+        }
+    }
+}
+
+/// The features of token `i` that depend on more than one word or on more than the
+/// words: pairs and triples of words and shapes around it, its name-table and place-table
+/// matches (`tables`), and its document `evidence`.
+pub(crate) fn context_features(
+    words: &[Word],
+    i: usize,
+    tables: ((u16, u16), (u16, u16)),
+    evidence: Option<&DocEvidence>,
+    f: &mut Vec<u32>,
+) {
+    let Some(w) = words.get(i) else {
+        return;
+    };
+    let lower = |i: isize| -> &str {
+        if i < 0 {
+            BOS
+        } else {
+            words.get(i as usize).map_or(EOS, |w| w.lower.as_ref())
+        }
+    };
+    let short = |i: isize| -> &[u8] {
+        if i < 0 {
+            BOS.as_bytes()
+        } else {
+            words
+                .get(i as usize)
+                .map_or(EOS.as_bytes(), |w| w.short.as_bytes())
+        }
+    };
+    let ii = i as isize;
+    let pos = Position::of(w, i).as_str();
+    f.push(f2(36, short(ii - 1), short(ii - 2)));
+    f.push(f2(37, short(ii + 1), short(ii + 2)));
+    f.push(f2(38, lower(ii - 1), &w.lower));
+    f.push(f2(39, &w.lower, lower(ii + 1)));
+    f.push(f3(40, short(ii - 1), &w.short, short(ii + 1)));
+    f.push(f2(41, lower(ii - 1), &w.short));
+    f.push(f2(42, lower(ii + 1), &w.short));
+    f.push(f3(43, lower(ii - 2), lower(ii - 1), &w.short));
+
+    let ((nb, ni), (pb, pi)) = tables;
+    // Most tokens match no name: then there is nothing to look at bit by bit.
+    let named = nb | ni != 0;
+    for ty in NeType::ALL.iter().filter(|_| named) {
+        if nb & type_bit(*ty) != 0 {
+            f.push(f2(60, "B", ty.label()));
+            f.push(f3(61, "B", ty.label(), pos));
+        }
+        if ni & type_bit(*ty) != 0 {
+            f.push(f2(60, "I", ty.label()));
+        }
+    }
     if nb.count_ones() > 1 {
         f.push(f1(62, "ambiguous"));
     }
-    for bit in 0..16u16 {
+    let placed = pb | pi != 0;
+    for bit in (0..16u16).filter(|_| placed) {
         if pb & (1 << bit) != 0 {
             f.push(f2(63, "B", NUMBERS[bit as usize]));
             f.push(f3(64, "B", NUMBERS[bit as usize], lower(ii - 1)));

@@ -47,7 +47,7 @@ use crate::recognizer::Recognizer;
 use crate::tags::{NeType, Tag};
 
 pub use features::NameTable;
-use features::{Context, DocEvidence, Window, Word};
+use features::{Context, DocEvidence, Neighbour, Window, Word};
 use fxhash::FxHashMap;
 
 const MAGIC: &[u8; 8] = b"TUSJNER\0";
@@ -166,14 +166,12 @@ impl Weights {
         }
     }
 
-    /// Emission scores of one token.
-    /// Emission scores of one token; `rows` is scratch space.
-    fn emissions(&self, feats: &[u32], rows: &mut Vec<usize>) -> [i32; TAGS] {
+    /// Adds the weights of features `feats` to `e`; `rows` is scratch space.
+    fn add_weights(&self, feats: &[u32], rows: &mut Vec<usize>, e: &mut [i32; TAGS]) {
         // Two rounds: all the table lookups, then all the weight rows, so that the
         // memory reads of different features overlap instead of waiting on each other.
         rows.clear();
         rows.extend(feats.iter().filter_map(|&f| self.table.get(f)));
-        let mut e = [0i32; TAGS];
         for &row in rows.iter() {
             if let Some(ws) = self.w.get(row * TAGS..row * TAGS + TAGS) {
                 for (a, &b) in e.iter_mut().zip(ws) {
@@ -181,42 +179,171 @@ impl Weights {
                 }
             }
         }
+    }
+
+    /// The summed weights of the features `push` makes; `scratch` lends its buffers.
+    fn weights_of(&self, scratch: &mut Scratch, push: impl FnOnce(&mut Vec<u32>)) -> [i32; TAGS] {
+        scratch.feats.clear();
+        push(&mut scratch.feats);
+        let mut e = [0i32; TAGS];
+        self.add_weights(&scratch.feats, &mut scratch.rows, &mut e);
         e
     }
 
     /// Tags one sentence (`evidence` holds its [`DocEvidence`]) into `out`.
-    fn tag_sentence(
+    fn tag_sentence<'a>(
         &self,
-        words: &[Word],
+        words: &[Word<'a>],
         evidence: &[DocEvidence],
         ctx: &Context,
+        cache: &mut FormCache<'a>,
         scratch: &mut Scratch,
         out: &mut [Tag],
     ) {
-        self.sentence_emissions(words, evidence, ctx, scratch);
+        self.sentence_emissions(words, evidence, ctx, cache, scratch);
         self.transitions.decode(&scratch.em, &mut scratch.back, out);
     }
 
-    /// The emission scores of every token of one sentence, into `scratch.em`.
-    fn sentence_emissions(
+    /// The emission scores of every token of one sentence, into `scratch.em`: the sum of
+    /// the weights of every feature [`features::token_features`] gives the token, with the
+    /// sums that depend on one word form alone taken from `cache` (integer sums, so the
+    /// same scores in any order).
+    fn sentence_emissions<'a>(
         &self,
-        words: &[Word],
+        words: &[Word<'a>],
         evidence: &[DocEvidence],
         ctx: &Context,
+        cache: &mut FormCache<'a>,
         scratch: &mut Scratch,
     ) {
         let names = ctx.train_names.lookup(words);
         let places = ctx.places.lookup(words);
+        if cache.entries.len() + words.len() > cache.capacity {
+            cache.clear();
+        }
+        if cache.edges.is_none() {
+            cache.edges =
+                Some(Neighbour::ALL.map(|n| {
+                    self.weights_of(scratch, |f| features::neighbour_features(n, None, f))
+                }));
+        }
+        let mut ids = std::mem::take(&mut scratch.ids);
+        ids.clear();
+        for w in words {
+            ids.push(cache.id(w, |w| self.form_weights(w, ctx, scratch)));
+        }
         scratch.em.clear();
-        for i in 0..words.len() {
+        for (i, w) in words.iter().enumerate() {
+            let pos = features::Position::of(w, i);
+            let entry = &mut cache.entries[ids[i]];
+            let at = match entry.at[pos as usize] {
+                Some(at) => at,
+                None => {
+                    let at =
+                        self.weights_of(scratch, |f| features::position_features(w, pos, ctx, f));
+                    entry.at[pos as usize] = Some(at);
+                    at
+                }
+            };
+            let mut e = entry.own;
+            add(&mut e, &at);
+            for (k, n) in Neighbour::ALL.into_iter().enumerate() {
+                let j = match n {
+                    Neighbour::Prev2 => i.checked_sub(2),
+                    Neighbour::Prev => i.checked_sub(1),
+                    Neighbour::Next => Some(i + 1),
+                    Neighbour::Next2 => Some(i + 2),
+                };
+                let from = match j.and_then(|j| ids.get(j)) {
+                    Some(&id) => &cache.entries[id].neighbour[k],
+                    None => cache.edges.as_ref().map_or(&[0; TAGS], |edges| &edges[k]),
+                };
+                add(&mut e, from);
+            }
             scratch.feats.clear();
             let tables = (names[i], places[i]);
-            let ev = evidence.get(i);
-            features::token_features(words, i, tables, ev, ctx, &mut scratch.feats);
-            scratch
-                .em
-                .push(self.emissions(&scratch.feats, &mut scratch.rows));
+            features::context_features(words, i, tables, evidence.get(i), &mut scratch.feats);
+            self.add_weights(&scratch.feats, &mut scratch.rows, &mut e);
+            scratch.em.push(e);
         }
+        scratch.ids = ids;
+    }
+
+    /// The weights of a word form alone: its own features and those it gives each neighbour.
+    fn form_weights(&self, w: &Word, ctx: &Context, scratch: &mut Scratch) -> FormWeights {
+        FormWeights {
+            own: self.weights_of(scratch, |f| features::word_features(w, ctx, f)),
+            neighbour: Neighbour::ALL
+                .map(|n| self.weights_of(scratch, |f| features::neighbour_features(n, Some(w), f))),
+            at: [None; 3],
+        }
+    }
+}
+
+/// Adds `b` to `a`, tag by tag.
+#[inline]
+fn add(a: &mut [i32; TAGS], b: &[i32; TAGS]) {
+    for (a, &b) in a.iter_mut().zip(b) {
+        *a += b;
+    }
+}
+
+/// The summed weights of one word form's features, as [`FormCache`] keeps them.
+struct FormWeights {
+    /// Of [`features::word_features`].
+    own: [i32; TAGS],
+    /// Of [`features::neighbour_features`], per [`Neighbour`] in [`Neighbour::ALL`]'s order.
+    neighbour: [[i32; TAGS]; 4],
+    /// Of [`features::position_features`], per [`features::Position`], once needed.
+    at: [Option<[i32; TAGS]>; 3],
+}
+
+/// Per word form of a document, the summed weights of the features that depend on the
+/// form alone (for one pass of the model): a news text repeats its words, and most of a
+/// token's features are its own word's or one neighbour's. Holds at most `capacity`
+/// forms, and starts afresh when a sentence would take it past that, so its memory is
+/// bounded.
+struct FormCache<'a> {
+    capacity: usize,
+    index: FxHashMap<&'a str, usize>,
+    entries: Vec<FormWeights>,
+    /// Of [`features::neighbour_features`] where there is no word (the sentence begins or
+    /// ends), per [`Neighbour`]; made at the first sentence.
+    edges: Option<[[i32; TAGS]; 4]>,
+}
+
+impl<'a> FormCache<'a> {
+    /// The most forms held (each about 600 bytes).
+    const CAPACITY: usize = 8192;
+
+    fn new() -> FormCache<'a> {
+        FormCache::with_capacity(FormCache::CAPACITY)
+    }
+
+    /// A cache of at most `capacity` forms, or of one sentence when that is longer.
+    fn with_capacity(capacity: usize) -> FormCache<'a> {
+        FormCache {
+            capacity,
+            index: FxHashMap::default(),
+            entries: Vec::new(),
+            edges: None,
+        }
+    }
+
+    fn clear(&mut self) {
+        self.index.clear();
+        self.entries.clear();
+    }
+
+    /// The entry of `w`'s form, made by `make` when it is new.
+    fn id(&mut self, w: &Word<'a>, make: impl FnOnce(&Word<'a>) -> FormWeights) -> usize {
+        if let Some(&id) = self.index.get(w.form) {
+            return id;
+        }
+        let id = self.entries.len();
+        self.entries.push(make(w));
+        self.index.insert(w.form, id);
+        id
     }
 }
 
@@ -225,6 +352,7 @@ impl Weights {
 struct Scratch {
     feats: Vec<u32>,
     rows: Vec<usize>,
+    ids: Vec<usize>,
     em: Vec<[i32; TAGS]>,
     back: Vec<[u8; TAGS]>,
 }
@@ -241,7 +369,23 @@ pub(crate) struct Transitions {
     from: [Vec<(u8, i64)>; TAGS],
     /// `dense[p][c]`: `trans(p, c)`, or `NEG` where `c` may not follow `p`.
     dense: [[i64; TAGS]; TAGS],
+    /// `dense` in 32 bits for [`Narrow::step`].
+    narrow: Narrow,
+    /// The largest magnitude of an allowed transition or start score.
+    max_abs: i64,
 }
+
+/// The bound under which [`Transitions::decode`] may run in 32 bits: every score of a
+/// path (a sum of emissions and transitions) has a magnitude below it, so that 32 times it
+/// plus a predecessor (five bits) stays below `2^29`.
+const NARROW_BOUND: i64 = 1 << 24;
+
+/// The key of a forbidden transition in 32 bits: added to a key of magnitude below `2^29`,
+/// it stays below every allowed key, and cannot overflow.
+const NARROW_NEG: i32 = -(1 << 30);
+
+/// The bits of a key that hold `31 - p`, the predecessor.
+const PREDECESSOR: i32 = 31;
 
 impl Transitions {
     fn new(trans: impl Fn(Option<usize>, usize) -> i64) -> Transitions {
@@ -267,7 +411,22 @@ impl Transitions {
                 }
             })
         });
-        Transitions { start, from, dense }
+        let narrow = Narrow::new(&dense);
+        let max_abs = dense
+            .iter()
+            .flatten()
+            .chain(&start)
+            .filter(|&&t| t != NEG)
+            .map(|t| t.abs())
+            .max()
+            .unwrap_or(0);
+        Transitions {
+            start,
+            from,
+            dense,
+            narrow,
+            max_abs,
+        }
     }
 
     /// [`Transitions::step`] when every tag of `score` is reachable (from the second step
@@ -326,6 +485,18 @@ impl Transitions {
     /// is scratch space.
     /// Returns the score of the path it chose (`NEG` or below when there is none).
     fn decode(&self, em: &[[i32; TAGS]], back: &mut Vec<[u8; TAGS]>, out: &mut [Tag]) -> i64 {
+        self.decode_in(em, back, out, true)
+    }
+
+    /// [`Transitions::decode`], in 32 bits where that gives the same result if `narrow`
+    /// (the tests compare the two).
+    fn decode_in(
+        &self,
+        em: &[[i32; TAGS]],
+        back: &mut Vec<[u8; TAGS]>,
+        out: &mut [Tag],
+        narrow: bool,
+    ) -> i64 {
         let n = em.len().min(out.len());
         if n == 0 {
             return 0;
@@ -338,14 +509,36 @@ impl Transitions {
                 *s = self.start[c] + em[0][c] as i64;
             }
         }
-        for (i, (e, b)) in em[1..n].iter().zip(&mut back[1..n]).enumerate() {
-            // Only the first step can come from an unreachable tag (an I- at the start):
-            // from the second on, every tag has a reachable predecessor.
-            score = if i == 0 {
-                self.step(&score, e, b)
-            } else {
-                self.step_reachable(&score, e, b)
-            };
+        let mut steps = em[1..n].iter().zip(&mut back[1..n]);
+        // Only the first step can come from an unreachable tag (an I- at the start):
+        // from the second on, every tag has a reachable predecessor.
+        if let Some((e, b)) = steps.next() {
+            score = self.step(&score, e, b);
+        }
+        // In 32 bits when no path score can reach `NARROW_BOUND`: each is a sum of at
+        // most `n` emissions and `n` transitions, so then the sums are exact, a forbidden
+        // transition stays below every allowed one as it does in 64 bits, and every
+        // comparison of keys (score, then the lower predecessor) comes out the same. (Scoring a span rules tags out with emissions
+        // of `RULED_OUT`; those sentences take the 64-bit steps.)
+        let max_e = em[..n]
+            .iter()
+            .flatten()
+            .map(|&e| i64::from(e).abs())
+            .max()
+            .unwrap_or(0);
+        let narrow = narrow
+            && (n as i64).saturating_mul(max_e + self.max_abs) < NARROW_BOUND
+            && score.iter().all(|&s| s > NEG / 2);
+        if narrow {
+            let mut keys = self.narrow.keys(&score);
+            for (e, b) in steps {
+                keys = self.narrow.step(&keys, e, b);
+            }
+            score = self.narrow.scores(&keys);
+        } else {
+            for (e, b) in steps {
+                score = self.step_reachable(&score, e, b);
+            }
         }
         // The best last tag; the lowest index among equals.
         let mut cur = 0;
@@ -362,6 +555,139 @@ impl Transitions {
             }
         }
         best
+    }
+}
+
+/// The lanes of [`Narrow`]'s vectors: ten tags that may follow any tag, or nine that
+/// continue a name, rounded up to a multiple of four.
+const LANES: usize = 12;
+
+/// The tags that may follow any tag in IOB2, by index: O and the B- tags
+/// ([`Tag::index`]; a test checks), in [`Narrow`]'s lane order. Constants, so that the
+/// steps index with no bounds checks.
+const OPEN_TAGS: [usize; OPEN] = [0, 1, 3, 5, 7, 9, 11, 13, 15, 17];
+
+/// The I- tags by index, in the order of `NeType::ALL` (a test checks).
+const INSIDE_TAGS: [usize; NAMES] = [2, 4, 6, 8, 10, 12, 14, 16, 18];
+
+/// How many tags may follow any tag.
+const OPEN: usize = 1 + NAMES;
+
+/// How many name types there are.
+const NAMES: usize = NeType::ALL.len();
+
+/// Viterbi steps in 32 bits, which the compiler vectorises: the same result as the 64-bit
+/// [`Transitions::step_reachable`] as long as every path score stays below `NARROW_BOUND`
+/// (see [`Transitions::decode`]).
+///
+/// A score is held as a key, 32 times the score, and a transition as 32 times its score
+/// plus `31 - p` for predecessor `p`: the greatest sum of a column is its best
+/// predecessor, the lowest `p` among equals, as in 64 bits. The tags are in two groups of
+/// [`Keys`]: O and the B- tags, which may follow any tag (all 19 predecessors are
+/// compared, `LANES` columns at a time), and the I- tags, which only continue their own
+/// B- or I- tag (two compared).
+#[derive(Clone, Debug, PartialEq)]
+struct Narrow {
+    /// Per predecessor (the open tags, then the I- tags, in lane order): the keys of its
+    /// transitions to each open tag; `NARROW_NEG` in the padding.
+    to_open: [[i32; LANES]; TAGS],
+    /// Per name lane: the key of B-x → I-x, and of I-x → I-x; `NARROW_NEG` in the padding.
+    b_to_i: [i32; LANES],
+    i_to_i: [i32; LANES],
+}
+
+/// The scores of a Viterbi step as [`Narrow`] keys, in its lanes (padding 0).
+#[derive(Clone, Copy)]
+struct Keys {
+    open: [i32; LANES],
+    inside: [i32; LANES],
+}
+
+impl Narrow {
+    fn new(dense: &[[i64; TAGS]; TAGS]) -> Narrow {
+        let (open, inside) = (OPEN_TAGS, INSIDE_TAGS);
+        let key = |p: usize, c: usize| match dense.get(p).and_then(|row| row.get(c)) {
+            Some(&t) if t != NEG && t.abs() < NARROW_BOUND => {
+                (t as i32) * 32 + (PREDECESSOR - p as i32)
+            }
+            _ => NARROW_NEG,
+        };
+        let preds: Vec<usize> = open.iter().chain(&inside).copied().collect();
+        Narrow {
+            to_open: std::array::from_fn(|r| {
+                std::array::from_fn(|l| match open.get(l) {
+                    Some(&c) => key(preds[r], c),
+                    None => NARROW_NEG,
+                })
+            }),
+            b_to_i: std::array::from_fn(|x| match inside.get(x) {
+                Some(&c) => key(open[x + 1], c),
+                None => NARROW_NEG,
+            }),
+            i_to_i: std::array::from_fn(|x| match inside.get(x) {
+                Some(&c) => key(c, c),
+                None => NARROW_NEG,
+            }),
+        }
+    }
+
+    /// Scores (in range and reachable) as keys.
+    fn keys(&self, score: &[i64; TAGS]) -> Keys {
+        let lanes = |tags: &[usize]| -> [i32; LANES] {
+            std::array::from_fn(|l| tags.get(l).map_or(0, |&c| score[c] as i32 * 32))
+        };
+        Keys {
+            open: lanes(&OPEN_TAGS),
+            inside: lanes(&INSIDE_TAGS),
+        }
+    }
+
+    /// Keys back as scores.
+    fn scores(&self, keys: &Keys) -> [i64; TAGS] {
+        let mut score = [0i64; TAGS];
+        for (&c, &k) in OPEN_TAGS.iter().zip(&keys.open) {
+            score[c] = i64::from(k / 32);
+        }
+        for (&c, &k) in INSIDE_TAGS.iter().zip(&keys.inside) {
+            score[c] = i64::from(k / 32);
+        }
+        score
+    }
+
+    /// One step: the keys after emissions `e`, with the best predecessors into `back`.
+    #[inline]
+    fn step(&self, keys: &Keys, e: &[i32; TAGS], back: &mut [u8; TAGS]) -> Keys {
+        let mut open = [i32::MIN; LANES];
+        let (from_open, from_inside) = self.to_open.split_at(OPEN);
+        for (&sp, row) in keys.open[..OPEN].iter().zip(from_open) {
+            for (b, &t) in open.iter_mut().zip(row) {
+                *b = (*b).max(sp + t);
+            }
+        }
+        for (&sp, row) in keys.inside[..NAMES].iter().zip(from_inside) {
+            for (b, &t) in open.iter_mut().zip(row) {
+                *b = (*b).max(sp + t);
+            }
+        }
+        // The B- tag of name lane x is open lane x + 1.
+        let begun: [i32; LANES] = std::array::from_fn(|x| keys.open.get(x + 1).map_or(0, |&k| k));
+        let mut inside = [0i32; LANES];
+        for (x, b) in inside.iter_mut().enumerate() {
+            *b = (begun[x] + self.b_to_i[x]).max(keys.inside[x] + self.i_to_i[x]);
+        }
+        let mut next = Keys {
+            open: [0; LANES],
+            inside: [0; LANES],
+        };
+        for (l, &c) in OPEN_TAGS.iter().enumerate() {
+            back[c] = (PREDECESSOR - (open[l] & PREDECESSOR)) as u8;
+            next.open[l] = (open[l] & !PREDECESSOR) + e[c] * 32;
+        }
+        for (x, &c) in INSIDE_TAGS.iter().enumerate() {
+            back[c] = (PREDECESSOR - (inside[x] & PREDECESSOR)) as u8;
+            next.inside[x] = (inside[x] & !PREDECESSOR) + e[c] * 32;
+        }
+        next
     }
 }
 
@@ -590,7 +916,8 @@ impl Recognizer for Model {
         let mut evidence = Vec::new();
         window.evidence(pp, None, &mut evidence);
         let mut scratch = Scratch::default();
-        pass.sentence_emissions(words, &evidence, &self.context(), &mut scratch);
+        let mut cache = FormCache::new();
+        pass.sentence_emissions(words, &evidence, &self.context(), &mut cache, &mut scratch);
         let (from, to) = (start - piece.start, end - piece.start);
         let mut out = vec![Tag::O; scratch.em.len()];
         let mut scores = Vec::with_capacity(NeType::ALL.len());
@@ -631,6 +958,7 @@ impl Recognizer for Model {
             let first_pass: Option<&dyn Fn(usize, usize) -> Option<Tag>> =
                 first.as_ref().map(|_| &first_tag as _);
             let mut window = Window::new();
+            let mut cache = FormCache::new();
             for (pp, piece) in pieces.iter().enumerate() {
                 window.centre_on(&forms, pp);
                 let Some(words) = window.sentence(pp) else {
@@ -643,7 +971,7 @@ impl Recognizer for Model {
                 else {
                     continue;
                 };
-                pass.tag_sentence(words, &evidence, &ctx, &mut scratch, out);
+                pass.tag_sentence(words, &evidence, &ctx, &mut cache, &mut scratch, out);
             }
         }
         join_over_connectives(doc, &mut tags);
@@ -997,14 +1325,13 @@ fn read_table(r: &mut Reader) -> Result<NameTable, Error> {
         let len = r.u16()? as usize;
         let s = std::str::from_utf8(r.take(len)?)
             .map_err(|_| model_error("a name in the model is not UTF-8"))?;
-        t.map.insert(s.to_string(), bits);
+        t.set(s.to_string(), bits);
     }
     Ok(t)
 }
 
 fn write_table(out: &mut Vec<u8>, t: &NameTable) {
     let mut entries: Vec<(&String, &u16)> = t
-        .map
         .iter()
         .filter(|(k, _)| k.len() <= u16::MAX as usize)
         .collect();

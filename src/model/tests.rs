@@ -237,3 +237,108 @@ fn a_sentence_longer_than_a_piece_is_tagged_in_pieces() {
         &[Tag::B(NeType::Per), Tag::I(NeType::Per)]
     );
 }
+
+/// The emission scores the tagger sums from its per-form cache are those of every feature
+/// of the token summed afresh, whether the cache holds every form of the document or
+/// starts afresh every few sentences.
+#[test]
+fn cached_emissions_are_the_sums_of_every_feature() {
+    let m = embedded().expect("embedded model decodes");
+    let pass = &m.passes[0];
+    let ctx = m.context();
+    let mut doc: Vec<Vec<&str>> = Vec::new();
+    let texts: Vec<String> = ["000_eb9eaf48cf008476.txt", "002_11d0ac0b53571547.txt"]
+        .iter()
+        .map(|f| {
+            let path = format!("{}/seeds/{f}", env!("CARGO_MANIFEST_DIR"));
+            std::fs::read_to_string(path).expect("the seed is there")
+        })
+        .collect();
+    for text in &texts {
+        let toks = crate::tokens::tokenize(text);
+        for r in crate::tokens::sentences(text, &toks) {
+            doc.push(toks[r].iter().map(|t| t.text(text)).collect());
+        }
+    }
+    // Sentence edges of every kind: one word, two, a quote's start.
+    doc.extend([
+        vec!["Oslo"],
+        vec!["Ja", "."],
+        vec!["«", "Erna", "Solberg", "»", "sa", "hun"],
+    ]);
+    let mut checked = 0;
+    for capacity in [FormCache::CAPACITY, 40] {
+        let mut cache = FormCache::with_capacity(capacity);
+        let mut scratch = Scratch::default();
+        let mut window = Window::new();
+        let mut evidence = Vec::new();
+        for s in 0..doc.len() {
+            window.centre_on(&doc, s);
+            let words = window.sentence(s).expect("the window holds its centre");
+            window.evidence(s, None, &mut evidence);
+            pass.sentence_emissions(words, &evidence, &ctx, &mut cache, &mut scratch);
+            assert!(cache.entries.len() <= capacity.max(words.len()));
+            let names = ctx.train_names.lookup(words);
+            let places = ctx.places.lookup(words);
+            for (i, got) in scratch.em.iter().enumerate() {
+                let mut feats = Vec::new();
+                let tables = (names[i], places[i]);
+                features::token_features(words, i, tables, evidence.get(i), &ctx, &mut feats);
+                let mut want = [0i32; TAGS];
+                pass.add_weights(&feats, &mut Vec::new(), &mut want);
+                assert_eq!(*got, want, "sentence {s}, token {i} ({})", words[i].form);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} tokens checked");
+}
+
+/// The 32-bit Viterbi steps choose the paths, and give the scores, of the 64-bit ones,
+/// ties included; emissions too large for 32 bits take the 64-bit steps.
+#[test]
+fn narrow_viterbi_decodes_as_the_wide_one() {
+    let m = embedded().expect("embedded model decodes");
+    // The model's transitions, and flat ones, under which paths tie all the time.
+    let flat = Transitions::new(|_, _| 0);
+    let mut x = 12_345u64;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let mut back = Vec::new();
+    for case in 0..400 {
+        let n = 1 + (next() % 60) as usize;
+        // Small ranges make ties; large ones come near the 32-bit bound or past it.
+        let range = [3, 50, 5_000, 200_000, 2_000_000, 1_000_000_000][case % 6];
+        let em: Vec<[i32; TAGS]> = (0..n)
+            .map(|_| std::array::from_fn(|_| (next() % (2 * range + 1)) as i32 - range as i32))
+            .collect();
+        for transitions in [&m.passes[0].transitions, &flat] {
+            let mut wide = vec![Tag::O; n];
+            let mut narrow = vec![Tag::O; n];
+            let a = transitions.decode_in(&em, &mut back, &mut wide, false);
+            let b = transitions.decode_in(&em, &mut back, &mut narrow, true);
+            assert_eq!((a, &wide), (b, &narrow), "case {case}");
+        }
+    }
+}
+
+/// The 32-bit Viterbi steps' tag groups: O and the B- tags follow any tag, each I- tag
+/// only its own B- and I- tag.
+#[test]
+fn narrow_tag_groups_are_the_iob2_ones() {
+    let b_tags: Vec<usize> = NeType::ALL.iter().map(|&t| Tag::B(t).index()).collect();
+    assert_eq!(OPEN_TAGS[0], Tag::O.index());
+    assert_eq!(OPEN_TAGS[1..], b_tags[..]);
+    for (x, &c) in INSIDE_TAGS.iter().enumerate() {
+        assert_eq!(c, Tag::I(NeType::ALL[x]).index());
+        let preds: Vec<usize> = (0..TAGS).filter(|&p| allowed(Some(p), c)).collect();
+        assert_eq!(preds, [Tag::B(NeType::ALL[x]).index(), c]);
+    }
+    for c in OPEN_TAGS {
+        assert!((0..TAGS).all(|p| allowed(Some(p), c)));
+    }
+}
