@@ -92,6 +92,19 @@ pub fn apply(text: &str, corrections_list: JsValue) -> Result<JsValue, JsError> 
     ))
 }
 
+/// [`apply`] as the JSON text of `{document, skipped}` — what the page calls. A long
+/// article's document is a large tree of objects; one string crosses the boundary (and the
+/// worker's message) far faster, and `JSON.parse` on the page builds the same plain objects.
+///
+/// # Errors
+/// As [`apply`].
+#[wasm_bindgen(js_name = applyJson)]
+pub fn apply_json(text: &str, corrections_list: JsValue) -> Result<String, JsError> {
+    let list = corrections(corrections_list)?;
+    let report = review::apply_report(crate::embedded_annotator()?, text, &list);
+    serde_json::to_string(&report).map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// Moves the corrections made on `old_text` to where their words are in `new_text`:
 /// `{corrections, dropped}` ([`review::rebase`]).
 ///

@@ -8,7 +8,7 @@
 // Only these core functions may be called from the page.
 const CALLS = [
   'annotate',
-  'apply',
+  'applyJson',
   'rebase',
   'markCorrection',
   'markAll',
@@ -26,7 +26,7 @@ const CALLS = [
   'version',
 ];
 // These need the model or the place table, so they wait until the data is in.
-const NEEDS_DATA = new Set(['annotate', 'apply']);
+const NEEDS_DATA = new Set(['annotate', 'applyJson']);
 
 let gotData;
 const dataIn = new Promise((resolve) => (gotData = resolve));

@@ -39,7 +39,7 @@ function trapFirstWorker() {
       if (options && options.type === 'text/javascript' && scripts++ === 0) {
         parts = [
           ...parts,
-          '\n;for (const fn of ["apply", "annotate"]) wasm_bindgen[fn] = () => { throw new WebAssembly.RuntimeError("unreachable"); };',
+          '\n;for (const fn of ["applyJson", "annotate"]) wasm_bindgen[fn] = () => { throw new WebAssembly.RuntimeError("unreachable"); };',
         ];
       }
       super(parts, options);

@@ -13,7 +13,6 @@ async function reannotate(keepStatus, afterTrap = false) {
     if (!(await render(doc))) return;
     if (generation !== state.annotateGeneration) return;
     updateMarkTools();
-    saveCounts(doc);
     $('view').dataset.rendered = String(generation); // tests wait for these
     const n = doc.annotations.length;
     const count = n === 1 ? '1 highlight.' : `${n} highlights.`;
@@ -27,6 +26,10 @@ async function reannotate(keepStatus, afterTrap = false) {
         true,
       );
     }
+    // The overview and the saved counts wait until the browser has shown the highlights.
+    await yieldToBrowser();
+    if (generation !== state.annotateGeneration) return;
+    saveCounts(doc);
     await renderPanel(doc);
     if (generation === state.annotateGeneration) $('panel').dataset.rendered = String(generation);
   } catch (err) {
@@ -85,8 +88,6 @@ async function settleEdit() {
   }
   state.text = text;
   state.corrections = corrections;
-  save();
-  updateHistoryButtons();
   let message = '';
   if (dropped.length) {
     const words = dropped.map((c) => `«${c.text}»`).join(', ');
@@ -96,7 +97,10 @@ async function settleEdit() {
       `${dropped.length === 1 ? 'it' : 'them'} back.`;
     setStatus(message, true);
   }
-  await reannotate(Boolean(message));
+  const annotated = reannotate(Boolean(message)); // asks the core first; saving overlaps its work
+  save();
+  updateHistoryButtons();
+  await annotated;
 }
 
 // A text box holding a very long article costs the browser about a second of layout, and

@@ -120,21 +120,39 @@ const core = (() => {
     return warming;
   }
 
-  async function call(fn, ...args) {
+  let isReady = false;
+  ready.then(() => (isReady = true), () => {});
+
+  function post(w, fn, args) {
+    return new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      w.postMessage({ id, fn, args });
+    });
+  }
+
+  // With a worker running, the request is posted at once (the caller's next steps, such as
+  // saving, then overlap the core's work).
+  function call(fn, ...args) {
+    // The document comes over as JSON text (src/wasm.rs, applyJson) and is parsed here.
+    if (fn === 'apply') return call('applyJson', ...args).then(JSON.parse);
+    if (isReady && worker) {
+      if (fn === 'annotate' || fn === 'applyJson') warm();
+      return post(worker, fn, args);
+    }
+    return callLater(fn, args);
+  }
+
+  async function callLater(fn, args) {
     await ready;
-    if (fn === 'annotate' || fn === 'apply') {
+    if (fn === 'annotate' || fn === 'applyJson') {
       const warmed = warm();
       if (local) await warmed;
     }
     if (local) return wasm_bindgen[fn](...args);
     if (!worker) await started;
     if (!worker) throw new Error('the annotator stopped and could not be restarted');
-    const w = worker;
-    return new Promise((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      w.postMessage({ id, fn, args });
-    });
+    return post(worker, fn, args);
   }
 
   return { ready, warm, call, restarts: () => restarts };

@@ -54,10 +54,11 @@ function restore(next, message) {
     fitSource(state.text.length);
     source.value = state.text;
   }
+  const annotated = reannotate(message); // asks the core first; saving overlaps its work
   save();
   updateHistoryButtons();
   if (message) setStatus(message, true);
-  return reannotate(message);
+  return annotated;
 }
 
 async function undo() {

@@ -97,7 +97,6 @@ async function render(doc) {
   hideTip();
   const blocks = blocksOf(text, doc.annotations);
   const old = drawn;
-  drawn = null; // until this drawing is complete
   // The unchanged blocks at the start and at the end.
   let head = 0;
   let tail = 0;
@@ -106,34 +105,46 @@ async function render(doc) {
     while (head < max && old.sigs[head] === blocks[head].sig) head++;
     while (tail < max - head && old.sigs[old.sigs.length - 1 - tail] === blocks[blocks.length - 1 - tail].sig) tail++;
   }
-  const elements = old ? [...old.elements.slice(0, head)] : [];
-  const kept = old ? old.elements.slice(old.elements.length - tail) : [];
-  if (old && old.elements.length) {
-    for (const e of old.elements.slice(head, old.elements.length - tail)) e.remove();
-  } else {
-    view.replaceChildren(); // the first drawing, or the placeholder of an empty article
-  }
-  if (!text) {
-    const p = document.createElement('p');
-    p.className = 'empty';
-    p.textContent = 'The annotated article appears here.';
-    view.replaceChildren(p);
-  }
   let sliceStart = performance.now();
+  let shown = () => {}; // puts what is drawn of this slice in the view, before a pause
   const pause = async (done, total, what) => {
     if (performance.now() - sliceStart <= SLICE_MS) return true;
+    shown();
     setStatus(`${what}… ${Math.round((done * 100) / Math.max(1, total))}%`);
     await yieldToBrowser();
     sliceStart = performance.now();
     return generation === state.renderGeneration;
   };
-  // The changed blocks, drawn before the kept tail.
+  // The changed blocks, drawn slice by slice off the page and put in before the kept tail at
+  // each pause: the browser lays out one slice per frame, never the whole article at once.
+  const kept = old ? old.elements.slice(old.elements.length - tail) : [];
   const before = kept[0] || null;
+  const fresh = document.createDocumentFragment();
+  let cleared = false;
+  shown = () => {
+    if (!cleared) {
+      cleared = true;
+      drawn = null; // until this drawing is complete
+      if (old && old.elements.length) {
+        for (const e of old.elements.slice(head, old.elements.length - tail)) e.remove();
+      } else view.replaceChildren(); // the first drawing, or the placeholder of an empty article
+    }
+    view.insertBefore(fresh, before);
+  };
+  const elements = old ? old.elements.slice(0, head) : [];
   for (let i = head; i < blocks.length - tail; i++) {
     const div = drawBlock(text, blocks[i]);
-    view.insertBefore(div, before);
+    fresh.append(div);
     elements.push(div);
     if (!(await pause(i, blocks.length, 'Drawing highlights'))) return false;
+  }
+  shown();
+  shown = () => {};
+  if (!text) {
+    const p = document.createElement('p');
+    p.className = 'empty';
+    p.textContent = 'The annotated article appears here.';
+    view.replaceChildren(p);
   }
   elements.push(...kept);
   // The kept blocks: their marks' ids and offsets follow the document.
