@@ -120,6 +120,7 @@ const core = (() => {
     return warming;
   }
 
+  const NEEDS_DATA = new Set(['annotate', 'applyJson', 'applyEdit']);
   let isReady = false;
   ready.then(() => (isReady = true), () => {});
 
@@ -135,9 +136,11 @@ const core = (() => {
   // saving, then overlap the core's work).
   function call(fn, ...args) {
     // The document comes over as JSON text (src/wasm.rs, applyJson) and is parsed here.
+    // `applyEdit` (an edit of a long article: the changed paragraphs at once) is the worker's.
     if (fn === 'apply') return call('applyJson', ...args).then(JSON.parse);
+    if (fn === 'edited') return call('applyEdit', ...args).then(JSON.parse);
     if (isReady && worker) {
-      if (fn === 'annotate' || fn === 'applyJson') warm();
+      if (NEEDS_DATA.has(fn)) warm();
       return post(worker, fn, args);
     }
     return callLater(fn, args);
@@ -145,11 +148,11 @@ const core = (() => {
 
   async function callLater(fn, args) {
     await ready;
-    if (fn === 'annotate' || fn === 'applyJson') {
+    if (NEEDS_DATA.has(fn)) {
       const warmed = warm();
       if (local) await warmed;
     }
-    if (local) return wasm_bindgen[fn](...args);
+    if (local) return wasm_bindgen[fn === 'applyEdit' ? 'applyJson' : fn](...args);
     if (!worker) await started;
     if (!worker) throw new Error('the annotator stopped and could not be restarted');
     return post(worker, fn, args);

@@ -114,7 +114,7 @@ $('panel').addEventListener('click', async (e) => {
   const row = factRows.find((r) => r.id === remove.dataset.removeFact);
   if (!row) return;
   try {
-    const c = await core.call('eventCorrection', state.doc, row.id, true, '', null);
+    const c = await core.call('eventCorrection', await wholeDoc(), row.id, true, '', null);
     addCorrection(c, `Removed the fact «${row.what}».`);
   } catch (err) {
     showError(String((err && err.message) || err));
@@ -136,7 +136,7 @@ $('panel').addEventListener('change', async (e) => {
   if (answer === null) return;
   const value = answer.trim() || null;
   try {
-    const c = await core.call('eventCorrection', state.doc, row.id, false, field, value);
+    const c = await core.call('eventCorrection', await wholeDoc(), row.id, false, field, value);
     const said = value === null ? `Cleared «${label}» of «${row.what}».` : `Set «${label}» of «${row.what}» to «${value}».`;
     addCorrection(c, said);
   } catch (err) {
