@@ -35,9 +35,27 @@ const NEEDS_DATA = new Set(['annotate', 'applyJson', 'applyEdit']);
 // document of a text without corrections: {text, json} as the core wrote it, or {text, doc}.
 let last = null;
 
+// The documents the page holds, by number (the newest two): the page names one
+// ({heldDocument: n}) rather than sending it back for the overview or an export, since
+// sending a long article's document costs the page's thread more than the core's work on it.
+const held = new Map();
+let serial = 0;
+const STALE = 'tusj: that document is no longer held';
+
+// Keeps a result ({json} as the core wrote it, or {doc}) and answers {json, held}.
+function hold(entry, json) {
+  held.set(++serial, entry);
+  while (held.size > 2) held.delete(held.keys().next().value);
+  return { json, held: serial };
+}
+
+function docOf(entry) {
+  entry.doc ||= JSON.parse(entry.json).document;
+  return entry.doc;
+}
+
 function lastDoc() {
-  if (last && !last.doc) last.doc = JSON.parse(last.json).document;
-  return last && last.doc;
+  return last && docOf(last.entry);
 }
 
 function codePoints(text, from = 0, to = text.length) {
@@ -133,15 +151,16 @@ function editedDocument(text) {
 // The calls the worker answers itself, around the core's.
 const OWN = {
   applyJson(text, corrections) {
-    const json = wasm_bindgen.applyJson(text, corrections);
-    last = corrections.length ? null : { text, json };
-    return json;
+    const entry = { json: wasm_bindgen.applyJson(text, corrections) };
+    last = corrections.length ? null : { text, entry };
+    return hold(entry, entry.json);
   },
   applyEdit(text, corrections) {
     const doc = !corrections.length && editedDocument(text);
     if (!doc) return OWN.applyJson(text, corrections);
-    last = { text, doc };
-    return JSON.stringify({ document: doc, skipped: [], partial: true });
+    const entry = { doc };
+    last = { text, entry };
+    return hold(entry, JSON.stringify({ document: doc, skipped: [], partial: true }));
   },
 };
 
@@ -179,6 +198,11 @@ self.onmessage = async (event) => {
   try {
     if (!CALLS.includes(msg.fn)) throw new Error(`unknown call ${msg.fn}`);
     if (NEEDS_DATA.has(msg.fn)) await dataIn;
+    const ref = msg.args[0] && msg.args[0].heldDocument;
+    if (ref) {
+      if (!held.has(ref)) throw new Error(STALE);
+      msg.args[0] = docOf(held.get(ref));
+    }
     const result = (OWN[msg.fn] || wasm_bindgen[msg.fn])(...msg.args);
     self.postMessage({ id: msg.id, result });
   } catch (err) {

@@ -121,6 +121,11 @@ const core = (() => {
   }
 
   const NEEDS_DATA = new Set(['annotate', 'applyJson', 'applyEdit']);
+  // The calls that take a document first, and the documents the worker holds (document →
+  // {worker, n}), with the message it answers when it holds that one no more.
+  const DOC_FIRST = new Set(['exportJson', 'exportAs', 'fileName', 'numbersTable', 'factsTable', 'eventCorrection']);
+  const held = new WeakMap();
+  const STALE = 'tusj: that document is no longer held';
   let isReady = false;
   ready.then(() => (isReady = true), () => {});
 
@@ -137,8 +142,24 @@ const core = (() => {
   function call(fn, ...args) {
     // The document comes over as JSON text (src/wasm.rs, applyJson) and is parsed here.
     // `applyEdit` (an edit of a long article: the changed paragraphs at once) is the worker's.
-    if (fn === 'apply') return call('applyJson', ...args).then(JSON.parse);
-    if (fn === 'edited') return call('applyEdit', ...args).then(JSON.parse);
+    if (fn === 'apply' || fn === 'edited') {
+      const w = worker;
+      return call(fn === 'apply' ? 'applyJson' : 'applyEdit', ...args).then((r) => {
+        if (typeof r === 'string') return JSON.parse(r); // no worker
+        const result = JSON.parse(r.json);
+        held.set(result.document, { worker: w, n: r.held });
+        return result;
+      });
+    }
+    // A document the worker still holds is named, not sent (worker.js); else it is sent.
+    const ref = DOC_FIRST.has(fn) && held.get(args[0]);
+    if (ref && ref.worker === worker && isReady && worker) {
+      return post(worker, fn, [{ heldDocument: ref.n }, ...args.slice(1)]).catch((err) => {
+        if (err.message !== STALE) throw err;
+        held.delete(args[0]);
+        return call(fn, ...args);
+      });
+    }
     if (isReady && worker) {
       if (NEEDS_DATA.has(fn)) warm();
       return post(worker, fn, args);

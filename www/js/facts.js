@@ -13,7 +13,7 @@ const FACT_FIELDS = [
   ['source', 'source'],
 ];
 
-async function factsSection(doc) {
+async function factsSection(doc, more) {
   if (globalThis.CSS && CSS.highlights) CSS.highlights.clear();
   const rows = await core.call('factsTable', doc);
   factRows = rows;
@@ -52,6 +52,7 @@ async function factsSection(doc) {
     );
     cells.push(el('td', { className: 'tools' }, fix, remove));
     body.append(el('tr', { className: 'fact', dataset: { type: r.type, id: r.id } }, ...cells));
+    if (!(await more())) return parts;
   }
   table.append(body);
   parts.push(table);

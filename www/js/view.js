@@ -10,10 +10,22 @@ function yieldToBrowser() {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+// For long loops that build off the page: `await more()` yields to the browser once a slice
+// of SLICE_MS has run, and is false when `stale()` says the work is no longer wanted.
+function slicer(stale) {
+  let start = performance.now();
+  return async () => {
+    if (performance.now() - start <= SLICE_MS) return true;
+    await yieldToBrowser();
+    start = performance.now();
+    return !stale();
+  };
+}
+
 // What is drawn: per block, its signature (text and marks, without ids and offsets, which
-// shift with any edit before it) and its element. An edit redraws only the blocks between the
-// unchanged ones at the start and at the end; the marks of those get their ids and offsets
-// brought up to date. null: draw everything.
+// shift with any edit before it), the annotations drawn in it and its element. An edit
+// redraws only the blocks between the unchanged ones at the start and at the end; the marks
+// of those get their ids and offsets brought up to date. null: draw everything.
 let drawn = null;
 
 // The article cut into blocks (a new block after each run of line breaks), each with its text
@@ -147,19 +159,29 @@ async function render(doc) {
     view.replaceChildren(p);
   }
   elements.push(...kept);
-  // The kept blocks: their marks' ids and offsets follow the document.
+  // The kept blocks: their marks' ids and offsets follow the document. What was drawn is
+  // compared, not the page (reading thousands of marks' attributes would cost more than
+  // the drawing); only the marks that changed are touched.
+  const same = (a, b) => a.id === b.id && (a.entity || '') === (b.entity || '');
+  const shift = blocks.length - (old ? old.anns.length : 0);
   for (const i of [...Array(head).keys(), ...Array.from({ length: tail }, (_, k) => blocks.length - tail + k)]) {
-    const marks = elements[i].getElementsByTagName('mark');
-    blocks[i].marks.forEach((m, k) => {
-      const d = marks[k].dataset;
-      if (d.id !== m.a.id || d.start !== String(m.a.start) || (d.entity || '') !== (m.a.entity || '')) {
-        markAttributes(marks[k], m.a);
-      } else marks[k].tabIndex = -1;
+    const was = old.anns[i < head ? i : i - shift];
+    let marks = null;
+    blocks[i].marks.forEach(({ a }, k) => {
+      const b = was[k];
+      if (same(a, b) && a.start === b.start && a.end === b.end) return;
+      marks ||= elements[i].getElementsByTagName('mark');
+      if (!same(a, b)) markAttributes(marks[k], a);
+      else {
+        marks[k].dataset.start = a.start;
+        marks[k].dataset.end = a.end;
+      }
     });
     if (!(await pause(i, blocks.length, 'Updating highlights'))) return false;
   }
+  for (const m of view.querySelectorAll('mark[tabindex="0"]')) m.tabIndex = -1;
   for (const m of view.querySelectorAll('mark.picked')) m.classList.remove('picked');
-  drawn = { sigs: blocks.map((b) => b.sig), elements };
+  drawn = { sigs: blocks.map((b) => b.sig), anns: blocks.map((b) => b.marks.map((m) => m.a)), elements };
   view.dataset.blocks = `${blocks.length - head - tail}/${blocks.length}`; // redrawn/all, for tests
   // One tab stop for the whole article (roving tabindex): the mark to focus, else the first.
   const target = (state.focus !== null && nearestMark(state.focus)) || view.querySelector('mark');
