@@ -136,9 +136,9 @@ describe('editing a long article', () => {
     const article = `${seed(SEEDS[0])}\n\n${seed(SEEDS[1])}`;
     await page.focus('#source');
     await rendered(page, () => paste(page, article));
-    const blocks = await page.$$eval('#view > .para', (ps) => ps.length);
+    const blocks = await page.$$eval('#view .para', (ps) => ps.length);
     assert.ok(blocks > 10, `${blocks} blocks`);
-    await page.$$eval('#view > .para', (ps) => ps.forEach((p, i) => (p.__drawnBefore = i)));
+    await page.$$eval('#view .para', (ps) => ps.forEach((p, i) => (p.__drawnBefore = i)));
     // A new mention of an entity named in the first paragraphs, typed at the very end: it
     // joins that entity (merging across paragraphs), and the ids after it stay the core's.
     const typed = '\n\nSDF og Bashar al-Assad møttes i Raqqa.';
@@ -151,7 +151,7 @@ describe('editing a long article', () => {
     const [redrawn, all] = (await page.$eval('#view', (v) => v.dataset.blocks)).split('/').map(Number);
     assert.equal(all, blocks + 1);
     assert.ok(redrawn <= 2, `${redrawn} of ${all} blocks redrawn`);
-    const kept = await page.$$eval('#view > .para', (ps) => ps.filter((p) => p.__drawnBefore !== undefined).length);
+    const kept = await page.$$eval('#view .para', (ps) => ps.filter((p) => p.__drawnBefore !== undefined).length);
     assert.equal(kept, all - redrawn, 'the unchanged blocks are the same elements');
 
     const file = join(OUT, 'edited-article.txt');

@@ -29,8 +29,9 @@ function slicer(stale) {
 let drawn = null;
 
 // The article cut into blocks (a new block after each run of line breaks), each with its text
-// and its annotations as UTF-16 ranges within it. No DOM: cheap even for 10 MB.
-function blocksOf(text, anns) {
+// and its annotations as UTF-16 ranges within it. No DOM, in slices (`more`, a slicer): a
+// 10 MB article is a few hundred milliseconds of it. null when `more` says it is not wanted.
+async function blocksOf(text, anns, more) {
   const blocks = [];
   let unit = 0; // UTF-16 index
   let point = 0; // code point index
@@ -55,14 +56,18 @@ function blocksOf(text, anns) {
       next = breaks.exec(text);
     }
   };
-  for (const a of anns) {
+  for (let i = 0; i < anns.length; i++) {
+    if (i % 1000 === 999 && !(await more())) return null;
+    const a = anns[i];
     const from = advance(a.start);
     startBlocksUpTo(from);
     const to = advance(a.end);
     block.marks.push({ from: from - block.from, to: to - block.from, a });
   }
   startBlocksUpTo(text.length);
-  for (const b of blocks) {
+  for (let i = 0; i < blocks.length; i++) {
+    if (i % 1000 === 999 && !(await more())) return null;
+    const b = blocks[i];
     const parts = [text.slice(b.from, b.to)];
     for (const m of b.marks) parts.push(m.from, m.to, m.a.kind, m.a.type, m.a.source, m.a.entity ? 1 : 0);
     b.sig = parts.join('\u0000');
@@ -107,7 +112,8 @@ async function render(doc) {
   const view = $('view');
   const text = doc.text;
   hideTip();
-  const blocks = blocksOf(text, doc.annotations);
+  const blocks = await blocksOf(text, doc.annotations, slicer(() => generation !== state.renderGeneration));
+  if (!blocks) return false;
   const old = drawn;
   // The unchanged blocks at the start and at the end.
   let head = 0;
@@ -129,6 +135,9 @@ async function render(doc) {
   };
   // The changed blocks, drawn slice by slice off the page and put in before the kept tail at
   // each pause: the browser lays out one slice per frame, never the whole article at once.
+  // At the end of the article each slice is a chunk of its own (style.css: a chunk out of
+  // sight is not laid out or painted, and there are a few hundred chunks, not tens of
+  // thousands of paragraphs, for the browser to keep track of).
   const kept = old ? old.elements.slice(old.elements.length - tail) : [];
   const before = kept[0] || null;
   const fresh = document.createDocumentFragment();
@@ -138,10 +147,21 @@ async function render(doc) {
       cleared = true;
       drawn = null; // until this drawing is complete
       if (old && old.elements.length) {
-        for (const e of old.elements.slice(head, old.elements.length - tail)) e.remove();
+        for (const e of old.elements.slice(head, old.elements.length - tail)) {
+          const chunk = e.parentNode;
+          e.remove();
+          if (chunk !== view && !chunk.firstChild) chunk.remove();
+        }
       } else view.replaceChildren(); // the first drawing, or the placeholder of an empty article
     }
-    view.insertBefore(fresh, before);
+    if (!fresh.firstChild) return;
+    if (before) before.before(fresh);
+    else {
+      const chunk = document.createElement('div');
+      chunk.className = 'chunk';
+      chunk.append(fresh);
+      view.append(chunk);
+    }
   };
   const elements = old ? old.elements.slice(0, head) : [];
   for (let i = head; i < blocks.length - tail; i++) {
