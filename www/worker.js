@@ -156,7 +156,13 @@ const OWN = {
     return hold(entry, entry.json);
   },
   applyEdit(text, corrections) {
-    const doc = !corrections.length && editedDocument(text);
+    let doc = null;
+    try {
+      doc = !corrections.length && editedDocument(text);
+    } catch (err) {
+      if (err instanceof WebAssembly.RuntimeError) throw err; // a trap: the page replaces this worker
+      doc = null; // anything else: the whole text, as without applyEdit
+    }
     if (!doc) return OWN.applyJson(text, corrections);
     const entry = { doc };
     last = { text, entry };

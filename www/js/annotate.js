@@ -74,7 +74,8 @@ async function reannotate(keepStatus, afterTrap = false, edited = false) {
 // The document of the whole text as it is now, for what must not work on a partial one.
 async function wholeDoc() {
   await settle();
-  if (state.partial) await reannotate(true);
+  // (Typing meanwhile makes it partial again; a few tries, then the newest document.)
+  for (let tries = 0; state.partial && tries < 3; tries++) await reannotate(true);
   return state.doc;
 }
 
