@@ -143,11 +143,11 @@ const core = (() => {
     // The document comes over as JSON text (src/wasm.rs, applyJson) and is parsed here.
     // `applyEdit` (an edit of a long article: the changed paragraphs at once) is the worker's.
     if (fn === 'apply' || fn === 'edited') {
-      const w = worker;
       return call(fn === 'apply' ? 'applyJson' : 'applyEdit', ...args).then((r) => {
         if (typeof r === 'string') return JSON.parse(r); // no worker
         const result = JSON.parse(r.json);
-        held.set(result.document, { worker: w, n: r.held });
+        // (A worker that is replaced fails what it owes: the one answering is the current one.)
+        held.set(result.document, { worker, n: r.held });
         return result;
       });
     }
