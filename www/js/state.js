@@ -39,13 +39,14 @@ function remember() {
 
 // `change` is the next state, or a function of the current one. A pending burst of typing is
 // settled first, so that it is its own step for undo and the corrections fit the text.
-async function commit(change, message) {
+// `options` go to the message (setStatus: `{ undo: true }` ends it with an Undo button).
+async function commit(change, message, options = {}) {
   await settle();
   const before = remember();
-  return restore(typeof change === 'function' ? change(before) : change, message);
+  return restore(typeof change === 'function' ? change(before) : change, message, options);
 }
 
-function restore(next, message) {
+function restore(next, message, options = {}) {
   clearTimeout(state.editTimer);
   state.editTimer = 0;
   state.text = next.text;
@@ -59,7 +60,7 @@ function restore(next, message) {
   const annotated = reannotate(message); // asks the core first; saving overlaps its work
   save();
   updateHistoryButtons();
-  if (message) setStatus(message, true);
+  if (message) setStatus(message, true, options);
   return annotated;
 }
 
