@@ -5,7 +5,9 @@
 //! boundary as plain JavaScript objects shaped exactly like the core's JSON (SPEC §3):
 //! `serde_wasm_bindgen`'s JSON-compatible serializer turns `None` into `null` and maps into
 //! plain objects, so `JSON.stringify` of what the page holds equals the core's own export,
-//! field for field. Errors become JavaScript `Error`s with the core's one-line message.
+//! field for field. The page's annotation call, [`apply_json`], hands over the core's JSON text
+//! instead (`JSON.parse` of it is the same objects, built far faster than across the boundary).
+//! Errors become JavaScript `Error`s with the core's one-line message.
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -90,6 +92,19 @@ pub fn apply(text: &str, corrections_list: JsValue) -> Result<JsValue, JsError> 
         text,
         &list,
     ))
+}
+
+/// [`apply`] as the JSON text of `{document, skipped}` — what the page calls. A long
+/// article's document is a large tree of objects; one string crosses the boundary (and the
+/// worker's message) far faster, and `JSON.parse` on the page builds the same plain objects.
+///
+/// # Errors
+/// As [`apply`].
+#[wasm_bindgen(js_name = applyJson)]
+pub fn apply_json(text: &str, corrections_list: JsValue) -> Result<String, JsError> {
+    let list = corrections(corrections_list)?;
+    let report = review::apply_report(crate::embedded_annotator()?, text, &list);
+    serde_json::to_string(&report).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Moves the corrections made on `old_text` to where their words are in `new_text`:

@@ -171,7 +171,14 @@ fn apply_replays_corrections_like_the_core() {
         &corrections,
     );
     let core: Value = serde_json::to_value(&core).expect("core JSON");
-    assert_eq!(normalise(json(&applied)), normalise(core));
+    assert_eq!(normalise(json(&applied)), normalise(core.clone()));
+    // The JSON text the page parses holds the same.
+    let text_form = wasm::apply_json(text, js(list))
+        .map_err(JsValue::from)
+        .expect("applyJson");
+    let parsed: Value = serde_json::from_str(&text_form).expect("JSON");
+    assert_eq!(normalise(parsed), normalise(core));
+    assert!(wasm::apply_json("Syria", js(r#"[{"op":"paint"}]"#)).is_err());
 }
 
 #[wasm_bindgen_test]

@@ -8,7 +8,8 @@
 // Only these core functions may be called from the page.
 const CALLS = [
   'annotate',
-  'apply',
+  'applyJson',
+  'applyEdit',
   'rebase',
   'markCorrection',
   'markAll',
@@ -26,7 +27,148 @@ const CALLS = [
   'version',
 ];
 // These need the model or the place table, so they wait until the data is in.
-const NEEDS_DATA = new Set(['annotate', 'apply']);
+const NEEDS_DATA = new Set(['annotate', 'applyJson', 'applyEdit']);
+
+// Typing in a long article: `applyEdit` annotates only the paragraphs an edit touched and
+// lays them into the last document, at once; the page asks for the whole text (`applyJson`)
+// when typing pauses, since names and facts reach across paragraphs. `last` is the newest
+// document of a text without corrections: {text, json} as the core wrote it, or {text, doc}.
+let last = null;
+
+// The documents the page holds, by number (the newest two): the page names one
+// ({heldDocument: n}) rather than sending it back for the overview or an export, since
+// sending a long article's document costs the page's thread more than the core's work on it.
+const held = new Map();
+let serial = 0;
+const STALE = 'tusj: that document is no longer held';
+
+// Keeps a result ({json} as the core wrote it, or {doc}) and answers {json, held}.
+function hold(entry, json) {
+  held.set(++serial, entry);
+  while (held.size > 2) held.delete(held.keys().next().value);
+  return { json, held: serial };
+}
+
+function docOf(entry) {
+  entry.doc ||= JSON.parse(entry.json).document;
+  return entry.doc;
+}
+
+function lastDoc() {
+  return last && docOf(last.entry);
+}
+
+function codePoints(text, from = 0, to = text.length) {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff || i + 1 >= to) n++;
+    else {
+      const d = text.charCodeAt(i + 1);
+      n++;
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
+}
+
+// Past this many UTF-16 units of changed paragraphs, the whole text is annotated instead.
+const EDIT_LIMIT = 50000;
+
+// The document of `text` from the last one, with the changed paragraphs (between blank lines)
+// annotated afresh; null when that cannot be done (then the whole text is annotated). Names
+// in the new paragraphs join no entity and their facts wait for the whole text: the page
+// shows this document until then and marks it partial.
+function editedDocument(text) {
+  const doc = lastDoc();
+  if (!doc) return null;
+  const old = last.text;
+  if (old === text) return doc;
+  const max = Math.min(old.length, text.length);
+  let p = 0;
+  while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  // The changed paragraphs: from after the blank line before the change to the blank line
+  // after it (the text before `p` and after `length - s` is the same in both).
+  const before = p >= 2 ? text.lastIndexOf('\n\n', p - 2) : -1;
+  const from = before < 0 ? 0 : before + 2;
+  const after = text.indexOf('\n\n', text.length - s);
+  const to = after < 0 ? text.length : after;
+  const oldTo = to + old.length - text.length;
+  if (to - from > EDIT_LIMIT || oldTo < from) return null;
+  const part = JSON.parse(wasm_bindgen.applyJson(text.slice(from, to), [])).document;
+  // A paragraph that reads as an article's header (a first line «date …») is one only at the start.
+  if (from > 0 && (part.meta.date || part.meta.section)) return null;
+  const at = codePoints(text, 0, from);
+  const oldEnd = at + codePoints(old, from, oldTo);
+  const shift = codePoints(text, from, to) - (oldEnd - at);
+  const outside = (x) => x.end <= at || x.start >= oldEnd;
+  // A mark across the edge of the changed paragraphs: the whole text decides.
+  if (doc.annotations.some((a) => (a.start < at && a.end > at) || (a.start < oldEnd && a.end > oldEnd))) return null;
+  const moved = (x) => (x.start >= oldEnd ? { ...x, start: x.start + shift, end: x.end + shift } : x);
+  const ids = new Map(); // old annotation id → new
+  const annotations = [];
+  const add = (a, oldId) => {
+    const id = `a${annotations.length + 1}`;
+    if (oldId) ids.set(oldId, id);
+    annotations.push({ ...a, id });
+  };
+  for (const a of doc.annotations) if (a.end <= at) add(a, a.id);
+  for (const a of part.annotations) add({ ...a, start: a.start + at, end: a.end + at, entity: null });
+  for (const a of doc.annotations) if (a.start >= oldEnd) add(moved(a), a.id);
+  const entities = doc.entities
+    .map((e) => ({ ...e, mentions: e.mentions.filter((m) => ids.has(m)).map((m) => ids.get(m)) }))
+    .filter((e) => e.mentions.length);
+  const kept = new Set(entities.map((e) => e.id));
+  for (const a of annotations) if (a.entity && !kept.has(a.entity)) a.entity = null;
+  const span = (x) => x && { ...moved(x), entity: x.entity && kept.has(x.entity) ? x.entity : null };
+  const events = doc.events
+    .filter((v) => outside(v) && (!v.count || ids.has(v.count)))
+    .map((v) => ({
+      ...moved(v),
+      count: v.count && ids.get(v.count),
+      agent: span(v.agent),
+      target: span(v.target),
+      place: span(v.place),
+      time: span(v.time),
+      source: span(v.source),
+    }));
+  const facts = new Set(events.map((v) => v.id));
+  for (const v of events) if (v.part_of && !facts.has(v.part_of)) v.part_of = null;
+  const edited = { ...doc, text, meta: from === 0 ? part.meta : doc.meta, annotations, entities, events };
+  delete edited.other_languages; // as the core writes it: only when there are any
+  const others = doc.other_languages || [];
+  const otherLanguages = [
+    ...others.filter((o) => o.end <= at),
+    ...(part.other_languages || []).map((o) => ({ ...o, start: o.start + at, end: o.end + at })),
+    ...others.filter((o) => o.start >= oldEnd).map(moved),
+  ];
+  if (otherLanguages.length) edited.other_languages = otherLanguages;
+  return edited;
+}
+
+// The calls the worker answers itself, around the core's.
+const OWN = {
+  applyJson(text, corrections) {
+    const entry = { json: wasm_bindgen.applyJson(text, corrections) };
+    last = corrections.length ? null : { text, entry };
+    return hold(entry, entry.json);
+  },
+  applyEdit(text, corrections) {
+    let doc = null;
+    try {
+      doc = !corrections.length && editedDocument(text);
+    } catch (err) {
+      if (err instanceof WebAssembly.RuntimeError) throw err; // a trap: the page replaces this worker
+      doc = null; // anything else: the whole text, as without applyEdit
+    }
+    if (!doc) return OWN.applyJson(text, corrections);
+    const entry = { doc };
+    last = { text, entry };
+    return hold(entry, JSON.stringify({ document: doc, skipped: [], partial: true }));
+  },
+};
 
 let gotData;
 const dataIn = new Promise((resolve) => (gotData = resolve));
@@ -62,7 +204,12 @@ self.onmessage = async (event) => {
   try {
     if (!CALLS.includes(msg.fn)) throw new Error(`unknown call ${msg.fn}`);
     if (NEEDS_DATA.has(msg.fn)) await dataIn;
-    const result = wasm_bindgen[msg.fn](...msg.args);
+    const ref = msg.args[0] && msg.args[0].heldDocument;
+    if (ref) {
+      if (!held.has(ref)) throw new Error(STALE);
+      msg.args[0] = docOf(held.get(ref));
+    }
+    const result = (OWN[msg.fn] || wasm_bindgen[msg.fn])(...msg.args);
     self.postMessage({ id: msg.id, result });
   } catch (err) {
     // A trap («unreachable», out of memory) leaves this wasm instance unusable: the page

@@ -249,6 +249,26 @@ describe('a long article', () => {
   });
 });
 
+describe('the worker holds the documents it made', () => {
+  // The page names a document the worker made instead of sending it back (core.js); one the
+  // worker no longer holds (it keeps the newest two) is sent, and the answer is the same.
+  test('an export of a document it holds no more is still that document', async () => {
+    const { context, page, errors } = await open(getBrowser());
+    const texts = ['Erna Solberg besøkte Bergen.', 'Jonas Gahr Støre var i Oslo.', 'SDF tok Raqqa i 2017.'];
+    const [first, newest] = await page.evaluate(async (list) => {
+      const docs = [];
+      for (const t of list) docs.push((await core.call('apply', t, [])).document);
+      return [JSON.parse(await core.call('exportJson', docs[0])), JSON.parse(await core.call('exportJson', docs[2]))];
+    }, texts);
+    assert.equal(first.text, texts[0]);
+    assert.ok(first.annotations.some((a) => a.text === 'Erna Solberg'));
+    assert.equal(newest.text, texts[2]);
+    assert.ok(newest.annotations.some((a) => a.text === 'Raqqa'));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('screenshot', () => {
   test('screenshots/page.png shows seed 000 annotated', async () => {
     const { context, page } = await open(getBrowser(), { viewport: { width: 1200, height: 900 } });

@@ -39,7 +39,7 @@ function trapFirstWorker() {
       if (options && options.type === 'text/javascript' && scripts++ === 0) {
         parts = [
           ...parts,
-          '\n;for (const fn of ["apply", "annotate"]) wasm_bindgen[fn] = () => { throw new WebAssembly.RuntimeError("unreachable"); };',
+          '\n;for (const fn of ["applyJson", "annotate"]) wasm_bindgen[fn] = () => { throw new WebAssembly.RuntimeError("unreachable"); };',
         ];
       }
       super(parts, options);
@@ -136,9 +136,9 @@ describe('editing a long article', () => {
     const article = `${seed(SEEDS[0])}\n\n${seed(SEEDS[1])}`;
     await page.focus('#source');
     await rendered(page, () => paste(page, article));
-    const blocks = await page.$$eval('#view > .para', (ps) => ps.length);
+    const blocks = await page.$$eval('#view .para', (ps) => ps.length);
     assert.ok(blocks > 10, `${blocks} blocks`);
-    await page.$$eval('#view > .para', (ps) => ps.forEach((p, i) => (p.__drawnBefore = i)));
+    await page.$$eval('#view .para', (ps) => ps.forEach((p, i) => (p.__drawnBefore = i)));
     // A new mention of an entity named in the first paragraphs, typed at the very end: it
     // joins that entity (merging across paragraphs), and the ids after it stay the core's.
     const typed = '\n\nSDF og Bashar al-Assad møttes i Raqqa.';
@@ -151,7 +151,7 @@ describe('editing a long article', () => {
     const [redrawn, all] = (await page.$eval('#view', (v) => v.dataset.blocks)).split('/').map(Number);
     assert.equal(all, blocks + 1);
     assert.ok(redrawn <= 2, `${redrawn} of ${all} blocks redrawn`);
-    const kept = await page.$$eval('#view > .para', (ps) => ps.filter((p) => p.__drawnBefore !== undefined).length);
+    const kept = await page.$$eval('#view .para', (ps) => ps.filter((p) => p.__drawnBefore !== undefined).length);
     assert.equal(kept, all - redrawn, 'the unchanged blocks are the same elements');
 
     const file = join(OUT, 'edited-article.txt');
@@ -167,6 +167,50 @@ describe('editing a long article', () => {
     const sdf = expected.entities.find((e) => e.aliases?.includes('SDF') || e.name === 'SDF');
     assert.ok(sdf, 'SDF is an entity');
     assert.ok(shown.filter((m) => m[5] === sdf.id).some((m) => m[3] > [...article].length), 'the new SDF joins the entity');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('in a long article an edit is drawn from its paragraphs at once, then from the whole text', async () => {
+    const { context, page, errors } = await open(getBrowser());
+    const article = `${seed(SEEDS[0])}\n\n${seed(SEEDS[1])}\n\n`.repeat(4).trimEnd();
+    assert.ok(article.length > 20000, `${article.length} characters`); // EDIT_FROM in annotate.js
+    await page.focus('#source');
+    await rendered(page, () => paste(page, article));
+    assert.equal(await page.$eval('#view', (v) => v.dataset.partial), 'false');
+    // Typing pauses for longer than the page waits before the whole text (WHOLE_AFTER), so
+    // the first drawing after the edit is the partial one.
+    const typed = '\n\nSDF og Bashar al-Assad møttes i Raqqa.';
+    await rendered(page, async () => {
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(typed);
+    });
+    const final = article + typed;
+    const shownNow = () =>
+      page.$$eval('#view mark', (ms) =>
+        ms.map((m) => [m.dataset.id, m.dataset.kind, m.dataset.type, Number(m.dataset.start), Number(m.dataset.end), m.dataset.entity || null, m.textContent]),
+      );
+    assert.equal(await page.$eval('#view', (v) => v.dataset.partial), 'true');
+    assert.equal(await page.$eval('#view', (v) => v.textContent), final);
+    const partial = await shownNow();
+    const file = join(OUT, 'edited-long-article.txt');
+    writeFileSync(file, final);
+    const expected = cliAnnotate(file);
+    const whole = expected.annotations.map((a) => [a.id, a.kind, a.type, a.start, a.end, a.entity || null, a.text]);
+    const start = [...article].length;
+    // The new paragraph is annotated, its names as the whole text has them, but the new SDF
+    // has joined no entity yet: only the paragraph was annotated.
+    const spans = (list) => list.filter((m) => m[3] >= start).map((m) => [m[1], m[2], m[3], m[4], m[6]]);
+    assert.deepEqual(spans(partial), spans(whole));
+    assert.ok(spans(partial).some((m) => m[4] === 'Raqqa'));
+    assert.ok(partial.filter((m) => m[3] >= start).every((m) => m[5] === null));
+    // The marks before it are the whole text's.
+    assert.deepEqual(partial.filter((m) => m[3] < start), whole.filter((m) => m[3] < start));
+    // Then the whole text: equal to the core's document, the new SDF in its entity.
+    await page.waitForFunction(() => document.getElementById('view').dataset.partial === 'false', null, { timeout: 30000 });
+    assert.deepEqual(await shownNow(), whole);
+    const sdf = expected.entities.find((e) => e.aliases?.includes('SDF') || e.name === 'SDF');
+    assert.ok((await shownNow()).some((m) => m[3] >= start && m[5] === sdf.id), 'the new SDF joins the entity');
     assert.deepEqual(errors, []);
     await context.close();
   });

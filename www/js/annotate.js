@@ -2,18 +2,30 @@
 // supersedes an older one.
 
 
-async function reannotate(keepStatus, afterTrap = false) {
+// An edit of a long article (`edited`, from this many UTF-16 units) is annotated first in the
+// paragraphs it changed (the worker's applyEdit); that document is `partial` (its new names
+// join no entity yet, the overview waits) until the whole text is annotated, when typing has
+// paused for WHOLE_AFTER ms (or before an export or a fact correction needs it).
+const EDIT_FROM = 20000;
+const WHOLE_AFTER = 1000;
+
+async function reannotate(keepStatus, afterTrap = false, edited = false) {
   const generation = ++state.annotateGeneration;
+  clearTimeout(state.wholeTimer);
   if (!keepStatus) setStatus('Annotating…');
   try {
-    const { document: doc, skipped } = await core.call('apply', state.text, state.corrections);
+    const quick = edited && state.text.length >= EDIT_FROM && !state.corrections.length;
+    const result = await core.call(quick ? 'edited' : 'apply', state.text, state.corrections);
+    const { document: doc, skipped } = result;
     if (generation !== state.annotateGeneration) return;
     state.doc = doc;
+    state.partial = Boolean(result.partial);
+    if (state.partial) state.wholeTimer = setTimeout(() => reannotate(true), WHOLE_AFTER);
     clearError();
     if (!(await render(doc))) return;
     if (generation !== state.annotateGeneration) return;
     updateMarkTools();
-    saveCounts(doc);
+    $('view').dataset.partial = String(state.partial);
     $('view').dataset.rendered = String(generation); // tests wait for these
     const n = doc.annotations.length;
     const count = n === 1 ? '1 highlight.' : `${n} highlights.`;
@@ -27,6 +39,10 @@ async function reannotate(keepStatus, afterTrap = false) {
         true,
       );
     }
+    // The overview and the saved counts wait until the browser has shown the highlights.
+    await yieldToBrowser();
+    if (generation !== state.annotateGeneration || state.partial) return;
+    saveCounts(doc);
     await renderPanel(doc);
     if (generation === state.annotateGeneration) $('panel').dataset.rendered = String(generation);
   } catch (err) {
@@ -55,9 +71,18 @@ async function reannotate(keepStatus, afterTrap = false) {
 // are announced.
 
 
+// The document of the whole text as it is now, for what must not work on a partial one.
+async function wholeDoc() {
+  await settle();
+  // (Typing meanwhile makes it partial again; a few tries, then the newest document.)
+  for (let tries = 0; state.partial && tries < 3; tries++) await reannotate(true);
+  return state.doc;
+}
+
 function settleSoon() {
   if (!state.editTimer) remember();
   clearTimeout(state.editTimer);
+  clearTimeout(state.wholeTimer); // typing goes on: the whole text waits
   // Longer articles wait a little longer, so that typing does not queue up work.
   state.editTimer = setTimeout(settle, 250 + Math.min(1000, source.value.length / 2000));
   updateHistoryButtons();
@@ -85,8 +110,6 @@ async function settleEdit() {
   }
   state.text = text;
   state.corrections = corrections;
-  save();
-  updateHistoryButtons();
   let message = '';
   if (dropped.length) {
     const words = dropped.map((c) => `«${c.text}»`).join(', ');
@@ -96,7 +119,10 @@ async function settleEdit() {
       `${dropped.length === 1 ? 'it' : 'them'} back.`;
     setStatus(message, true);
   }
-  await reannotate(Boolean(message));
+  const annotated = reannotate(Boolean(message), false, true); // asks the core first; saving overlaps its work
+  save();
+  updateHistoryButtons();
+  await annotated;
 }
 
 // A text box holding a very long article costs the browser about a second of layout, and

@@ -120,21 +120,63 @@ const core = (() => {
     return warming;
   }
 
-  async function call(fn, ...args) {
-    await ready;
-    if (fn === 'annotate' || fn === 'apply') {
-      const warmed = warm();
-      if (local) await warmed;
-    }
-    if (local) return wasm_bindgen[fn](...args);
-    if (!worker) await started;
-    if (!worker) throw new Error('the annotator stopped and could not be restarted');
-    const w = worker;
+  const NEEDS_DATA = new Set(['annotate', 'applyJson', 'applyEdit']);
+  // The calls that take a document first, and the documents the worker holds (document →
+  // {worker, n}), with the message it answers when it holds that one no more.
+  const DOC_FIRST = new Set(['exportJson', 'exportAs', 'fileName', 'numbersTable', 'factsTable', 'eventCorrection']);
+  const held = new WeakMap();
+  const STALE = 'tusj: that document is no longer held';
+  let isReady = false;
+  ready.then(() => (isReady = true), () => {});
+
+  function post(w, fn, args) {
     return new Promise((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
       w.postMessage({ id, fn, args });
     });
+  }
+
+  // With a worker running, the request is posted at once (the caller's next steps, such as
+  // saving, then overlap the core's work).
+  function call(fn, ...args) {
+    // The document comes over as JSON text (src/wasm.rs, applyJson) and is parsed here.
+    // `applyEdit` (an edit of a long article: the changed paragraphs at once) is the worker's.
+    if (fn === 'apply' || fn === 'edited') {
+      return call(fn === 'apply' ? 'applyJson' : 'applyEdit', ...args).then((r) => {
+        if (typeof r === 'string') return JSON.parse(r); // no worker
+        const result = JSON.parse(r.json);
+        // (A worker that is replaced fails what it owes: the one answering is the current one.)
+        held.set(result.document, { worker, n: r.held });
+        return result;
+      });
+    }
+    // A document the worker still holds is named, not sent (worker.js); else it is sent.
+    const ref = DOC_FIRST.has(fn) && held.get(args[0]);
+    if (ref && ref.worker === worker && isReady && worker) {
+      return post(worker, fn, [{ heldDocument: ref.n }, ...args.slice(1)]).catch((err) => {
+        if (err.message !== STALE) throw err;
+        held.delete(args[0]);
+        return call(fn, ...args);
+      });
+    }
+    if (isReady && worker) {
+      if (NEEDS_DATA.has(fn)) warm();
+      return post(worker, fn, args);
+    }
+    return callLater(fn, args);
+  }
+
+  async function callLater(fn, args) {
+    await ready;
+    if (NEEDS_DATA.has(fn)) {
+      const warmed = warm();
+      if (local) await warmed;
+    }
+    if (local) return wasm_bindgen[fn === 'applyEdit' ? 'applyJson' : fn](...args);
+    if (!worker) await started;
+    if (!worker) throw new Error('the annotator stopped and could not be restarted');
+    return post(worker, fn, args);
   }
 
   return { ready, warm, call, restarts: () => restarts };

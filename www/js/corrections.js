@@ -28,11 +28,10 @@ function addCorrection(c, message) {
   return addCorrections([c], message);
 }
 
-// Several corrections as one step: one Undo takes them all back.
+// Several corrections as one step: one Undo takes them all back. The message, with its Undo
+// button, is shown at once, not after the article and the overview are drawn again.
 function addCorrections(list, message) {
-  return commit((now) => ({ ...now, corrections: [...now.corrections, ...list] }), message).then(() => {
-    if (message) setStatus(message, true, { undo: true });
-  });
+  return commit((now) => ({ ...now, corrections: [...now.corrections, ...list] }), message, { undo: true });
 }
 
 function codePoints(s) {

@@ -13,7 +13,7 @@ const FACT_FIELDS = [
   ['source', 'source'],
 ];
 
-async function factsSection(doc) {
+async function factsSection(doc, more) {
   if (globalThis.CSS && CSS.highlights) CSS.highlights.clear();
   const rows = await core.call('factsTable', doc);
   factRows = rows;
@@ -52,6 +52,7 @@ async function factsSection(doc) {
     );
     cells.push(el('td', { className: 'tools' }, fix, remove));
     body.append(el('tr', { className: 'fact', dataset: { type: r.type, id: r.id } }, ...cells));
+    if (!(await more())) return parts;
   }
   table.append(body);
   parts.push(table);
@@ -114,7 +115,7 @@ $('panel').addEventListener('click', async (e) => {
   const row = factRows.find((r) => r.id === remove.dataset.removeFact);
   if (!row) return;
   try {
-    const c = await core.call('eventCorrection', state.doc, row.id, true, '', null);
+    const c = await core.call('eventCorrection', await wholeDoc(), row.id, true, '', null);
     addCorrection(c, `Removed the fact «${row.what}».`);
   } catch (err) {
     showError(String((err && err.message) || err));
@@ -136,7 +137,7 @@ $('panel').addEventListener('change', async (e) => {
   if (answer === null) return;
   const value = answer.trim() || null;
   try {
-    const c = await core.call('eventCorrection', state.doc, row.id, false, field, value);
+    const c = await core.call('eventCorrection', await wholeDoc(), row.id, false, field, value);
     const said = value === null ? `Cleared «${label}» of «${row.what}».` : `Set «${label}» of «${row.what}» to «${value}».`;
     addCorrection(c, said);
   } catch (err) {

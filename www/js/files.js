@@ -91,11 +91,11 @@ function download(name, content, type) {
 }
 
 async function exportDoc(format) {
-  await settle();
-  if (!state.doc) throw new Error('nothing is annotated yet');
+  const doc = await wholeDoc();
+  if (!doc) throw new Error('nothing is annotated yet');
   const [content, name, type] = await Promise.all([
-    core.call('exportAs', state.doc, format),
-    core.call('fileName', state.doc, state.name, format),
+    core.call('exportAs', doc, format),
+    core.call('fileName', doc, state.name, format),
     core.call('mediaType', format),
   ]);
   return { content, name, type };

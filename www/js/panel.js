@@ -20,6 +20,8 @@ function el(tag, props = {}, ...children) {
 async function renderPanel(doc) {
   const panel = $('panel');
   const parts = [el('h2', {}, 'Overview')];
+  // A long article's overview is built in slices (off the page) and put in at once.
+  const more = slicer(() => doc !== state.doc);
   for (const { kind, label } of vocab.kinds.slice(0, 2)) {
     const entities = doc.entities.filter((e) => e.kind === kind);
     const list = el('ul', { className: 'entities', 'aria-label': label });
@@ -53,6 +55,7 @@ async function renderPanel(doc) {
       for (const o of others) merge.append(new Option(o.name, o.id));
       merge.disabled = !others.length;
       list.append(el('li', { dataset: { type: ent.type } }, go, el('span', { className: 'tools' }, rename, merge)));
+      if (!(await more())) return;
     }
     parts.push(el('h3', {}, `${label} `, el('span', { className: 'count' }, String(entities.length))));
     parts.push(entities.length ? list : el('p', { className: 'none' }, `No ${label.toLowerCase()}.`));
@@ -87,11 +90,12 @@ async function renderPanel(doc) {
           ),
         ),
       );
+      if (!(await more())) return;
     }
     table.append(body);
     parts.push(table);
   } else parts.push(el('p', { className: 'none' }, 'No numbers.'));
-  const facts = await factsSection(doc);
+  const facts = await factsSection(doc, more);
   if (doc !== state.doc) return;
   parts.push(...facts);
   panel.replaceChildren(parts[0], $('map-panel'), ...parts.slice(1));

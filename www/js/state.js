@@ -15,6 +15,8 @@ const state = {
   // person goes elsewhere (the text box, a selection, another control)
   editTimer: 0, // a burst of typing not yet settled (annotate.js)
   editQueue: Promise.resolve(), // settled edits, one after another
+  partial: false, // `doc` has only the edited paragraphs annotated afresh (annotate.js)
+  wholeTimer: 0, // the whole text annotated once typing pauses
   annotateGeneration: 0, // the newest request to the core; older answers are dropped
   renderGeneration: 0, // the newest rendering; older ones stop
   statusSticky: false, // a message that matters stays a few seconds
@@ -37,13 +39,14 @@ function remember() {
 
 // `change` is the next state, or a function of the current one. A pending burst of typing is
 // settled first, so that it is its own step for undo and the corrections fit the text.
-async function commit(change, message) {
+// `options` go to the message (setStatus: `{ undo: true }` ends it with an Undo button).
+async function commit(change, message, options = {}) {
   await settle();
   const before = remember();
-  return restore(typeof change === 'function' ? change(before) : change, message);
+  return restore(typeof change === 'function' ? change(before) : change, message, options);
 }
 
-function restore(next, message) {
+function restore(next, message, options = {}) {
   clearTimeout(state.editTimer);
   state.editTimer = 0;
   state.text = next.text;
@@ -54,10 +57,11 @@ function restore(next, message) {
     fitSource(state.text.length);
     source.value = state.text;
   }
+  const annotated = reannotate(message); // asks the core first; saving overlaps its work
   save();
   updateHistoryButtons();
-  if (message) setStatus(message, true);
-  return reannotate(message);
+  if (message) setStatus(message, true, options);
+  return annotated;
 }
 
 async function undo() {

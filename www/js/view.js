@@ -10,15 +10,28 @@ function yieldToBrowser() {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+// For long loops that build off the page: `await more()` yields to the browser once a slice
+// of SLICE_MS has run, and is false when `stale()` says the work is no longer wanted.
+function slicer(stale) {
+  let start = performance.now();
+  return async () => {
+    if (performance.now() - start <= SLICE_MS) return true;
+    await yieldToBrowser();
+    start = performance.now();
+    return !stale();
+  };
+}
+
 // What is drawn: per block, its signature (text and marks, without ids and offsets, which
-// shift with any edit before it) and its element. An edit redraws only the blocks between the
-// unchanged ones at the start and at the end; the marks of those get their ids and offsets
-// brought up to date. null: draw everything.
+// shift with any edit before it), the annotations drawn in it and its element. An edit
+// redraws only the blocks between the unchanged ones at the start and at the end; the marks
+// of those get their ids and offsets brought up to date. null: draw everything.
 let drawn = null;
 
 // The article cut into blocks (a new block after each run of line breaks), each with its text
-// and its annotations as UTF-16 ranges within it. No DOM: cheap even for 10 MB.
-function blocksOf(text, anns) {
+// and its annotations as UTF-16 ranges within it. No DOM, in slices (`more`, a slicer): a
+// 10 MB article is a few hundred milliseconds of it. null when `more` says it is not wanted.
+async function blocksOf(text, anns, more) {
   const blocks = [];
   let unit = 0; // UTF-16 index
   let point = 0; // code point index
@@ -43,14 +56,18 @@ function blocksOf(text, anns) {
       next = breaks.exec(text);
     }
   };
-  for (const a of anns) {
+  for (let i = 0; i < anns.length; i++) {
+    if (i % 1000 === 999 && !(await more())) return null;
+    const a = anns[i];
     const from = advance(a.start);
     startBlocksUpTo(from);
     const to = advance(a.end);
     block.marks.push({ from: from - block.from, to: to - block.from, a });
   }
   startBlocksUpTo(text.length);
-  for (const b of blocks) {
+  for (let i = 0; i < blocks.length; i++) {
+    if (i % 1000 === 999 && !(await more())) return null;
+    const b = blocks[i];
     const parts = [text.slice(b.from, b.to)];
     for (const m of b.marks) parts.push(m.from, m.to, m.a.kind, m.a.type, m.a.source, m.a.entity ? 1 : 0);
     b.sig = parts.join('\u0000');
@@ -95,9 +112,9 @@ async function render(doc) {
   const view = $('view');
   const text = doc.text;
   hideTip();
-  const blocks = blocksOf(text, doc.annotations);
+  const blocks = await blocksOf(text, doc.annotations, slicer(() => generation !== state.renderGeneration));
+  if (!blocks) return false;
   const old = drawn;
-  drawn = null; // until this drawing is complete
   // The unchanged blocks at the start and at the end.
   let head = 0;
   let tail = 0;
@@ -106,49 +123,85 @@ async function render(doc) {
     while (head < max && old.sigs[head] === blocks[head].sig) head++;
     while (tail < max - head && old.sigs[old.sigs.length - 1 - tail] === blocks[blocks.length - 1 - tail].sig) tail++;
   }
-  const elements = old ? [...old.elements.slice(0, head)] : [];
+  let sliceStart = performance.now();
+  let shown = () => {}; // puts what is drawn of this slice in the view, before a pause
+  const pause = async (done, total, what) => {
+    if (performance.now() - sliceStart <= SLICE_MS) return true;
+    shown();
+    setStatus(`${what}… ${Math.round((done * 100) / Math.max(1, total))}%`);
+    await yieldToBrowser();
+    sliceStart = performance.now();
+    return generation === state.renderGeneration;
+  };
+  // The changed blocks, drawn slice by slice off the page and put in before the kept tail at
+  // each pause: the browser lays out one slice per frame, never the whole article at once.
+  // At the end of the article each slice is a chunk of its own (style.css: a chunk out of
+  // sight is not laid out or painted, and there are a few hundred chunks, not tens of
+  // thousands of paragraphs, for the browser to keep track of).
   const kept = old ? old.elements.slice(old.elements.length - tail) : [];
-  if (old && old.elements.length) {
-    for (const e of old.elements.slice(head, old.elements.length - tail)) e.remove();
-  } else {
-    view.replaceChildren(); // the first drawing, or the placeholder of an empty article
+  const before = kept[0] || null;
+  const fresh = document.createDocumentFragment();
+  let cleared = false;
+  shown = () => {
+    if (!cleared) {
+      cleared = true;
+      drawn = null; // until this drawing is complete
+      if (old && old.elements.length) {
+        for (const e of old.elements.slice(head, old.elements.length - tail)) {
+          const chunk = e.parentNode;
+          e.remove();
+          if (chunk !== view && !chunk.firstChild) chunk.remove();
+        }
+      } else view.replaceChildren(); // the first drawing, or the placeholder of an empty article
+    }
+    if (!fresh.firstChild) return;
+    if (before) before.before(fresh);
+    else {
+      const chunk = document.createElement('div');
+      chunk.className = 'chunk';
+      chunk.append(fresh);
+      view.append(chunk);
+    }
+  };
+  const elements = old ? old.elements.slice(0, head) : [];
+  for (let i = head; i < blocks.length - tail; i++) {
+    const div = drawBlock(text, blocks[i]);
+    fresh.append(div);
+    elements.push(div);
+    if (!(await pause(i, blocks.length, 'Drawing highlights'))) return false;
   }
+  shown();
+  shown = () => {};
   if (!text) {
     const p = document.createElement('p');
     p.className = 'empty';
     p.textContent = 'The annotated article appears here.';
     view.replaceChildren(p);
   }
-  let sliceStart = performance.now();
-  const pause = async (done, total, what) => {
-    if (performance.now() - sliceStart <= SLICE_MS) return true;
-    setStatus(`${what}… ${Math.round((done * 100) / Math.max(1, total))}%`);
-    await yieldToBrowser();
-    sliceStart = performance.now();
-    return generation === state.renderGeneration;
-  };
-  // The changed blocks, drawn before the kept tail.
-  const before = kept[0] || null;
-  for (let i = head; i < blocks.length - tail; i++) {
-    const div = drawBlock(text, blocks[i]);
-    view.insertBefore(div, before);
-    elements.push(div);
-    if (!(await pause(i, blocks.length, 'Drawing highlights'))) return false;
-  }
   elements.push(...kept);
-  // The kept blocks: their marks' ids and offsets follow the document.
+  // The kept blocks: their marks' ids and offsets follow the document. What was drawn is
+  // compared, not the page (reading thousands of marks' attributes would cost more than
+  // the drawing); only the marks that changed are touched.
+  const same = (a, b) => a.id === b.id && (a.entity || '') === (b.entity || '');
+  const shift = blocks.length - (old ? old.anns.length : 0);
   for (const i of [...Array(head).keys(), ...Array.from({ length: tail }, (_, k) => blocks.length - tail + k)]) {
-    const marks = elements[i].getElementsByTagName('mark');
-    blocks[i].marks.forEach((m, k) => {
-      const d = marks[k].dataset;
-      if (d.id !== m.a.id || d.start !== String(m.a.start) || (d.entity || '') !== (m.a.entity || '')) {
-        markAttributes(marks[k], m.a);
-      } else marks[k].tabIndex = -1;
+    const was = old.anns[i < head ? i : i - shift];
+    let marks = null;
+    blocks[i].marks.forEach(({ a }, k) => {
+      const b = was[k];
+      if (same(a, b) && a.start === b.start && a.end === b.end) return;
+      marks ||= elements[i].getElementsByTagName('mark');
+      if (!same(a, b)) markAttributes(marks[k], a);
+      else {
+        marks[k].dataset.start = a.start;
+        marks[k].dataset.end = a.end;
+      }
     });
     if (!(await pause(i, blocks.length, 'Updating highlights'))) return false;
   }
+  for (const m of view.querySelectorAll('mark[tabindex="0"]')) m.tabIndex = -1;
   for (const m of view.querySelectorAll('mark.picked')) m.classList.remove('picked');
-  drawn = { sigs: blocks.map((b) => b.sig), elements };
+  drawn = { sigs: blocks.map((b) => b.sig), anns: blocks.map((b) => b.marks.map((m) => m.a)), elements };
   view.dataset.blocks = `${blocks.length - head - tail}/${blocks.length}`; // redrawn/all, for tests
   // One tab stop for the whole article (roving tabindex): the mark to focus, else the first.
   const target = (state.focus !== null && nearestMark(state.focus)) || view.querySelector('mark');
