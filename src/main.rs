@@ -357,7 +357,13 @@ fn annotate_as(path: &str, format: Format) -> Result<(), Failure> {
 }
 
 fn annotator() -> Result<&'static Annotator, Failure> {
-    tusj::embedded_annotator().map_err(|e| Failure::in_file("the embedded model", &e))
+    // The place table is decoded on a second thread while the model decodes on this one:
+    // both are needed before the first document, and together they are most of a short
+    // batch's serial start.
+    std::thread::scope(|s| {
+        s.spawn(|| tusj::geo::Places::embedded());
+        tusj::embedded_annotator().map_err(|e| Failure::in_file("the embedded model", &e))
+    })
 }
 
 /// Tags every document of a corpus with the name recogniser.
