@@ -361,7 +361,7 @@ fn annotator() -> Result<&'static Annotator, Failure> {
     // both are needed before the first document, and together they are most of a short
     // batch's serial start.
     std::thread::scope(|s| {
-        s.spawn(|| tusj::geo::Places::embedded());
+        s.spawn(tusj::geo::Places::embedded);
         tusj::embedded_annotator().map_err(|e| Failure::in_file("the embedded model", &e))
     })
 }
