@@ -191,7 +191,7 @@ fn annotate(mut args: Parser) -> Result<(), Failure> {
         };
         return annotate_as(path, format);
     }
-    let annotator = annotator()?;
+    let annotator = batch_annotator(threads.min(files.len()))?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if let [path] = files.as_slice() {
@@ -275,7 +275,7 @@ struct JsonLine {
 /// the exit code stays 0, so that engines piping partitions through tusj (Spark's
 /// `RDD.pipe`, Dask) do not lose a partition to one bad line.
 fn annotate_jsonl(threads: usize) -> Result<(), Failure> {
-    let annotator = annotator()?;
+    let annotator = batch_annotator(threads)?;
     let lines = std::iter::from_fn({
         let mut stdin = io::BufReader::new(io::stdin());
         let mut n = 0usize;
@@ -357,12 +357,21 @@ fn annotate_as(path: &str, format: Format) -> Result<(), Failure> {
 }
 
 fn annotator() -> Result<&'static Annotator, Failure> {
-    // The place table is decoded on a second thread while the model decodes on this one:
-    // both are needed before the first document, and together they are most of a short
-    // batch's serial start.
+    tusj::embedded_annotator().map_err(|e| Failure::in_file("the embedded model", &e))
+}
+
+/// The annotator for a batch on `threads` threads. With more than one, the place table is
+/// decoded on a second thread while the model decodes on this one: both are needed before
+/// the first document, and together they are most of a short batch's serial start. (With
+/// one thread nothing is spawned: a thread's malloc arena alone reserves 64 MB of address
+/// space, which a memory limit counts.)
+fn batch_annotator(threads: usize) -> Result<&'static Annotator, Failure> {
+    if threads < 2 {
+        return annotator();
+    }
     std::thread::scope(|s| {
         s.spawn(tusj::geo::Places::embedded);
-        tusj::embedded_annotator().map_err(|e| Failure::in_file("the embedded model", &e))
+        annotator()
     })
 }
 
