@@ -286,8 +286,8 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
 fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let tok = tokens[i].text(text);
     let next = |k: usize| tokens.get(i + k).map(|t| t.text(text));
-    let closes = matches!(tok, "." | "!" | "?" | "…" | "...")
-        || MAY_END_SENTENCE.iter().any(|a| same_but_first_case(tok, a));
+    let closes =
+        closes_sentence(tok) || MAY_END_SENTENCE.iter().any(|a| same_but_first_case(tok, a));
     if closes {
         // A closing quote right after the period belongs to this sentence.
         if matches!(next(1), Some("»" | "\"" | "”" | ")")) {
@@ -297,9 +297,17 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     }
     if matches!(tok, "»" | "\"" | "”" | ")") && i > 0 {
         let prev = tokens[i - 1].text(text);
-        return matches!(prev, "." | "!" | "?" | "…") && next(1).is_some_and(starts_sentence);
+        return closes_sentence(prev) && prev != "..." && next(1).is_some_and(starts_sentence);
     }
     false
+}
+
+/// A period, «!», «?» or «…», or a piece of a long run of them («!!!!!!!!»: one token since
+/// runs are cut into pieces, [`long_run_at`], where it was a token per mark before).
+fn closes_sentence(tok: &str) -> bool {
+    matches!(tok, "." | "!" | "?" | "…" | "...")
+        || (tok.chars().count() >= LONG_RUN
+            && tok.chars().all(|c| matches!(c, '.' | '!' | '?' | '…')))
 }
 
 /// Whether a token can open a sentence.
@@ -432,6 +440,22 @@ mod tests {
             }
             assert_eq!(end, text.len());
         }
+    }
+
+    #[test]
+    fn a_long_run_of_closing_marks_still_ends_a_sentence() {
+        for run in ["!", "?!", ".", "…"] {
+            let text = format!("Hva{} Nei.", run.repeat(8));
+            let tokens = tokenize(&text);
+            let texts: Vec<&str> = sentences(&text, &tokens)
+                .into_iter()
+                .map(|r| &text[tokens[r.start].start..tokens[r.end - 1].end])
+                .collect();
+            assert_eq!(texts, [format!("Hva{}", run.repeat(8)).as_str(), "Nei."]);
+        }
+        // A long run of other marks ends nothing.
+        let text = "Slutt---------- Her.";
+        assert_eq!(sentences(text, &tokenize(text)).len(), 1);
     }
 
     #[test]
