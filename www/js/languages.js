@@ -8,12 +8,8 @@ const LANGUAGE_NAMES = { en: 'English', de: 'German', fr: 'French', es: 'Spanish
 // The blocks flagged by the last drawing, to clear when the next one has other flags.
 let flagged = [];
 
-function codePoints(s) {
-  const surrogates = s.match(/[\uD800-\uDBFF]/g);
-  return s.length - (surrogates ? surrogates.length : 0);
-}
-
-// `elements`: the drawn blocks in text order, one per line of the article.
+// `elements`: the drawn blocks in text order, one per line of the article. (`codePoints` is
+// corrections.js's: offsets in the document count code points.)
 function markLanguages(doc, elements) {
   for (const e of flagged) {
     e.removeAttribute('lang');
