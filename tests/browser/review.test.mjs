@@ -146,6 +146,9 @@ describe('never losing work', () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' Ekstra.');
     await rendered(page, () => page.keyboard.press('Control+z')); // before the edit settled
+    // Undo settles the burst first, and that rendering (with « Ekstra.») can be the one
+    // `rendered` saw: wait for the undo's own rendering.
+    await page.waitForFunction((a) => document.getElementById('view').textContent === a, ARTICLE);
     assert.equal(await page.$eval('#source', (s) => s.value), ARTICLE);
     assert.equal(await page.$eval('#view', (v) => v.textContent), ARTICLE);
     await rendered(page, () => page.keyboard.press('Control+Shift+z'));
