@@ -29,6 +29,59 @@ describe('typing is never lost', () => {
   });
 });
 
+// Makes the core take `ms` longer for every annotation, so that what a person does just after
+// a paste happens before its answer (a short paste goes in the text box with its highlights).
+function slowCore(ms) {
+  window.tusjPasteWait = 2 * ms; // and the text waits for the answer as long
+  const PlainBlob = window.Blob;
+  window.Blob = class extends PlainBlob {
+    constructor(parts, options) {
+      if (options && options.type === 'text/javascript') {
+        parts = [
+          ...parts,
+          `\n;{ const plain = wasm_bindgen.applyJson; wasm_bindgen.applyJson = (...a) => { const t = Date.now(); while (Date.now() - t < ${ms}); return plain(...a); }; }`,
+        ];
+      }
+      super(parts, options);
+    }
+  };
+}
+
+describe('a paste is never lost', () => {
+  test('keys pressed at once after a paste go after the pasted text', async () => {
+    const context = await getBrowser().newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await context.addInitScript(slowCore, 400);
+    const page = await context.newPage();
+    await page.goto(PAGE_URL);
+    await page.waitForSelector('html[data-warm="true"]');
+    await page.focus('#source');
+    await rendered(page, async () => {
+      await paste(page, ARTICLE);
+      await page.keyboard.type(' Ekstra.');
+    });
+    await page.waitForFunction(() => document.getElementById('view').textContent.includes('Ekstra.'));
+    assert.equal(await page.inputValue('#source'), `${ARTICLE} Ekstra.`);
+    await context.close();
+  });
+
+  test('a reload at once after a paste keeps it', async () => {
+    const context = await getBrowser().newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await context.addInitScript(slowCore, 400);
+    const page = await context.newPage();
+    await page.goto(PAGE_URL);
+    await page.waitForSelector('html[data-warm="true"]');
+    await page.focus('#source');
+    await paste(page, ARTICLE);
+    await page.reload(); // no wait: the core has not answered
+    await page.waitForSelector('html[data-ready="true"]');
+    assert.equal(await page.inputValue('#source'), ARTICLE);
+    await page.waitForFunction(() => [...document.querySelectorAll('#view mark')].some((m) => m.textContent === 'Bergen'));
+    await context.close();
+  });
+});
+
 // Makes the first worker the page starts trap («unreachable») on every annotation from then
 // on, as a wasm instance does once it has trapped; later workers are left alone.
 function trapFirstWorker() {

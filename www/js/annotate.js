@@ -16,6 +16,7 @@ async function reannotate(keepStatus, afterTrap = false, edited = false) {
   try {
     const quick = edited && state.text.length >= EDIT_FROM && !state.corrections.length;
     const result = await core.call(quick ? 'edited' : 'apply', state.text, state.corrections);
+    showPasted(); // the text box and its highlights in the same frame
     const { document: doc, skipped } = result;
     if (generation !== state.annotateGeneration) return;
     state.doc = doc;
@@ -46,6 +47,7 @@ async function reannotate(keepStatus, afterTrap = false, edited = false) {
     await renderPanel(doc);
     if (generation === state.annotateGeneration) $('panel').dataset.rendered = String(generation);
   } catch (err) {
+    showPasted();
     if (generation !== state.annotateGeneration) return;
     // The core trapped and its worker was replaced (core.js): annotate once more on the new
     // one; a second trap on the same text is reported, and the next edit tries again.
@@ -88,15 +90,18 @@ function settleSoon() {
   updateHistoryButtons();
 }
 
-function settle() {
+// `text`: the text as edited, when the text box does not have it yet (a paste, paste.js);
+// else the box's.
+function settle(text) {
   clearTimeout(state.editTimer);
   state.editTimer = 0;
-  state.editQueue = state.editQueue.then(settleEdit, settleEdit);
+  const edit = () => settleEdit(text);
+  state.editQueue = state.editQueue.then(edit, edit);
   return state.editQueue;
 }
 
-async function settleEdit() {
-  const text = source.value;
+async function settleEdit(edited) {
+  const text = edited ?? boxText();
   if (text === state.text) return;
   let corrections = state.corrections;
   let dropped = [];
@@ -119,9 +124,13 @@ async function settleEdit() {
       `${dropped.length === 1 ? 'it' : 'them'} back.`;
     setStatus(message, true);
   }
-  const annotated = reannotate(Boolean(message), false, true); // asks the core first; saving overlaps its work
-  save();
-  updateHistoryButtons();
+  // A paste not yet in the text box (paste.js): saved at once, but nothing changes on screen
+  // (status, list of articles, buttons) until it goes in with its highlights, so that the
+  // browser does not draw a frame while the core works.
+  const ahead = edited !== undefined && Boolean(state.pasted) && state.pasted.next === text;
+  const annotated = reannotate(Boolean(message) || ahead, false, true); // asks the core first; saving overlaps its work
+  save({ list: !ahead });
+  if (!ahead) updateHistoryButtons();
   await annotated;
 }
 

@@ -91,12 +91,56 @@ source.addEventListener('paste', async (e) => {
     if (choice !== 'insert') return setStatus('Nothing was pasted.', true);
     source.setSelectionRange(selectionStart, selectionEnd);
   }
-  settleSoon();
-  fitSource(source.value.length + text.length);
-  source.setRangeText(text, source.selectionStart, source.selectionEnd, 'end');
-  if (source.hidden) $('view').focus();
-  settle();
+  pasteInBox(text);
 });
+
+// A short text goes to the core before it goes in the text box: the box and the highlights then
+// change together, in one frame, a few milliseconds after the paste, and meanwhile the page
+// leaves the processor to the core (laying out and painting the filled box costs more than
+// annotating a short article, and would delay the answer). The text is in the box by
+// PASTE_WAIT ms in any case, or as soon as the person does anything in the box; the page's
+// state has it at once (saving, undo, export). A long text goes in the box at once.
+const PASTE_AHEAD = 20000; // UTF-16 units of the whole text
+// (A test may wait longer, `window.tusjPasteWait`, to act before the core answers.)
+const PASTE_WAIT = Number(globalThis.tusjPasteWait) || 100;
+
+function pasteInBox(text) {
+  showPasted();
+  const { selectionStart: start, selectionEnd: end, value } = source;
+  const next = value.slice(0, start) + text + value.slice(end);
+  if (next.length > PASTE_AHEAD) {
+    settleSoon();
+    fitSource(next.length);
+    source.setRangeText(text, start, end, 'end');
+    if (source.hidden) $('view').focus();
+    settle();
+    return;
+  }
+  // As settleSoon and settle: the paste is part of the burst of typing it joins, else a step
+  // of its own for undo.
+  if (!state.editTimer) remember();
+  clearTimeout(state.editTimer);
+  state.editTimer = 0;
+  state.pasted = { base: value, text, start, end, next, timer: setTimeout(showPasted, PASTE_WAIT) };
+  settle(next);
+}
+
+// Puts a pasted text that went to the core first in the text box (see pasteInBox).
+function showPasted() {
+  const p = state.pasted;
+  if (!p) return;
+  state.pasted = null;
+  clearTimeout(p.timer);
+  if (source.value !== p.base) return; // the box was given another text meanwhile (restore)
+  fitSource(p.next.length);
+  source.setRangeText(p.text, p.start, p.end, 'end');
+  // What waited for it (annotate.js, settleEdit), right after the highlights are drawn.
+  setTimeout(() => {
+    renderArticles();
+    updateHistoryButtons();
+  }, 0);
+}
+for (const type of ['keydown', 'beforeinput', 'mousedown', 'focus']) source.addEventListener(type, showPasted, true);
 
 // A paste anywhere else (the text box may be folded away) never replaces work: into an empty
 // page it is the article; else it asks, and «Add after the article» puts it after the text.

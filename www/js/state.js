@@ -20,9 +20,15 @@ const state = {
   annotateGeneration: 0, // the newest request to the core; older answers are dropped
   renderGeneration: 0, // the newest rendering; older ones stop
   statusSticky: false, // a message that matters stays a few seconds
+  pasted: null, // a paste the core has before the text box does (paste.js)
 };
 const HISTORY_LIMIT = 200;
 const source = $('source');
+
+// The text box's text, with a paste that is not in the box yet (paste.js).
+function boxText() {
+  return state.pasted ? state.pasted.next : source.value;
+}
 
 function snapshot() {
   return { text: state.text, corrections: state.corrections, name: state.name, id: state.id };

@@ -50,7 +50,8 @@ function countsOf(doc) {
   return counts;
 }
 
-function save() {
+// `list: false` leaves the list of articles on screen as it is (paste.js redraws it).
+function save({ list = true } = {}) {
   try {
     localStorage.removeItem(DRAFT); // room for the work first; saveDraft writes it again if needed
     if (!state.text && !state.corrections.length) {
@@ -94,7 +95,7 @@ function save() {
     warnUnsaved(err);
   }
   saveDraft();
-  if (typeof renderArticles === 'function') renderArticles();
+  if (list && typeof renderArticles === 'function') renderArticles();
 }
 
 // The warning when the work cannot be saved, with Export offered, and a note for the next
@@ -139,8 +140,9 @@ function saveDraft() {
   clearTimeout(draftTimer);
   draftTimer = 0;
   try {
-    if (source.value === state.text || source.value.length >= refusedAt) localStorage.removeItem(DRAFT);
-    else localStorage.setItem(DRAFT, source.value);
+    const text = boxText();
+    if (text === state.text || text.length >= refusedAt) localStorage.removeItem(DRAFT);
+    else localStorage.setItem(DRAFT, text);
   } catch {
     // The settled save says whether storage works; a draft that does not fit is not news.
   }
