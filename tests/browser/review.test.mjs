@@ -342,6 +342,33 @@ describe('the overview panel', () => {
     await context.close();
   });
 
+  test('a long article lists 200 rows of a table at first; «Show more» adds the rest, in order', async () => {
+    const { context, page } = await open(getBrowser());
+    const one = `${seed(SEEDS[0])}\n\n${seed(SEEDS[1])}\n\n`;
+    await panelRendered(page, () => paste(page, one.repeat(30)), 120000);
+    const doc = JSON.parse((await exportDownload(page)).content);
+    const numbers = doc.annotations.filter((a) => a.kind === 'number');
+    assert.ok(numbers.length > 400, `${numbers.length} numbers`);
+    const rows = () => page.$$eval('#panel table.numbers tbody tr.number button.go', (bs) => bs.map((b) => Number(b.dataset.go)));
+    assert.equal((await rows()).length, 200);
+    const more = page.locator('#panel table.numbers + button.show-more');
+    assert.match(await more.textContent(), new RegExp(`^Show 200 more numbers \\(200 of ${numbers.length} shown\\)$`));
+    for (let shown = 200; shown < numbers.length; shown += 200) {
+      await more.click();
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('#panel table.numbers tbody tr.number').length === n,
+        Math.min(numbers.length, shown + 200),
+      );
+    }
+    assert.equal(await more.count(), 0, 'no button once all are shown');
+    assert.deepEqual(await rows(), numbers.map((a) => a.start));
+    // The facts table is cut the same way.
+    const facts = await page.$$eval('#panel table.facts tbody tr.fact', (r) => r.length);
+    assert.equal(facts, Math.min(200, doc.events.length));
+    assert.equal(await page.locator('#panel table.facts + button.show-more').count(), doc.events.length > 200 ? 1 : 0);
+    await context.close();
+  });
+
   test('screenshots/panel.png shows the panel', async () => {
     const { context, page } = await open(getBrowser(), { viewport: { width: 1400, height: 2000 } });
     await panelRendered(page, () => paste(page, seed(SEEDS[0])));

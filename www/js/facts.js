@@ -25,7 +25,7 @@ async function factsSection(doc, more) {
   const table = el('table', { className: 'facts' });
   table.append(el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Fact'), el('th', { scope: 'col' }, 'Correct'))));
   const body = el('tbody');
-  for (const r of rows) {
+  const row = (r) => {
     const what = el(
       'button',
       { type: 'button', className: 'fact', dataset: { fact: r.id }, title: 'Show its sentence and parts in the article' },
@@ -51,11 +51,12 @@ async function factsSection(doc, more) {
       el('span', { className: 'sr-only' }, `Remove the fact «${r.what}»`),
     );
     cells.push(el('td', { className: 'tools' }, fix, remove));
-    body.append(el('tr', { className: 'fact', dataset: { type: r.type, id: r.id } }, ...cells));
-    if (!(await more())) return parts;
-  }
+    return el('tr', { className: 'fact', dataset: { type: r.type, id: r.id } }, ...cells);
+  };
+  const shown = await fillRows(body, rows, row, more);
+  if (shown === null) return parts;
   table.append(body);
-  parts.push(table);
+  parts.push(table, moreRows(body, rows, row, shown, 'facts'));
   return parts;
 }
 

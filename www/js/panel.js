@@ -17,6 +17,49 @@ function el(tag, props = {}, ...children) {
   return e;
 }
 
+// A long article's overview lists the first ROWS_SHOWN entries of each list and table, and a
+// «Show more» button adds the next ones, a batch at a time: laying the overview out then never
+// holds the page's thread for long (a 10 MB article has tens of thousands of rows). With more
+// than MERGE_AT_ONCE entities of a kind, each «merge…» list is filled when it is first used
+// (else a list of n entities would hold n² options).
+const ROWS_SHOWN = 200;
+const MERGE_AT_ONCE = 100;
+
+// Appends rows for items[from…] to `container`, ROWS_SHOWN at most, in slices (`more`);
+// the index after the last one appended, or null when `more` says the work is stale.
+async function fillRows(container, items, row, more, from = 0) {
+  const to = Math.min(items.length, from + ROWS_SHOWN);
+  for (let i = from; i < to; i++) {
+    container.append(row(items[i]));
+    if (!(await more())) return null;
+  }
+  return to;
+}
+
+// The «Show more» button for a list or table that shows `shown` of `items`, or '' when all
+// are shown. Each press adds the next batch (built off the page, put in at once).
+function moreRows(container, items, row, shown, what) {
+  if (shown >= items.length) return '';
+  const button = el('button', { type: 'button', className: 'small show-more' });
+  const label = () => {
+    button.textContent = `Show ${Math.min(ROWS_SHOWN, items.length - shown)} more ${what} (${shown} of ${items.length} shown)`;
+  };
+  label();
+  const doc = state.doc;
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    const batch = document.createDocumentFragment();
+    const to = await fillRows(batch, items, row, slicer(() => doc !== state.doc), shown);
+    if (to === null) return;
+    container.append(batch);
+    shown = to;
+    button.disabled = false;
+    if (shown >= items.length) button.remove();
+    else label();
+  });
+  return button;
+}
+
 async function renderPanel(doc) {
   const panel = $('panel');
   const parts = [el('h2', {}, 'Overview')];
@@ -25,8 +68,7 @@ async function renderPanel(doc) {
   for (const { kind, label } of vocab.kinds.slice(0, 2)) {
     const entities = doc.entities.filter((e) => e.kind === kind);
     const list = el('ul', { className: 'entities', 'aria-label': label });
-    for (const ent of entities) {
-      const others = entities.filter((o) => o.id !== ent.id);
+    const row = (ent) => {
       const n = ent.mentions.length;
       const aliases = ent.aliases.filter((x) => x !== ent.name);
       const go = el(
@@ -52,13 +94,20 @@ async function renderPanel(doc) {
         'aria-label': `Merge ${ent.name} into another ${kind}`,
       });
       merge.append(new Option('merge…', ''));
-      for (const o of others) merge.append(new Option(o.name, o.id));
-      merge.disabled = !others.length;
-      list.append(el('li', { dataset: { type: ent.type } }, go, el('span', { className: 'tools' }, rename, merge)));
-      if (!(await more())) return;
-    }
+      const fill = () => {
+        if (merge.options.length > 1) return;
+        for (const o of entities) if (o.id !== ent.id) merge.append(new Option(o.name, o.id));
+      };
+      if (entities.length <= MERGE_AT_ONCE) fill();
+      else for (const type of ['focus', 'pointerdown']) merge.addEventListener(type, fill);
+      merge.disabled = entities.length < 2;
+      return el('li', { dataset: { type: ent.type } }, go, el('span', { className: 'tools' }, rename, merge));
+    };
+    const shown = await fillRows(list, entities, row, more);
+    if (shown === null) return;
     parts.push(el('h3', {}, `${label} `, el('span', { className: 'count' }, String(entities.length))));
     parts.push(entities.length ? list : el('p', { className: 'none' }, `No ${label.toLowerCase()}.`));
+    parts.push(moreRows(list, entities, row, shown, label.toLowerCase()));
   }
   const rows = await core.call('numbersTable', doc);
   if (doc !== state.doc) return;
@@ -69,31 +118,29 @@ async function renderPanel(doc) {
     const table = el('table', { className: 'numbers' });
     table.append(el('thead', {}, el('tr', {}, ...['Number, in context', 'Reading', 'Fix'].map((h) => el('th', { scope: 'col' }, h)))));
     const body = el('tbody');
-    for (const r of rows) {
-      body.append(
+    const row = (r) =>
+      el(
+        'tr',
+        { className: 'number' },
         el(
-          'tr',
-          { className: 'number' },
-          el(
-            'td',
-            {},
-            el('button', { type: 'button', className: 'go', dataset: { go: r.start }, title: 'Show it in the article' }, r.text),
-            el('div', { className: 'context' }, `…${r.left} `, el('b', {}, r.text), ` ${r.right}…`),
-          ),
-          el('td', { className: 'reading', title: r.iso ? `ISO 8601: ${r.iso}` : '' }, r.words),
-          el(
-            'td',
-            {},
-            el('button', { type: 'button', className: 'small fix', dataset: { fix: r.id }, title: `Correct the reading of «${r.text}» (key e on the highlight)` },
-              el('span', { 'aria-hidden': 'true' }, '✎'),
-              el('span', { className: 'sr-only' }, `Correct «${r.text}»`)),
-          ),
+          'td',
+          {},
+          el('button', { type: 'button', className: 'go', dataset: { go: r.start }, title: 'Show it in the article' }, r.text),
+          el('div', { className: 'context' }, `…${r.left} `, el('b', {}, r.text), ` ${r.right}…`),
+        ),
+        el('td', { className: 'reading', title: r.iso ? `ISO 8601: ${r.iso}` : '' }, r.words),
+        el(
+          'td',
+          {},
+          el('button', { type: 'button', className: 'small fix', dataset: { fix: r.id }, title: `Correct the reading of «${r.text}» (key e on the highlight)` },
+            el('span', { 'aria-hidden': 'true' }, '✎'),
+            el('span', { className: 'sr-only' }, `Correct «${r.text}»`)),
         ),
       );
-      if (!(await more())) return;
-    }
+    const shown = await fillRows(body, rows, row, more);
+    if (shown === null) return;
     table.append(body);
-    parts.push(table);
+    parts.push(table, moreRows(body, rows, row, shown, 'numbers'));
   } else parts.push(el('p', { className: 'none' }, 'No numbers.'));
   const facts = await factsSection(doc, more);
   if (doc !== state.doc) return;
