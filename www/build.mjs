@@ -38,6 +38,7 @@ const APP = [
   'unpack.js', // base64 of gzip → bytes (the worker's source starts with it too)
   'core.js', // the core (wasm) in a Worker, behind `core.call`
   'state.js', // the one state object; commit, undo, redo
+  'sections.js', // a long article in the text box, a section at a time
   'messages.js', // status line, warnings, errors
   'storage.js', // saving the work in localStorage
   'view.js', // drawing the annotated article and the legend

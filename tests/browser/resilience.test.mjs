@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUT, PAGE_URL, SEEDS, seed, useBrowser, open, paste, rendered, marks, cliAnnotate } from './helpers.mjs';
+import { OUT, PAGE_URL, SEEDS, seed, useBrowser, open, paste, rendered, marks, cliAnnotate, exportDownload, codePointSlice } from './helpers.mjs';
 
 const getBrowser = useBrowser();
 
@@ -25,6 +25,62 @@ describe('typing is never lost', () => {
     // It settles and is annotated like any edit.
     await page.waitForFunction(() => document.getElementById('view').textContent.includes('Oslo, sa NTB.'));
     await page.waitForFunction(() => [...document.querySelectorAll('#view mark')].some((m) => m.textContent === 'Oslo'));
+    await context.close();
+  });
+});
+
+describe('a long article is edited a part at a time', () => {
+  test('typing in two parts keeps every character; export, a correction, undo and a reload have the whole text', async () => {
+    const { context, page } = await open(getBrowser());
+    const one = `${seed(SEEDS[0])}\n\n${seed(SEEDS[1])}\n\n`;
+    const article = one.repeat(Math.ceil(300000 / one.length));
+    const whole = async () => JSON.parse((await exportDownload(page)).content);
+    await page.focus('#source');
+    await rendered(page, () => paste(page, article), 120000);
+    assert.ok(await page.isVisible('#sections'), 'the bar of parts is shown');
+    const first = await page.inputValue('#source');
+    assert.ok(first.length > 0 && first.length <= 20000 && article.startsWith(first), `the box holds ${first.length} characters`);
+    assert.equal((await whole()).text, article);
+
+    // Type at the start of the first part, let it settle; then at the start of the next part.
+    await page.focus('#source');
+    await page.$eval('#source', (s) => s.setSelectionRange(0, 0));
+    await rendered(page, () => page.keyboard.type('Først. '), 120000);
+    await page.click('#section-next');
+    const second = await page.inputValue('#source');
+    assert.ok(second.length > 0 && article.slice(first.length).startsWith(second), 'the next part follows the first');
+    assert.match(await page.textContent('#section-where'), new RegExp(`characters ${(first.length + 8).toLocaleString('en')}–`));
+    await rendered(page, () => page.keyboard.type('Midt. '), 120000);
+    const typed = `Først. ${first}Midt. ${article.slice(first.length)}`;
+    assert.equal((await whole()).text, typed);
+
+    // Marking words in the second part: the correction counts from the article's start.
+    const at = await page.$eval('#source', (s) => s.value.indexOf('Dillon'));
+    assert.ok(at >= 0);
+    await page.focus('#source');
+    await page.$eval('#source', (s, i) => s.setSelectionRange(i, i + 'Dillon'.length), at);
+    await rendered(page, () => page.keyboard.press('Alt+A'), 120000);
+    const marked = await whole();
+    assert.equal(marked.text, typed);
+    const c = marked.corrections.at(-1);
+    assert.equal(c.text, 'Dillon');
+    assert.equal(codePointSlice(typed, c.start, c.end), 'Dillon');
+    assert.equal(c.start, typed.indexOf('Dillon', `Først. ${first}Midt. `.length));
+
+    // Undo takes the correction back, then the second burst; the box shows a part of the text.
+    await page.focus('#source');
+    await rendered(page, () => page.keyboard.press('Control+Z'), 120000);
+    await rendered(page, () => page.keyboard.press('Control+Z'), 120000);
+    assert.equal((await whole()).text, `Først. ${article}`);
+    const box = await page.inputValue('#source');
+    assert.ok(box.length <= 20000 && `Først. ${article}`.includes(box));
+
+    // Redo, and a reload keeps everything.
+    await rendered(page, () => page.keyboard.press('Control+Shift+Z'), 120000);
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"]');
+    await page.waitForSelector('#view[data-rendered]', { timeout: 120000 });
+    assert.equal((await whole()).text, typed);
     await context.close();
   });
 });

@@ -86,7 +86,7 @@ function settleSoon() {
   clearTimeout(state.editTimer);
   clearTimeout(state.wholeTimer); // typing goes on: the whole text waits
   // Longer articles wait a little longer, so that typing does not queue up work.
-  state.editTimer = setTimeout(settle, 250 + Math.min(1000, source.value.length / 2000));
+  state.editTimer = setTimeout(settle, 250 + Math.min(1000, boxLength() / 2000));
   updateHistoryButtons();
 }
 
@@ -115,6 +115,7 @@ async function settleEdit(edited) {
   }
   state.text = text;
   state.corrections = corrections;
+  fitSections(text);
   let message = '';
   if (dropped.length) {
     const words = dropped.map((c) => `«${c.text}»`).join(', ');
@@ -134,23 +135,4 @@ async function settleEdit(edited) {
   await annotated;
 }
 
-// A text box holding a very long article costs the browser about a second of layout, and
-// while it has focus Chromium re-reads its whole text on every frame; so past this size the
-// box is folded away (the annotated view shows the article) until the reader unfolds it.
-const FOLD_LIMIT = 200000;
-function fitSource(length) {
-  const fold = length > FOLD_LIMIT;
-  source.hidden = fold && !source.dataset.unfolded;
-  $('unfold').hidden = !source.hidden;
-  if (!fold) delete source.dataset.unfolded;
-}
-$('unfold').addEventListener('click', () => {
-  source.dataset.unfolded = 'true';
-  fitSource(state.text.length);
-  source.focus();
-});
-
-source.addEventListener('input', () => {
-  fitSource(source.value.length);
-  settleSoon();
-});
+source.addEventListener('input', settleSoon);

@@ -45,8 +45,7 @@ async function switchToArticle(id) {
   const work = loadArticle(id);
   if (!entry || !work) return showError('That article could not be read from this browser’s storage.');
   await commit(work, `Switched to «${entry.title}». Undo (Ctrl+Z) returns to the article before.`);
-  source.setSelectionRange(0, 0);
-  source.scrollTop = 0;
+  caretToTop();
 }
 
 async function removeArticle(id) {

@@ -49,8 +49,7 @@ $('redo').addEventListener('click', redo);
       restoreDraft(saved); // what was typed last, before it settled
       await restored;
       // The caret starts at the top of the article, where a reader starts.
-      source.setSelectionRange(0, 0);
-      source.scrollTop = 0;
+      caretToTop();
     } else {
       setStatus('Ready: paste an article (Ctrl+V).');
       if (source.value) settleSoon();

@@ -73,8 +73,7 @@ async function pasteAsNewArticle(text) {
     { text, corrections: [], name: '', id: '' },
     'Pasted as a new article. The previous one is in the list of Articles; Undo (Ctrl+Z) brings it back here.',
   );
-  source.setSelectionRange(0, 0);
-  source.scrollTop = 0;
+  caretToTop();
 }
 
 // Ctrl+V in the text box annotates at once. Text is inserted as text, never as markup.
@@ -83,8 +82,8 @@ source.addEventListener('paste', async (e) => {
   if (!text) return;
   e.preventDefault();
   const { selectionStart, selectionEnd } = source;
-  const whole = selectionStart === 0 && selectionEnd === source.value.length;
-  if (source.value.trim() && (whole || looksLikeArticle(text))) {
+  const whole = !state.section && selectionStart === 0 && selectionEnd === source.value.length;
+  if (boxText().trim() && (whole || looksLikeArticle(text))) {
     const choice = whole ? 'new' : await askPaste('Insert here', text);
     source.focus();
     if (choice === 'new') return pasteAsNewArticle(text);
@@ -107,12 +106,22 @@ const PASTE_WAIT = Number(globalThis.tusjPasteWait) || 100;
 function pasteInBox(text) {
   showPasted();
   const { selectionStart: start, selectionEnd: end, value } = source;
+  if (state.section || value.length - (end - start) + text.length > SECTION_FROM) {
+    // A long article: the box holds the section where the pasted text starts (sections.js).
+    const whole = boxText();
+    const at = sectionOffset() + start;
+    const next = whole.slice(0, at) + text + whole.slice(sectionOffset() + end);
+    settleSoon();
+    showText(next, at);
+    const caret = Math.min(source.value.length, at + text.length - sectionOffset());
+    source.setSelectionRange(caret, caret);
+    settle();
+    return;
+  }
   const next = value.slice(0, start) + text + value.slice(end);
   if (next.length > PASTE_AHEAD) {
     settleSoon();
-    fitSource(next.length);
     source.setRangeText(text, start, end, 'end');
-    if (source.hidden) $('view').focus();
     settle();
     return;
   }
@@ -132,7 +141,6 @@ function showPasted() {
   state.pasted = null;
   clearTimeout(p.timer);
   if (source.value !== p.base) return; // the box was given another text meanwhile (restore)
-  fitSource(p.next.length);
   source.setRangeText(p.text, p.start, p.end, 'end');
   // What waited for it (annotate.js, settleEdit), right after the highlights are drawn.
   setTimeout(() => {
@@ -142,7 +150,7 @@ function showPasted() {
 }
 for (const type of ['keydown', 'beforeinput', 'mousedown', 'focus']) source.addEventListener(type, showPasted, true);
 
-// A paste anywhere else (the text box may be folded away) never replaces work: into an empty
+// A paste anywhere else never replaces work: into an empty
 // page it is the article; else it asks, and «Add after the article» puts it after the text.
 document.addEventListener('paste', async (e) => {
   if (e.defaultPrevented || e.target === source || e.target.closest('input, select, textarea, dialog')) return;

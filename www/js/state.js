@@ -21,13 +21,17 @@ const state = {
   renderGeneration: 0, // the newest rendering; older ones stop
   statusSticky: false, // a message that matters stays a few seconds
   pasted: null, // a paste the core has before the text box does (paste.js)
+  section: null, // {before, after}: a long article's text around the box's section (sections.js)
 };
 const HISTORY_LIMIT = 200;
 const source = $('source');
 
-// The text box's text, with a paste that is not in the box yet (paste.js).
+// The whole text as the text box has it: with a paste that is not in the box yet (paste.js),
+// or with the text before and after the section the box holds (sections.js).
 function boxText() {
-  return state.pasted ? state.pasted.next : source.value;
+  if (state.pasted) return state.pasted.next;
+  const s = state.section;
+  return s ? s.before + source.value + s.after : source.value;
 }
 
 function snapshot() {
@@ -59,10 +63,7 @@ function restore(next, message, options = {}) {
   state.corrections = next.corrections;
   state.name = next.name;
   state.id = next.id || '';
-  if (source.value !== state.text) {
-    fitSource(state.text.length);
-    source.value = state.text;
-  }
+  if (boxText() !== state.text) showText(state.text, sectionOffset());
   const annotated = reannotate(message); // asks the core first; saving overlaps its work
   save();
   updateHistoryButtons();

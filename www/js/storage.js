@@ -149,7 +149,7 @@ function saveDraft() {
 }
 
 source.addEventListener('input', () => {
-  if (source.value.length <= DRAFT_AT_ONCE) saveDraft();
+  if (boxLength() <= DRAFT_AT_ONCE) saveDraft();
   else if (!draftTimer) draftTimer = setTimeout(saveDraft, 1000);
 });
 window.addEventListener('pagehide', saveDraft);
@@ -219,8 +219,7 @@ function load() {
 // annotated) like any edit.
 function restoreDraft(work) {
   if (typeof work.draft !== 'string') return;
-  source.value = work.draft;
-  fitSource(work.draft.length);
+  showText(work.draft);
   settleSoon();
   saveDraft();
 }
