@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUT, PAGE_URL, SEEDS, seed, useBrowser, open, paste, rendered, marks, cliAnnotate, exportDownload, codePointSlice } from './helpers.mjs';
+import { OUT, PAGE_URL, SEEDS, seed, useBrowser, open, paste, rendered, marks, cliAnnotate, exportDownload, codePointSlice, markTexts } from './helpers.mjs';
 
 const getBrowser = useBrowser();
 
@@ -81,6 +81,30 @@ describe('a long article is edited a part at a time', () => {
     await page.waitForSelector('html[data-ready="true"]');
     await page.waitForSelector('#view[data-rendered]', { timeout: 120000 });
     assert.equal((await whole()).text, typed);
+    await context.close();
+  });
+});
+
+describe('a pathological paste', () => {
+  test('12 MB of «-» leaves a working annotator: the next article gets its highlights', async () => {
+    const { context, page, errors } = await open(getBrowser());
+    await page.focus('#source');
+    await rendered(page, () => paste(page, '-'.repeat(12_000_000)), 300000);
+    assert.equal(await page.isVisible('#error'), false, await page.textContent('#error'));
+    assert.equal(await page.$eval('#view', (v) => v.textContent.length), 12_000_000);
+    await rendered(page, () => page.click('#new'));
+    await page.focus('#source');
+    await rendered(page, () => paste(page, seed(SEEDS[0])), 120000);
+    const after = await markTexts(page);
+    // The same highlights as on a page that never saw the dashes.
+    const fresh = await open(getBrowser());
+    await fresh.page.focus('#source');
+    await rendered(fresh.page, () => paste(fresh.page, seed(SEEDS[0])), 120000);
+    const expected = await markTexts(fresh.page);
+    assert.ok(expected.length > 20, `${expected.length} highlights`);
+    assert.deepEqual(after, expected);
+    assert.deepEqual(errors, []);
+    await fresh.context.close();
     await context.close();
   });
 });
