@@ -42,11 +42,38 @@ const held = new Map();
 let serial = 0;
 const STALE = 'tusj: that document is no longer held';
 
-// Keeps a result ({json} as the core wrote it, or {doc}) and answers {json, held}.
-function hold(entry, json) {
+// A long article's result crosses in pieces (more than BIG characters of JSON): the text as a
+// string, each list longer than CHUNK characters of JSON in chunks of about that size, the
+// rest as JSON. The page parses one chunk per task (core.js): one JSON.parse of a 10 MB
+// article's document would hold the page's thread for half a second.
+const BIG = 1 << 20;
+const CHUNK = 1 << 19;
+
+function pieces(result) {
+  const doc = { ...result.document, text: null }; // (the keys keep their order)
+  const lists = {};
+  for (const [key, list] of Object.entries(doc)) {
+    if (!Array.isArray(list) || list.length < 2) continue;
+    const json = JSON.stringify(list);
+    if (json.length <= CHUNK) continue;
+    const size = Math.ceil(list.length / Math.ceil(json.length / CHUNK)); // items per chunk
+    lists[key] = [];
+    for (let i = 0; i < list.length; i += size) lists[key].push(JSON.stringify(list.slice(i, i + size)));
+    doc[key] = null;
+  }
+  return { head: JSON.stringify({ ...result, document: doc }), text: result.document.text, lists };
+}
+
+// Keeps a result ({json} as the core wrote it, or {doc}) and answers {json, held}, or
+// {pieces, held} for a long article. `json`: the result as JSON; else `result`, the object.
+function hold(entry, json, result) {
   held.set(++serial, entry);
   while (held.size > 2) held.delete(held.keys().next().value);
-  return { json, held: serial };
+  if (json !== undefined && json.length <= BIG) return { json, held: serial };
+  if (json === undefined && result.document.text.length <= BIG / 8) return { json: JSON.stringify(result), held: serial };
+  result ||= JSON.parse(json);
+  entry.doc ||= result.document;
+  return { pieces: pieces(result), held: serial };
 }
 
 function docOf(entry) {
@@ -166,7 +193,7 @@ const OWN = {
     if (!doc) return OWN.applyJson(text, corrections);
     const entry = { doc };
     last = { text, entry };
-    return hold(entry, JSON.stringify({ document: doc, skipped: [], partial: true }));
+    return hold(entry, undefined, { document: doc, skipped: [], partial: true });
   },
 };
 

@@ -40,7 +40,16 @@ describe('a long article is edited a part at a time', () => {
     assert.ok(await page.isVisible('#sections'), 'the bar of parts is shown');
     const first = await page.inputValue('#source');
     assert.ok(first.length > 0 && first.length <= 20000 && article.startsWith(first), `the box holds ${first.length} characters`);
-    assert.equal((await whole()).text, article);
+    // Its document crossed from the worker in pieces (worker.js, more than 1 MB of JSON), put
+    // together on the page as the core wrote it.
+    const doc = await whole();
+    assert.equal(doc.text, article);
+    const shown = await page.evaluate(() => ({ text: state.doc.text, annotations: state.doc.annotations, entities: state.doc.entities, events: state.doc.events }));
+    assert.equal(shown.text, article);
+    assert.deepEqual(shown.annotations, doc.annotations);
+    assert.deepEqual(shown.entities, doc.entities);
+    assert.deepEqual(shown.events, doc.events);
+    assert.equal(await page.$$eval('#view mark', (m) => m.length), doc.annotations.length);
 
     // Type at the start of the first part, let it settle; then at the start of the next part.
     await page.focus('#source');

@@ -143,11 +143,12 @@ const core = (() => {
     // The document comes over as JSON text (src/wasm.rs, applyJson) and is parsed here.
     // `applyEdit` (an edit of a long article: the changed paragraphs at once) is the worker's.
     if (fn === 'apply' || fn === 'edited') {
-      return call(fn === 'apply' ? 'applyJson' : 'applyEdit', ...args).then((r) => {
+      return call(fn === 'apply' ? 'applyJson' : 'applyEdit', ...args).then(async (r) => {
         if (typeof r === 'string') return JSON.parse(r); // no worker
-        const result = JSON.parse(r.json);
         // (A worker that is replaced fails what it owes: the one answering is the current one.)
-        held.set(result.document, { worker, n: r.held });
+        const from = worker;
+        const result = r.pieces ? await assemble(r.pieces) : JSON.parse(r.json);
+        held.set(result.document, { worker: from, n: r.held });
         return result;
       });
     }
@@ -165,6 +166,21 @@ const core = (() => {
       return post(worker, fn, args);
     }
     return callLater(fn, args);
+  }
+
+  // A long article's result from its pieces (worker.js), one chunk of JSON per task.
+  async function assemble({ head, text, lists }) {
+    const result = JSON.parse(head);
+    result.document.text = text;
+    for (const [key, chunks] of Object.entries(lists)) {
+      const list = [];
+      for (const chunk of chunks) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        for (const item of JSON.parse(chunk)) list.push(item);
+      }
+      result.document[key] = list;
+    }
+    return result;
   }
 
   async function callLater(fn, args) {

@@ -59,7 +59,7 @@ function viewSelection() {
 // The words selected in the text box as code point offsets, or null.
 // (A long article's box holds a section of it: offsets count from the article's start.)
 function sourceSelection() {
-  if (source.selectionEnd > source.selectionStart && boxText() === state.text) {
+  if (source.selectionEnd > source.selectionStart && boxIs(state.text)) {
     const from = sectionOffset() + source.selectionStart;
     const start = codePoints(state.text.slice(0, from));
     return { start, end: start + codePoints(source.value.slice(source.selectionStart, source.selectionEnd)) };

@@ -89,7 +89,7 @@ $('section-next').addEventListener('click', () => goSection(1));
 function fitSections(text) {
   const long = text.length > SECTION_FROM;
   if (long === Boolean(state.section) && source.value.length <= SECTION_FROM) return;
-  if (boxText() !== text || (document.activeElement === source && state.editTimer)) return;
+  if (!boxIs(text) || (document.activeElement === source && state.editTimer)) return;
   const caret = sectionOffset() + source.selectionStart;
   const focused = document.activeElement === source;
   showText(text, caret);

@@ -34,6 +34,19 @@ function boxText() {
   return s ? s.before + source.value + s.after : source.value;
 }
 
+// Whether the text box has `text` (as boxText), without putting a long article together.
+function boxIs(text) {
+  const s = !state.pasted && state.section;
+  if (!s) return boxText() === text;
+  const v = source.value;
+  return (
+    s.before.length + v.length + s.after.length === text.length &&
+    text.startsWith(v, s.before.length) &&
+    text.startsWith(s.before) &&
+    text.endsWith(s.after)
+  );
+}
+
 function snapshot() {
   return { text: state.text, corrections: state.corrections, name: state.name, id: state.id };
 }
@@ -63,7 +76,7 @@ function restore(next, message, options = {}) {
   state.corrections = next.corrections;
   state.name = next.name;
   state.id = next.id || '';
-  if (boxText() !== state.text) showText(state.text, sectionOffset());
+  if (!boxIs(state.text)) showText(state.text, sectionOffset());
   const annotated = reannotate(message); // asks the core first; saving overlaps its work
   save();
   updateHistoryButtons();

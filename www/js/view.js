@@ -243,7 +243,11 @@ function renderLegend(doc) {
   const legend = $('legend');
   legend.replaceChildren();
   const counts = { actor: 0, place: 0, number: 0 };
-  for (const a of doc.annotations) counts[a.kind]++;
+  let users = 0;
+  for (const a of doc.annotations) {
+    counts[a.kind]++;
+    if (a.source === 'user') users++;
+  }
   for (const { kind, label } of vocab.kinds) {
     const b = document.createElement('button');
     b.type = 'button';
@@ -274,7 +278,6 @@ function renderLegend(doc) {
   swatch.className = 'swatch own';
   swatch.setAttribute('aria-hidden', 'true');
   swatch.textContent = 'Abc';
-  const users = doc.annotations.filter((a) => a.source === 'user').length;
   own.append(swatch, ` your corrections (${users}) · counts are highlights; the overview counts mentions per name`);
   legend.append(own);
 }
