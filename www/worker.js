@@ -47,10 +47,13 @@ const STALE = 'tusj: that document is no longer held';
 // rest as JSON. The page parses one chunk per task (core.js): one JSON.parse of a 10 MB
 // article's document would hold the page's thread for half a second.
 const BIG = 1 << 20;
-const CHUNK = 1 << 19;
+const CHUNK = 1 << 18;
 
-function pieces(result) {
+// The chunks go as UTF-8 bytes, transferred (not copied); the text, which the page sent, only
+// if the document's differs.
+function pieces(result, sent) {
   const doc = { ...result.document, text: null }; // (the keys keep their order)
+  const encoder = new TextEncoder();
   const lists = {};
   for (const [key, list] of Object.entries(doc)) {
     if (!Array.isArray(list) || list.length < 2) continue;
@@ -58,22 +61,40 @@ function pieces(result) {
     if (json.length <= CHUNK) continue;
     const size = Math.ceil(list.length / Math.ceil(json.length / CHUNK)); // items per chunk
     lists[key] = [];
-    for (let i = 0; i < list.length; i += size) lists[key].push(JSON.stringify(list.slice(i, i + size)));
+    for (let i = 0; i < list.length; i += size) lists[key].push(encoder.encode(JSON.stringify(list.slice(i, i + size))));
     doc[key] = null;
   }
-  return { head: JSON.stringify({ ...result, document: doc }), text: result.document.text, lists };
+  const text = result.document.text === sent ? undefined : result.document.text;
+  return { head: JSON.stringify({ ...result, document: doc }), text, lists };
+}
+
+// The buffers of a result's chunks, to transfer.
+function buffers(result) {
+  const lists = result && result.pieces && result.pieces.lists;
+  return lists ? Object.values(lists).flat().map((b) => b.buffer) : [];
+}
+
+// A long article's tables (tens of thousands of rows) cross as chunks of JSON too: receiving
+// them as objects would cost the page's thread one long task (core.js puts them together).
+const TABLES = new Set(['numbersTable', 'factsTable']);
+const ROWS = 250;
+function rowsInPieces(rows) {
+  if (!Array.isArray(rows) || rows.length <= ROWS) return rows;
+  const chunks = [];
+  for (let i = 0; i < rows.length; i += ROWS) chunks.push(JSON.stringify(rows.slice(i, i + ROWS)));
+  return { rowChunks: chunks };
 }
 
 // Keeps a result ({json} as the core wrote it, or {doc}) and answers {json, held}, or
 // {pieces, held} for a long article. `json`: the result as JSON; else `result`, the object.
-function hold(entry, json, result) {
+function hold(entry, json, result, sent) {
   held.set(++serial, entry);
   while (held.size > 2) held.delete(held.keys().next().value);
   if (json !== undefined && json.length <= BIG) return { json, held: serial };
   if (json === undefined && result.document.text.length <= BIG / 8) return { json: JSON.stringify(result), held: serial };
   result ||= JSON.parse(json);
   entry.doc ||= result.document;
-  return { pieces: pieces(result), held: serial };
+  return { pieces: pieces(result, sent), held: serial };
 }
 
 function docOf(entry) {
@@ -180,7 +201,7 @@ const OWN = {
   applyJson(text, corrections) {
     const entry = { json: wasm_bindgen.applyJson(text, corrections) };
     last = corrections.length ? null : { text, entry };
-    return hold(entry, entry.json);
+    return hold(entry, entry.json, undefined, text);
   },
   applyEdit(text, corrections) {
     let doc = null;
@@ -193,7 +214,7 @@ const OWN = {
     if (!doc) return OWN.applyJson(text, corrections);
     const entry = { doc };
     last = { text, entry };
-    return hold(entry, undefined, { document: doc, skipped: [], partial: true });
+    return hold(entry, undefined, { document: doc, skipped: [], partial: true }, text);
   },
 };
 
@@ -237,7 +258,8 @@ self.onmessage = async (event) => {
       msg.args[0] = docOf(held.get(ref));
     }
     const result = (OWN[msg.fn] || wasm_bindgen[msg.fn])(...msg.args);
-    self.postMessage({ id: msg.id, result });
+    const answer = TABLES.has(msg.fn) ? rowsInPieces(result) : result;
+    self.postMessage({ id: msg.id, result: answer }, buffers(answer));
   } catch (err) {
     // A trap («unreachable», out of memory) leaves this wasm instance unusable: the page
     // replaces the whole worker.

@@ -147,7 +147,7 @@ const core = (() => {
         if (typeof r === 'string') return JSON.parse(r); // no worker
         // (A worker that is replaced fails what it owes: the one answering is the current one.)
         const from = worker;
-        const result = r.pieces ? await assemble(r.pieces) : JSON.parse(r.json);
+        const result = r.pieces ? await assemble(r.pieces, args[0]) : JSON.parse(r.json);
         held.set(result.document, { worker: from, n: r.held });
         return result;
       });
@@ -155,7 +155,7 @@ const core = (() => {
     // A document the worker still holds is named, not sent (worker.js); else it is sent.
     const ref = DOC_FIRST.has(fn) && held.get(args[0]);
     if (ref && ref.worker === worker && isReady && worker) {
-      return post(worker, fn, [{ heldDocument: ref.n }, ...args.slice(1)]).catch((err) => {
+      return post(worker, fn, [{ heldDocument: ref.n }, ...args.slice(1)]).then(joinRows, (err) => {
         if (err.message !== STALE) throw err;
         held.delete(args[0]);
         return call(fn, ...args);
@@ -163,25 +163,33 @@ const core = (() => {
     }
     if (isReady && worker) {
       if (NEEDS_DATA.has(fn)) warm();
-      return post(worker, fn, args);
+      return post(worker, fn, args).then(joinRows);
     }
-    return callLater(fn, args);
+    return callLater(fn, args).then(joinRows);
   }
 
   // A long article's result from its pieces (worker.js), one chunk of JSON per task.
-  async function assemble({ head, text, lists }) {
+  // (`sent`: the text the page sent, which the document has unless `text` says otherwise.)
+  async function assemble({ head, text, lists }, sent) {
     const result = JSON.parse(head);
-    result.document.text = text;
-    for (const [key, chunks] of Object.entries(lists)) {
-      const list = [];
-      for (const chunk of chunks) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        for (const item of JSON.parse(chunk)) list.push(item);
-      }
-      result.document[key] = list;
-    }
+    result.document.text = text ?? sent;
+    for (const [key, chunks] of Object.entries(lists)) result.document[key] = await joinChunks(chunks);
     return result;
   }
+
+  // Chunks of JSON, as text or as UTF-8 bytes, one per task.
+  const decoder = new TextDecoder();
+  async function joinChunks(chunks) {
+    const list = [];
+    for (const chunk of chunks) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      for (const item of JSON.parse(typeof chunk === 'string' ? chunk : decoder.decode(chunk))) list.push(item);
+    }
+    return list;
+  }
+
+  // A long article's table (worker.js: rowChunks) as one list of rows.
+  const joinRows = (r) => (r && Array.isArray(r.rowChunks) ? joinChunks(r.rowChunks) : r);
 
   async function callLater(fn, args) {
     await ready;
