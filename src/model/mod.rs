@@ -34,7 +34,6 @@
 //! mismatch or truncation is an [`ErrorKind::Model`] error.
 
 pub(crate) mod features;
-mod fxhash;
 #[cfg(feature = "tools")]
 pub(crate) mod gazetteer;
 #[cfg(feature = "tools")]
@@ -46,9 +45,9 @@ use crate::error::{Error, ErrorKind};
 use crate::recognizer::Recognizer;
 use crate::tags::{NeType, Tag};
 
+use crate::fxhash::FxHashMap;
 pub use features::NameTable;
 use features::{Context, DocEvidence, Neighbour, Window, Word};
-use fxhash::FxHashMap;
 
 const MAGIC: &[u8; 8] = b"TUSJNER\0";
 const VERSION: u32 = 3;
