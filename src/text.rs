@@ -80,9 +80,9 @@ fn is_date(s: &str) -> bool {
 
 /// Converts byte offsets of one string into code point offsets and back.
 ///
-/// It keeps the number of code points before every block of [`BLOCK`] bytes and counts
-/// the rest in the text itself: an eighth of a byte per byte of text, where a table of
-/// every code point's offset took eight, and a pass that only counts bytes to build.
+/// It keeps the number of code points before every block of 64 bytes and counts the rest
+/// in the text itself: an eighth of a byte per byte of text, where a table of every code
+/// point's offset took eight, and a pass that only counts bytes to build.
 #[derive(Clone, Debug)]
 pub struct CodePoints<'t> {
     text: &'t str,
