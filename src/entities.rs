@@ -7,8 +7,9 @@
 //! the acronym given in parentheses after a full name, or when a lone person name is the
 //! last name of a full one.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::text::CodePoints;
 use crate::vocab::{Annotation, AnnotationType, Entity, Kind};
 
@@ -27,10 +28,10 @@ pub fn group(text: &str, annotations: &mut [Annotation]) -> Vec<Entity> {
 
     // Map each form to the form it stands for; chains are resolved below. Everything here
     // works on distinct forms and hash lookups: a long paste has thousands of mentions.
-    let mut stands_for: HashMap<(Kind, String), String> = HashMap::new();
+    let mut stands_for: FxHashMap<(Kind, String), String> = FxHashMap::default();
     let mut distinct: Vec<(Kind, &str)> = Vec::new();
-    let mut known: HashSet<(Kind, &str)> = HashSet::new();
-    let mut persons: HashSet<&str> = HashSet::new();
+    let mut known: FxHashSet<(Kind, &str)> = FxHashSet::default();
+    let mut persons: FxHashSet<&str> = FxHashSet::default();
     for (&i, form) in named.iter().zip(&forms) {
         let kind = annotations[i].kind;
         if known.insert((kind, form.as_str())) {
@@ -41,8 +42,8 @@ pub fn group(text: &str, annotations: &mut [Annotation]) -> Vec<Entity> {
         }
     }
     // Multi-word forms by their initials, and multi-word person names by their last name.
-    let mut by_initials: HashMap<(Kind, String), BTreeSet<&str>> = HashMap::new();
-    let mut by_last_name: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    let mut by_initials: FxHashMap<(Kind, String), BTreeSet<&str>> = FxHashMap::default();
+    let mut by_last_name: FxHashMap<&str, BTreeSet<&str>> = FxHashMap::default();
     for &(kind, form) in &distinct {
         if !form.contains(' ') {
             continue;
@@ -130,7 +131,7 @@ pub fn group(text: &str, annotations: &mut [Annotation]) -> Vec<Entity> {
     };
 
     let mut order: Vec<(Kind, String)> = Vec::new();
-    let mut members: HashMap<(Kind, String), Vec<usize>> = HashMap::new();
+    let mut members: FxHashMap<(Kind, String), Vec<usize>> = FxHashMap::default();
     for (&i, form) in named.iter().zip(&forms) {
         let key = (annotations[i].kind, resolve(annotations[i].kind, form));
         members.entry(key.clone()).or_insert_with(|| {

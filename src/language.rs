@@ -21,9 +21,10 @@
 //! because a Norwegian paragraph read as foreign loses all its marks.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
+
+use crate::fxhash::FxHashMap;
 
 /// A language the detector tells apart from Norwegian.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -167,10 +168,10 @@ const OTHERS: &[(Language, &[&str])] = &[
 
 /// Each listed word with a bit per language whose list holds it (bit 0 Norwegian, then
 /// [`OTHERS`] in order).
-fn table() -> &'static HashMap<&'static str, u8> {
-    static TABLE: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+fn table() -> &'static FxHashMap<&'static str, u8> {
+    static TABLE: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = HashMap::new();
+        let mut table = FxHashMap::default();
         for w in NORWEGIAN {
             *table.entry(*w).or_insert(0) |= 1;
         }

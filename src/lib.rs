@@ -23,7 +23,7 @@
 //! recognizer, numbers, model            names and numbers
 //! tokens, tags, correction, eval::conllu,  tokens, BIO tags, the Correction type, CoNLL-U,
 //!   language                            the language of each paragraph
-//! error, text, vocab                    errors, text offsets, the shared vocabulary
+//! error, text, vocab, fxhash            errors, text offsets, the shared vocabulary, a hasher
 //! ```
 //!
 //! The documented surface is the annotator, the document and its parts (the vocabulary,
@@ -57,6 +57,7 @@ pub mod error;
 pub mod eval;
 pub mod events;
 pub mod export;
+pub(crate) mod fxhash;
 pub mod language;
 pub mod open;
 pub mod overview;

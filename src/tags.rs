@@ -169,27 +169,20 @@ pub struct NameSpan {
 /// Reads the names out of a BIO sequence. A stray `I-X` (not after `B-X`/`I-X`) starts a
 /// new name, as conlleval does.
 pub fn spans(tags: &[Tag]) -> Vec<NameSpan> {
-    let mut out: Vec<NameSpan> = Vec::new();
-    let mut open: Option<NameSpan> = None;
-    for (i, &tag) in tags.iter().enumerate() {
-        match tag {
-            Tag::I(t) if open.is_some_and(|s| s.ty == t) => {
-                if let Some(s) = open.as_mut() {
-                    s.end = i + 1;
-                }
-            }
-            Tag::B(t) | Tag::I(t) => {
-                out.extend(open.take());
-                open = Some(NameSpan {
-                    start: i,
-                    end: i + 1,
-                    ty: t,
-                });
-            }
-            Tag::O => out.extend(open.take()),
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        let Some(ty) = tags[i].ne_type() else {
+            i += 1;
+            continue;
+        };
+        let start = i;
+        i += 1;
+        while tags.get(i) == Some(&Tag::I(ty)) {
+            i += 1;
         }
+        out.push(NameSpan { start, end: i, ty });
     }
-    out.extend(open);
     out
 }
 
@@ -244,6 +237,28 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn spans_break_at_a_change_of_type_and_run_to_the_end() {
+        use NeType::*;
+        let tags = [
+            Tag::I(Per),
+            Tag::I(Per),
+            Tag::I(Org),
+            Tag::B(Org),
+            Tag::O,
+            Tag::B(Loc),
+            Tag::I(Loc),
+            Tag::I(Loc),
+        ];
+        let got: Vec<(usize, usize, NeType)> = spans(&tags)
+            .iter()
+            .map(|s| (s.start, s.end, s.ty))
+            .collect();
+        assert_eq!(got, [(0, 2, Per), (2, 3, Org), (3, 4, Org), (5, 8, Loc)]);
+        assert_eq!(spans(&[]), []);
+        assert_eq!(spans(&[Tag::O, Tag::O]), []);
     }
 
     #[test]

@@ -79,47 +79,95 @@ fn is_date(s: &str) -> bool {
 }
 
 /// Converts byte offsets of one string into code point offsets and back.
+///
+/// It keeps the number of code points before every block of 64 bytes and counts the rest
+/// in the text itself: an eighth of a byte per byte of text, where a table of every code
+/// point's offset took eight, and a pass that only counts bytes to build.
 #[derive(Clone, Debug)]
-pub struct CodePoints {
-    /// Byte offset of every code point, plus the length at the end.
-    starts: Vec<usize>,
+pub struct CodePoints<'t> {
+    text: &'t str,
+    /// Per block of `BLOCK` bytes, the code points that start before it.
+    before: Vec<usize>,
+    /// Number of code points.
+    len: usize,
 }
 
-impl CodePoints {
+/// The bytes of a block of [`CodePoints`]: a lookup counts at most this many.
+const BLOCK: usize = 64;
+
+/// How many code points start in `bytes` (the bytes that do not continue a UTF-8 sequence).
+fn starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| !is_continuation(b)).count()
+}
+
+/// Whether `b` is the second, third or fourth byte of a UTF-8 sequence.
+fn is_continuation(b: u8) -> bool {
+    (0x80..0xc0).contains(&b)
+}
+
+impl<'t> CodePoints<'t> {
     /// Indexes `text`.
-    pub fn new(text: &str) -> CodePoints {
-        let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        starts.push(text.len());
-        CodePoints { starts }
+    pub fn new(text: &'t str) -> CodePoints<'t> {
+        let mut before = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut len = 0;
+        for block in text.as_bytes().chunks(BLOCK) {
+            before.push(len);
+            len += starts(block);
+        }
+        CodePoints { text, before, len }
     }
 
     /// Number of code points.
     pub fn len(&self) -> usize {
-        self.starts.len() - 1
+        self.len
     }
 
     /// Whether the text is empty.
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.len == 0
     }
 
     /// The code point index of a byte offset; a byte inside a code point maps to that
     /// code point, and anything past the end to the length.
     pub fn to_char(&self, byte: usize) -> usize {
-        match self.starts.binary_search(&byte) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
+        if byte >= self.text.len() {
+            return self.len;
+        }
+        let block = byte / BLOCK;
+        let counted = self.before[block] + starts(&self.text.as_bytes()[block * BLOCK..byte]);
+        // Inside a code point, its own start is among those counted.
+        if self.text.is_char_boundary(byte) {
+            counted
+        } else {
+            counted - 1
         }
     }
 
     /// The byte offset of a code point index, if it is within `0..=len`.
     pub fn to_byte(&self, char_index: usize) -> Option<usize> {
-        self.starts.get(char_index).copied()
+        if char_index >= self.len {
+            return (char_index == self.len).then_some(self.text.len());
+        }
+        // The last block that starts at or before the code point (every block holds a
+        // start: a code point is at most 4 bytes long).
+        let block = self.before.partition_point(|&n| n <= char_index) - 1;
+        let from = block * BLOCK;
+        self.text.as_bytes()[from..]
+            .iter()
+            .enumerate()
+            .filter(|(_, &b)| !is_continuation(b))
+            .nth(char_index - self.before[block])
+            .map(|(i, _)| from + i)
     }
 }
 
 /// The code points `start..end` of `text`, clamped to the text (never panics).
-pub(crate) fn cp_slice<'a>(text: &'a str, cp: &CodePoints, start: usize, end: usize) -> &'a str {
+pub(crate) fn cp_slice<'a>(
+    text: &'a str,
+    cp: &CodePoints<'_>,
+    start: usize,
+    end: usize,
+) -> &'a str {
     let s = cp.to_byte(start.min(cp.len())).unwrap_or(text.len());
     let e = cp.to_byte(end.min(cp.len())).unwrap_or(text.len());
     text.get(s..e.max(s)).unwrap_or("")
@@ -180,6 +228,34 @@ mod tests {
     t!(date_word_in_text, "dated 2017", None, None, "dated 2017");
     t!(bad_date, " date 17-09 x", None, None, " date 17-09 x");
     t!(empty, "", None, None, "");
+
+    #[test]
+    fn code_points_round_trip_across_blocks() {
+        // Every length of sequence, on both sides of block edges, and an empty text.
+        for s in [
+            "",
+            "a",
+            &"æ🙂x\u{301}".repeat(40),
+            &format!("{}ø", "a".repeat(63)),
+        ] {
+            let cp = CodePoints::new(s);
+            assert_eq!(cp.len(), s.chars().count());
+            let mut chars = 0;
+            for byte in 0..=s.len() + 2 {
+                if s.is_char_boundary(byte) && byte < s.len() {
+                    assert_eq!(cp.to_byte(chars), Some(byte), "{s:?} char {chars}");
+                    assert_eq!(cp.to_char(byte), chars, "{s:?} byte {byte}");
+                    chars += 1;
+                } else if byte < s.len() {
+                    assert_eq!(cp.to_char(byte), chars - 1, "{s:?} inside, byte {byte}");
+                } else {
+                    assert_eq!(cp.to_char(byte), cp.len());
+                }
+            }
+            assert_eq!(cp.to_byte(cp.len()), Some(s.len()));
+            assert_eq!(cp.to_byte(cp.len() + 1), None);
+        }
+    }
 
     #[test]
     fn code_points_round_trip() {

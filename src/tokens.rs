@@ -243,14 +243,19 @@ fn abbreviation_at(rest: &str) -> Option<usize> {
 }
 
 /// Whether `s` equals the lower-case `abbr`, allowing a capital first letter («Bl.a.»),
-/// without allocating: this runs for every word.
+/// without allocating: this runs for every word. The rest after the first letter is
+/// compared first, since it rules out nearly every word at the cost of a length check.
 fn same_but_first_case(s: &str, abbr: &str) -> bool {
-    let mut a = s.chars();
     let mut b = abbr.chars();
-    match (a.next(), b.next()) {
-        (Some(x), Some(y)) => {
-            (x == y || x.to_lowercase().eq(std::iter::once(y))) && a.as_str() == b.as_str()
-        }
+    let Some(y) = b.next() else {
+        return false;
+    };
+    let Some(head) = s.strip_suffix(b.as_str()) else {
+        return false;
+    };
+    let mut a = head.chars();
+    match (a.next(), a.next()) {
+        (Some(x), None) => x == y || x.to_lowercase().eq(std::iter::once(y)),
         _ => false,
     }
 }
@@ -286,8 +291,9 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
 fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let tok = tokens[i].text(text);
     let next = |k: usize| tokens.get(i + k).map(|t| t.text(text));
-    let closes =
-        closes_sentence(tok) || MAY_END_SENTENCE.iter().any(|a| same_but_first_case(tok, a));
+    // Every abbreviation that may end a sentence ends with its period.
+    let closes = closes_sentence(tok)
+        || (tok.ends_with('.') && MAY_END_SENTENCE.iter().any(|a| same_but_first_case(tok, a)));
     if closes {
         // A closing quote right after the period belongs to this sentence.
         if matches!(next(1), Some("»" | "\"" | "”" | ")")) {
@@ -306,7 +312,8 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
 /// runs are cut into pieces, [`long_run_at`], where it was a token per mark before).
 fn closes_sentence(tok: &str) -> bool {
     matches!(tok, "." | "!" | "?" | "…" | "...")
-        || (tok.chars().count() >= LONG_RUN
+        || (tok.len() >= LONG_RUN
+            && tok.chars().count() >= LONG_RUN
             && tok.chars().all(|c| matches!(c, '.' | '!' | '?' | '…')))
 }
 
@@ -456,6 +463,30 @@ mod tests {
         // A long run of other marks ends nothing.
         let text = "Slutt---------- Her.";
         assert_eq!(sentences(text, &tokenize(text)).len(), 1);
+    }
+
+    #[test]
+    fn same_but_first_case_allows_only_a_capital_first_letter() {
+        for (s, abbr, same) in [
+            ("bl.a.", "bl.a.", true),
+            ("Bl.a.", "bl.a.", true),
+            ("BL.A.", "bl.a.", false),
+            ("bbl.a.", "bl.a.", false),
+            ("l.a.", "bl.a.", false),
+            ("Øy.", "øy.", true),
+            ("", "ca.", false),
+            ("ca.", "", false),
+        ] {
+            assert_eq!(same_but_first_case(s, abbr), same, "{s:?} {abbr:?}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_that_may_end_a_sentence_end_with_their_period() {
+        // `ends_sentence` looks them up only for tokens that end with a period.
+        for abbr in MAY_END_SENTENCE {
+            assert!(abbr.ends_with('.'), "{abbr}");
+        }
     }
 
     #[test]

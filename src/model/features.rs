@@ -9,7 +9,7 @@ use std::collections::VecDeque;
 
 use std::hash::Hasher;
 
-use super::fxhash::{FxHashMap, FxHasher};
+use crate::fxhash::{FxHashMap, FxHasher};
 use crate::tags::{NeType, Tag};
 
 /// Sentences of one document, with the evidence the tagger may draw from the whole

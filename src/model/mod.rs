@@ -34,7 +34,6 @@
 //! mismatch or truncation is an [`ErrorKind::Model`] error.
 
 pub(crate) mod features;
-mod fxhash;
 #[cfg(feature = "tools")]
 pub(crate) mod gazetteer;
 #[cfg(feature = "tools")]
@@ -46,9 +45,9 @@ use crate::error::{Error, ErrorKind};
 use crate::recognizer::Recognizer;
 use crate::tags::{NeType, Tag};
 
+use crate::fxhash::FxHashMap;
 pub use features::NameTable;
 use features::{Context, DocEvidence, Neighbour, Window, Word};
-use fxhash::FxHashMap;
 
 const MAGIC: &[u8; 8] = b"TUSJNER\0";
 const VERSION: u32 = 3;
@@ -1142,11 +1141,13 @@ fn strip_leading_titles(tags: &mut [Vec<Tag>], doc: &[Vec<&str>]) {
         let Some(span) = crate::tags::spans(row).into_iter().next() else {
             continue;
         };
-        let first = forms.first().map(|w| w.to_lowercase()).unwrap_or_default();
         let titled = span.start == 0
             && span.ty == NeType::Per
             && span.end >= 3
-            && TITLE_ENDINGS.iter().any(|t| first.ends_with(t));
+            && forms.first().is_some_and(|w| {
+                let first = w.to_lowercase();
+                TITLE_ENDINGS.iter().any(|t| first.ends_with(t))
+            });
         if titled {
             row[0] = Tag::O;
             row[1] = Tag::B(NeType::Per);

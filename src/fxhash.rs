@@ -1,10 +1,11 @@
-//! A small, fast, non-cryptographic hasher for the tagger's word tables (the FxHash of
-//! rustc, with rustc-hash 2's final rotation so that the low bits a hash table indexes by
-//! depend on every input word). SipHash, the standard library's default, guards a server
-//! against chosen-key floods; here the keys are the words of a text the user tags on
-//! their own machine, and SipHash cost a fifth of the tagging time.
+//! A small, fast, non-cryptographic hasher for the word tables of the tagger and the
+//! language detector (the FxHash of rustc, with rustc-hash 2's final rotation so that the
+//! low bits a hash table indexes by depend on every input word). SipHash, the standard
+//! library's default, guards a server against chosen-key floods; here the keys are the
+//! words of a text the user tags on their own machine, and SipHash cost a fifth of the
+//! tagging time.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// See the module docs.
@@ -68,6 +69,9 @@ impl Hasher for FxHasher {
 
 /// A `HashMap` with [`FxHasher`].
 pub(crate) type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// A `HashSet` with [`FxHasher`].
+pub(crate) type FxHashSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 
 #[cfg(test)]
 mod tests {
