@@ -9,6 +9,8 @@
 //! the names a tagger trained *without* each fold found in that fold (jackknifing), so it
 //! learns when the tagger's type can be trusted on text it did not see.
 
+use std::borrow::Cow;
+
 use super::features::{self, f1, f2, f3, Context};
 use super::fxhash::FxHashMap;
 use super::{FeatureTable, TAGS};
@@ -132,9 +134,20 @@ pub(crate) fn span_features(
     ems: &[Vec<Emission>],
     ctx: &Context,
 ) -> Vec<(usize, NameSpan, Vec<u32>)> {
-    let lower: Vec<Vec<String>> = doc
+    // Lower case, allocated only for the words that have a capital (most have none).
+    let lower: Vec<Vec<Cow<str>>> = doc
         .iter()
-        .map(|s| s.iter().map(|w| w.to_lowercase()).collect())
+        .map(|s| {
+            s.iter()
+                .map(|&w| {
+                    if w.chars().any(char::is_uppercase) {
+                        Cow::Owned(w.to_lowercase())
+                    } else {
+                        Cow::Borrowed(w)
+                    }
+                })
+                .collect()
+        })
         .collect();
     // Every name of the document with its key, scores and neighbours.
     struct Mention {
@@ -154,7 +167,11 @@ pub(crate) fn span_features(
             mentions.push(Mention {
                 s,
                 sp,
-                key: words.join(" "),
+                key: words
+                    .iter()
+                    .map(|w| w.as_ref())
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 scores,
             });
         }
@@ -165,7 +182,7 @@ pub(crate) fn span_features(
         by_key.entry(mention.key.as_str()).or_default().push(m);
         for w in &lower[mention.s][mention.sp.start..mention.sp.end] {
             if w.chars().any(char::is_alphabetic) {
-                let list = by_word.entry(w.as_str()).or_default();
+                let list = by_word.entry(w.as_ref()).or_default();
                 if list.last() != Some(&m) {
                     list.push(m);
                 }
@@ -174,7 +191,7 @@ pub(crate) fn span_features(
     }
     let word_at = |s: usize, t: Option<usize>| -> &str {
         match t.and_then(|t| lower.get(s)?.get(t)) {
-            Some(w) => w.as_str(),
+            Some(w) => w.as_ref(),
             None => "<>",
         }
     };
@@ -289,7 +306,7 @@ pub(crate) fn span_features(
         }
         // Other names that share a word with this one («Støre» in «Jonas Gahr Støre»).
         for w in words {
-            for &o in by_word.get(w.as_str()).map_or(&[][..], Vec::as_slice) {
+            for &o in by_word.get(w.as_ref()).map_or(&[][..], Vec::as_slice) {
                 let other = &mentions[o];
                 if other.key != m.key {
                     let rel = if other.key.len() > m.key.len() {

@@ -512,7 +512,7 @@ fn train_rescorer(j: &Jackknife, config: &Config, rng: &mut Rng) -> Rescorer {
         drop(w);
         let ctx = model.context();
         for d in (0..j.docs.len()).filter(|&d| j.fold_of[d] == k) {
-            for window in j.docs[d].chunks(crate::eval::names::DOCUMENT_WINDOW) {
+            for window in j.docs[d].chunks(crate::recognizer::DOCUMENT_WINDOW) {
                 let forms: Vec<Vec<&str>> = window
                     .iter()
                     .map(|s| s.forms.iter().map(String::as_str).collect())
