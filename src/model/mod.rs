@@ -937,6 +937,10 @@ fn pieces(doc: &[Vec<&str>]) -> Vec<Piece> {
     pieces
 }
 
+/// The longest document, in tokens, whose names the span re-scorer re-types (a long news
+/// article has 2,000–5,000); see `tag`.
+pub(crate) const RESCORE_MAX_TOKENS: usize = 50_000;
+
 /// An emission score that rules a tag out of a constrained path, far below any real score
 /// yet far above `NEG`, so the sum over a sentence cannot overflow.
 const RULED_OUT: i32 = -1_000_000_000;
@@ -996,8 +1000,15 @@ impl Recognizer for Model {
     }
 
     fn tag(&self, doc: &[Vec<&str>]) -> Vec<Vec<Tag>> {
-        let (mut tags, ems) = self.tag_with_emissions(doc, self.rescorer.is_some());
-        if let Some(r) = &self.rescorer {
+        // The re-scorer keeps 76 bytes of emission scores per token of the document: a
+        // longer text (a whole book pasted as one document) keeps the tagger's types.
+        let tokens: usize = doc.iter().map(Vec::len).sum();
+        let rescorer = self
+            .rescorer
+            .as_ref()
+            .filter(|_| tokens <= RESCORE_MAX_TOKENS);
+        let (mut tags, ems) = self.tag_with_emissions(doc, rescorer.is_some());
+        if let Some(r) = rescorer {
             r.apply(doc, &mut tags, &ems, &self.context());
         }
         tags
