@@ -221,8 +221,7 @@ pub fn documents(corpus: &Corpus) -> Vec<Range<usize>> {
     out
 }
 
-/// Sentences per pseudo-document when a file does not mark its documents.
-pub const DOCUMENT_WINDOW: usize = 30;
+pub use crate::recognizer::DOCUMENT_WINDOW;
 
 impl fmt::Display for NameScores {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -543,6 +543,11 @@ impl Shape {
     }
 }
 
+/// The short shape of a form («Xx», «X-x») as text.
+pub(crate) fn short_shape(form: &str) -> String {
+    String::from_utf8_lossy(shapes(form).1.as_bytes()).into_owned()
+}
+
 /// The long and short shape of a word. Both are bounded in length whatever the input.
 fn shapes(form: &str) -> (Shape, Shape) {
     let mut shape = Shape::default();
@@ -604,7 +609,7 @@ impl FeatureHash {
 }
 
 /// What a feature is made of: text, or a word shape (hashed as its bytes, no conversion).
-trait Part {
+pub(crate) trait Part {
     fn part(&self) -> &[u8];
 }
 
@@ -635,13 +640,18 @@ impl Part for Cow<'_, str> {
 fn f0(t: u8) -> u32 {
     FeatureHash::new(t).finish()
 }
-fn f1(t: u8, a: &(impl Part + ?Sized)) -> u32 {
+pub(crate) fn f1(t: u8, a: &(impl Part + ?Sized)) -> u32 {
     FeatureHash::new(t).bytes(a.part()).finish()
 }
-fn f2(t: u8, a: &(impl Part + ?Sized), b: &(impl Part + ?Sized)) -> u32 {
+pub(crate) fn f2(t: u8, a: &(impl Part + ?Sized), b: &(impl Part + ?Sized)) -> u32 {
     FeatureHash::new(t).bytes(a.part()).bytes(b.part()).finish()
 }
-fn f3(t: u8, a: &(impl Part + ?Sized), b: &(impl Part + ?Sized), c: &(impl Part + ?Sized)) -> u32 {
+pub(crate) fn f3(
+    t: u8,
+    a: &(impl Part + ?Sized),
+    b: &(impl Part + ?Sized),
+    c: &(impl Part + ?Sized),
+) -> u32 {
     FeatureHash::new(t)
         .bytes(a.part())
         .bytes(b.part())
@@ -650,7 +660,7 @@ fn f3(t: u8, a: &(impl Part + ?Sized), b: &(impl Part + ?Sized), c: &(impl Part 
 }
 
 /// The first `n` characters of `s`, or `None` when it is shorter.
-fn prefix(s: &str, n: usize) -> Option<&str> {
+pub(crate) fn prefix(s: &str, n: usize) -> Option<&str> {
     let Some(last) = n.checked_sub(1) else {
         return Some("");
     };
@@ -661,7 +671,7 @@ fn prefix(s: &str, n: usize) -> Option<&str> {
 }
 
 /// The last `n` characters of `s`, or `None` when it is shorter.
-fn suffix(s: &str, n: usize) -> Option<&str> {
+pub(crate) fn suffix(s: &str, n: usize) -> Option<&str> {
     let mut it = s.char_indices().rev();
     let start = it.nth(n.checked_sub(1)?).map(|(b, _)| b)?;
     Some(&s[start..])
@@ -713,7 +723,7 @@ pub(crate) fn sentence_features(
 }
 
 /// Small numbers as text, for features that name a count or a bit.
-const NUMBERS: [&str; 16] = [
+pub(crate) const NUMBERS: [&str; 16] = [
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
 ];
 
