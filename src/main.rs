@@ -11,7 +11,7 @@
 //! tusj eval IN.conllu [--sentences] [--model FILE] [--train TRAIN.conllu]…   strict name scores
 //!     (+ seen/unseen split, type confusions); --sentences tags each sentence alone, without its
 //!     document; --model scores a model file instead of the embedded one
-//! tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N] [--mix N] [--seed N] [--rescore N] [--rescore-mix N] [--min-count N]   rebuild the model
+//! tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N] [--mix N] [--seed N]   rebuild the model
 //! ```
 //! Every error is one line naming the file (and line) on standard error, with exit code 1;
 //! usage errors (an unknown command, option or format, a missing or extra argument) exit
@@ -33,7 +33,7 @@ use tusj::{Annotator, Error, ErrorKind};
 #[global_allocator]
 static ALLOCATOR: batch::NamingAllocator = batch::NamingAllocator;
 
-const USAGE: &str = "usage: tusj annotate [-j N] [--format F] FILE… | tusj annotate [-j N] --jsonl - | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--sentences] [--model FILE] [--train TRAIN.conllu]… | tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N] [--mix N] [--seed N] [--rescore N] [--rescore-mix N] [--min-count N]";
+const USAGE: &str = "usage: tusj annotate [-j N] [--format F] FILE… | tusj annotate [-j N] --jsonl - | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--sentences] [--model FILE] [--train TRAIN.conllu]… | tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N] [--mix N] [--seed N]";
 
 /// A failure to report: one line, and the exit code.
 struct Failure {
@@ -508,8 +508,7 @@ fn train(mut args: Parser) -> Result<(), Failure> {
         .unwrap_or_else(|| PathBuf::from("../shared/norne"));
     let mut out = PathBuf::from("src/model/model.bin");
     let (mut epochs, mut passes, mut alone) = (None, None, None);
-    let (mut mix, mut seed, mut rescore, mut min_count) = (None, None, None, None);
-    let mut rescore_mix = None;
+    let (mut mix, mut seed) = (None, None);
     while let Some(arg) = args.next()? {
         match arg {
             Arg::Long("norne") => norne = PathBuf::from(args.value()?),
@@ -519,9 +518,6 @@ fn train(mut args: Parser) -> Result<(), Failure> {
             Arg::Long("alone") => alone = Some(number(&mut args, "--alone", 0)?),
             Arg::Long("mix") => mix = Some(number(&mut args, "--mix", 1)?),
             Arg::Long("seed") => seed = Some(number(&mut args, "--seed", 0)?),
-            Arg::Long("min-count") => min_count = Some(number(&mut args, "--min-count", 1)?),
-            Arg::Long("rescore-mix") => rescore_mix = Some(number(&mut args, "--rescore-mix", 1)?),
-            Arg::Long("rescore") => rescore = Some(number(&mut args, "--rescore", 0)?),
             Arg::Short('h') | Arg::Long("help") => return help(),
             other => return Err(other.unexpected().into()),
         }
@@ -541,18 +537,6 @@ fn train(mut args: Parser) -> Result<(), Failure> {
     }
     if let Some(s) = seed {
         config.seed = s as u64;
-    }
-    if let Some(m) = rescore_mix {
-        config.rescore_mix = m;
-    }
-    if let Some(m) = min_count {
-        config.min_count = m as u32;
-    }
-    if let Some(r) = rescore {
-        config.rescore = r > 0;
-        if r > 0 {
-            config.rescore_epochs = r;
-        }
     }
     let failed = |e: Error| Failure {
         line: format!("train: {e}"),

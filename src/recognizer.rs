@@ -7,10 +7,6 @@
 use crate::tags::{NeType, Tag};
 use crate::vocab::Source;
 
-/// Sentences per pseudo-document when a file does not mark its documents (`tusj eval`
-/// cuts NorNE dev so; the trainer cuts training documents so for the span re-scorer).
-pub const DOCUMENT_WINDOW: usize = 30;
-
 /// Something that finds names in tokenised text.
 pub trait Recognizer: Send + Sync {
     /// Tags every token of every sentence of one document: `doc[s][t]` is token `t` of

@@ -221,7 +221,8 @@ pub fn documents(corpus: &Corpus) -> Vec<Range<usize>> {
     out
 }
 
-pub use crate::recognizer::DOCUMENT_WINDOW;
+/// Sentences per pseudo-document when a file does not mark its documents.
+pub const DOCUMENT_WINDOW: usize = 30;
 
 impl fmt::Display for NameScores {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -543,11 +543,6 @@ impl Shape {
     }
 }
 
-/// The short shape of a form («Xx», «X-x») as text.
-pub(crate) fn short_shape(form: &str) -> String {
-    String::from_utf8_lossy(shapes(form).1.as_bytes()).into_owned()
-}
-
 /// The long and short shape of a word. Both are bounded in length whatever the input.
 fn shapes(form: &str) -> (Shape, Shape) {
     let mut shape = Shape::default();
@@ -609,7 +604,7 @@ impl FeatureHash {
 }
 
 /// What a feature is made of: text, or a word shape (hashed as its bytes, no conversion).
-pub(crate) trait Part {
+trait Part {
     fn part(&self) -> &[u8];
 }
 
@@ -640,18 +635,13 @@ impl Part for Cow<'_, str> {
 fn f0(t: u8) -> u32 {
     FeatureHash::new(t).finish()
 }
-pub(crate) fn f1(t: u8, a: &(impl Part + ?Sized)) -> u32 {
+fn f1(t: u8, a: &(impl Part + ?Sized)) -> u32 {
     FeatureHash::new(t).bytes(a.part()).finish()
 }
-pub(crate) fn f2(t: u8, a: &(impl Part + ?Sized), b: &(impl Part + ?Sized)) -> u32 {
+fn f2(t: u8, a: &(impl Part + ?Sized), b: &(impl Part + ?Sized)) -> u32 {
     FeatureHash::new(t).bytes(a.part()).bytes(b.part()).finish()
 }
-pub(crate) fn f3(
-    t: u8,
-    a: &(impl Part + ?Sized),
-    b: &(impl Part + ?Sized),
-    c: &(impl Part + ?Sized),
-) -> u32 {
+fn f3(t: u8, a: &(impl Part + ?Sized), b: &(impl Part + ?Sized), c: &(impl Part + ?Sized)) -> u32 {
     FeatureHash::new(t)
         .bytes(a.part())
         .bytes(b.part())
@@ -660,7 +650,7 @@ pub(crate) fn f3(
 }
 
 /// The first `n` characters of `s`, or `None` when it is shorter.
-pub(crate) fn prefix(s: &str, n: usize) -> Option<&str> {
+fn prefix(s: &str, n: usize) -> Option<&str> {
     let Some(last) = n.checked_sub(1) else {
         return Some("");
     };
@@ -671,7 +661,7 @@ pub(crate) fn prefix(s: &str, n: usize) -> Option<&str> {
 }
 
 /// The last `n` characters of `s`, or `None` when it is shorter.
-pub(crate) fn suffix(s: &str, n: usize) -> Option<&str> {
+fn suffix(s: &str, n: usize) -> Option<&str> {
     let mut it = s.char_indices().rev();
     let start = it.nth(n.checked_sub(1)?).map(|(b, _)| b)?;
     Some(&s[start..])
@@ -723,7 +713,7 @@ pub(crate) fn sentence_features(
 }
 
 /// Small numbers as text, for features that name a count or a bit.
-pub(crate) const NUMBERS: [&str; 16] = [
+const NUMBERS: [&str; 16] = [
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
 ];
 

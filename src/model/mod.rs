@@ -25,22 +25,17 @@
 //! mixing); see `train.rs`.
 //!
 //! After decoding, mentions of the same name in one document are given the type most of
-//! them have (`harmonise`; a state keeps its place/actor role per sentence), and then a
-//! span re-scorer (`rescore.rs`) may re-type a name when the evidence of all its mentions
-//! is clearly against the tagger's type.
+//! them have (`harmonise`; a state keeps its place/actor role per sentence).
 //!
 //! The binary format (`model.bin`, embedded with `include_bytes!`) is little-endian:
 //! the magic `TUSJNER\0`, a `u32` version, then per pass the transition scores and a
 //! sorted table of feature hashes with sparse `i16` weight rows (a tag mask, then the
-//! non-zero weights), then the three name tables, then the re-scorer: a `u32` count of
-//! features (0: none), their sorted hashes, and a `u16` type mask with the non-zero
-//! `i16` weights per feature. Any
+//! non-zero weights), then the three name tables. Any
 //! mismatch or truncation is an [`ErrorKind::Model`] error.
 
 pub(crate) mod features;
 #[cfg(feature = "tools")]
 pub(crate) mod gazetteer;
-pub(crate) mod rescore;
 #[cfg(feature = "tools")]
 pub mod train;
 
@@ -55,7 +50,7 @@ pub use features::NameTable;
 use features::{Context, DocEvidence, Neighbour, Window, Word};
 
 const MAGIC: &[u8; 8] = b"TUSJNER\0";
-const VERSION: u32 = 4;
+const VERSION: u32 = 3;
 const TAGS: usize = Tag::COUNT;
 
 /// The committed model, rebuilt by `tusj train` (see `src/model/MODEL.md`). Natively it is
@@ -738,8 +733,6 @@ pub struct Model {
     pub(crate) name_parts: NameTable,
     /// The place gazetteer, with place class bits.
     pub(crate) places: NameTable,
-    /// The span re-scorer (`rescore.rs`), when the model has one.
-    pub(crate) rescorer: Option<rescore::Rescorer>,
 }
 
 impl Model {
@@ -800,32 +793,6 @@ impl Model {
         let train_names = read_table(&mut r)?;
         let name_parts = read_table(&mut r)?;
         let places = read_table(&mut r)?;
-        let n = r.u32()? as usize;
-        let rescorer = if n == 0 {
-            None
-        } else {
-            let key_bytes = r.take(n.checked_mul(4).ok_or_else(|| model_error("too large"))?)?;
-            let keys: Vec<u32> = key_bytes
-                .chunks_exact(4)
-                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-                .collect();
-            if keys.windows(2).any(|w| w[0] >= w[1]) || keys.first() == Some(&0) {
-                return Err(model_error("re-scorer keys are not sorted and distinct"));
-            }
-            let mut w = vec![0i16; n * rescore::TYPES];
-            for row in w.chunks_exact_mut(rescore::TYPES) {
-                let mask = r.u16()?;
-                if mask >> rescore::TYPES != 0 {
-                    return Err(model_error("a re-scorer row names types that do not exist"));
-                }
-                for (t, cell) in row.iter_mut().enumerate() {
-                    if mask & (1 << t) != 0 {
-                        *cell = r.u16()? as i16;
-                    }
-                }
-            }
-            Some(rescore::Rescorer::new(keys, w))
-        };
         if r.pos != bytes.len() {
             return Err(model_error("trailing bytes after the model"));
         }
@@ -834,7 +801,6 @@ impl Model {
             train_names,
             name_parts,
             places,
-            rescorer,
         })
     }
 
@@ -868,26 +834,6 @@ impl Model {
         write_table(&mut out, &self.train_names);
         write_table(&mut out, &self.name_parts);
         write_table(&mut out, &self.places);
-        match &self.rescorer {
-            None => out.extend_from_slice(&0u32.to_le_bytes()),
-            Some(r) => {
-                out.extend_from_slice(&(r.keys.len() as u32).to_le_bytes());
-                for &k in &r.keys {
-                    out.extend_from_slice(&k.to_le_bytes());
-                }
-                for row in r.w.chunks_exact(rescore::TYPES) {
-                    let mask = row
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, &x)| x != 0)
-                        .fold(0u16, |m, (t, _)| m | 1 << t);
-                    out.extend_from_slice(&mask.to_le_bytes());
-                    for &x in row.iter().filter(|&&x| x != 0) {
-                        out.extend_from_slice(&x.to_le_bytes());
-                    }
-                }
-            }
-        }
         out
     }
 
@@ -935,10 +881,6 @@ fn pieces(doc: &[Vec<&str>]) -> Vec<Piece> {
     }
     pieces
 }
-
-/// The longest document, in tokens, whose names the span re-scorer re-types (a long news
-/// article has 2,000–5,000); see `tag`.
-pub(crate) const RESCORE_MAX_TOKENS: usize = 50_000;
 
 /// An emission score that rules a tag out of a constrained path, far below any real score
 /// yet far above `NEG`, so the sum over a sentence cannot overflow.
@@ -999,35 +941,6 @@ impl Recognizer for Model {
     }
 
     fn tag(&self, doc: &[Vec<&str>]) -> Vec<Vec<Tag>> {
-        // The re-scorer keeps 76 bytes of emission scores per token of the document: a
-        // longer text (a whole book pasted as one document) keeps the tagger's types.
-        let tokens: usize = doc.iter().map(Vec::len).sum();
-        let rescorer = self
-            .rescorer
-            .as_ref()
-            .filter(|_| tokens <= RESCORE_MAX_TOKENS);
-        let (mut tags, ems) = self.tag_with_emissions(doc, rescorer.is_some());
-        if let Some(r) = rescorer {
-            r.apply(doc, &mut tags, &ems, &self.context());
-        }
-        tags
-    }
-}
-
-impl Model {
-    /// Tags `doc` with the tagger and the document rules, without the re-scorer; with
-    /// `want_emissions`, also returns the first pass's emission scores of every token
-    /// (empty otherwise).
-    pub(crate) fn tag_with_emissions(
-        &self,
-        doc: &[Vec<&str>],
-        want_emissions: bool,
-    ) -> (Vec<Vec<Tag>>, Vec<Vec<rescore::Emission>>) {
-        let mut ems: Vec<Vec<rescore::Emission>> = if want_emissions {
-            doc.iter().map(|s| vec![[0; TAGS]; s.len()]).collect()
-        } else {
-            Vec::new()
-        };
         let pieces = pieces(doc);
         let forms: Vec<&[&str]> = pieces.iter().map(|p| &doc[p.s][p.start..p.end]).collect();
         let ctx = self.context();
@@ -1058,16 +971,6 @@ impl Model {
                     continue;
                 };
                 pass.tag_sentence(words, &evidence, &ctx, &mut cache, &mut scratch, out);
-                if want_emissions && k == 0 {
-                    if let Some(dst) = ems
-                        .get_mut(piece.s)
-                        .and_then(|e| e.get_mut(piece.start..piece.end))
-                    {
-                        for (d, e) in dst.iter_mut().zip(&scratch.em) {
-                            *d = *e;
-                        }
-                    }
-                }
             }
         }
         join_over_connectives(doc, &mut tags);
@@ -1077,7 +980,7 @@ impl Model {
         propagate_spans(doc, &mut tags);
         self.places_stay_places(doc, &mut tags);
         harmonise(doc, &mut tags);
-        (tags, ems)
+        tags
     }
 }
 

@@ -17,10 +17,6 @@ fn tiny() -> Model {
         train_names: names,
         name_parts: NameTable::default(),
         places: NameTable::default(),
-        rescorer: Some(rescore::Rescorer::new(
-            vec![3, 77],
-            vec![1, 0, 0, -5, 0, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-        )),
     }
 }
 

@@ -16,7 +16,6 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::features::{self, Context, DocView, NameTable};
-use super::rescore::{self, Rescorer};
 use super::{viterbi, Model, Weights, TAGS};
 use crate::error::{Error, ErrorKind};
 use crate::eval::conllu;
@@ -46,12 +45,6 @@ pub struct Config {
     /// each sentence alone, as a one-sentence input would, so the model also learns to
     /// decide without the rest of the article.
     pub alone_every: usize,
-    /// Whether to train the span re-scorer (`rescore.rs`).
-    pub rescore: bool,
-    /// Epochs of the re-scorer's perceptron.
-    pub rescore_epochs: usize,
-    /// Perceptrons mixed in each tagger that tags a fold for the re-scorer's training.
-    pub rescore_mix: usize,
     /// Print progress to stderr.
     pub verbose: bool,
 }
@@ -73,9 +66,6 @@ impl Config {
             prune: 0,
             mix: 3,
             alone_every: ALONE_EVERY,
-            rescore: true,
-            rescore_epochs: 5,
-            rescore_mix: 1,
             verbose: true,
         }
     }
@@ -389,243 +379,25 @@ fn train_mixed(
         let p = Perceptron::train(data, which, config.epochs, rng, verbose);
         p.add_average(&mut w, &mut t);
     }
-    quantise(&w, &t, &data.hashes, config.prune)
-}
-
-/// Quantises summed weights (emissions `w`, transitions `t`) to `i16` with one scale;
-/// rows that round to all-zero (or below `prune`) are dropped.
-fn quantise(w: &[f64], t: &[f64], hashes: &[u32], prune: i16) -> Weights {
     let max = w.iter().fold(0f64, |m, x| m.max(x.abs()));
     let scale = if max > 0.0 { 32_000.0 / max } else { 1.0 };
     let trans: Vec<i32> = t.iter().map(|x| (x * scale).round() as i32).collect();
     let mut keys = Vec::new();
     let mut weights = Vec::new();
-    for (id, &h) in hashes.iter().enumerate() {
+    for (id, &h) in data.hashes.iter().enumerate() {
         let row: Vec<i16> = w[id * TAGS..id * TAGS + TAGS]
             .iter()
             .map(|x| (x * scale).round() as i16)
             .collect();
-        if row.iter().any(|&x| x.unsigned_abs() > prune.unsigned_abs()) {
+        if row
+            .iter()
+            .any(|&x| x.unsigned_abs() > config.prune.unsigned_abs())
+        {
             keys.push(h);
             weights.extend(row);
         }
     }
     Weights::new(trans, keys, weights)
-}
-
-/// Everything [`train_rescorer`] needs from the tagger's training.
-struct Jackknife<'a> {
-    docs: &'a [Vec<Sent>],
-    data: &'a Data,
-    doc_sents: &'a [std::ops::Range<usize>],
-    fold_of: &'a [usize],
-    folds: usize,
-    tables: &'a [(NameTable, NameTable)],
-    places: &'a NameTable,
-}
-
-/// The averaged weights of a multi-class perceptron over examples `which` of `ex`.
-fn rescorer_weights(
-    ex: &[(Vec<u32>, usize)],
-    which: &[usize],
-    n: usize,
-    config: &Config,
-    rng: &mut Rng,
-    verbose: bool,
-) -> Vec<f64> {
-    const T: usize = rescore::TYPES;
-    let (mut w, mut u) = (vec![0i32; n * T], vec![0i64; n * T]);
-    let mut c: i64 = 1;
-    let mut order: Vec<usize> = which.to_vec();
-    for epoch in 0..config.rescore_epochs {
-        rng.shuffle(&mut order);
-        let mut wrong = 0;
-        for &i in &order {
-            let (feats, gold) = &ex[i];
-            let mut sc = [0i64; T];
-            for &id in feats {
-                for (a, &b) in sc.iter_mut().zip(&w[id as usize * T..id as usize * T + T]) {
-                    *a += i64::from(b);
-                }
-            }
-            // Ties go to the lowest type, never to the gold one: all-zero weights predict
-            // nothing right.
-            let pred = (0..T)
-                .max_by_key(|&t| (sc[t], std::cmp::Reverse(t)))
-                .unwrap_or(0);
-            if pred != *gold {
-                wrong += 1;
-                for &id in feats {
-                    let base = id as usize * T;
-                    w[base + gold] += 1;
-                    u[base + gold] += c;
-                    w[base + pred] -= 1;
-                    u[base + pred] -= c;
-                }
-            }
-            c += 1;
-        }
-        if verbose {
-            eprintln!(
-                "  re-scorer epoch {}: {} of {} names wrong",
-                epoch + 1,
-                wrong,
-                order.len()
-            );
-        }
-    }
-    w.iter()
-        .zip(&u)
-        .map(|(&wi, &ui)| wi as f64 - ui as f64 / c as f64)
-        .collect()
-}
-
-/// Trains the span re-scorer on the names that taggers trained without each fold find in
-/// that fold (documents cut into the windows `tusj eval` uses), each with the type of the
-/// gold name of the same span; names whose span is wrong teach nothing about types and
-/// are left out.
-fn train_rescorer(j: &Jackknife, config: &Config, rng: &mut Rng) -> Rescorer {
-    let mut examples: Vec<(Vec<u32>, usize)> = Vec::new();
-    let mut retyped = 0usize;
-    let (mut ex_fold, mut ex_pred) = (Vec::new(), Vec::new());
-    for k in 0..j.folds {
-        if config.verbose {
-            eprintln!("re-scorer: tagger without fold {}", k + 1);
-        }
-        let train_on: Vec<usize> = (0..j.docs.len())
-            .filter(|&d| j.fold_of[d] != k)
-            .flat_map(|d| j.doc_sents[d].clone())
-            .collect();
-        let mut w = vec![0f64; j.data.hashes.len() * TAGS];
-        let mut t = vec![0f64; (TAGS + 1) * TAGS];
-        for _ in 0..config.rescore_mix.max(1) {
-            let pk = Perceptron::train(j.data, &train_on, config.epochs, rng, false);
-            pk.add_average(&mut w, &mut t);
-        }
-        let model = Model {
-            passes: vec![quantise(&w, &t, &j.data.hashes, config.prune)],
-            train_names: j.tables[k].0.clone(),
-            name_parts: j.tables[k].1.clone(),
-            places: j.places.clone(),
-            rescorer: None,
-        };
-        drop(w);
-        let ctx = model.context();
-        for d in (0..j.docs.len()).filter(|&d| j.fold_of[d] == k) {
-            for window in j.docs[d].chunks(crate::recognizer::DOCUMENT_WINDOW) {
-                let forms: Vec<Vec<&str>> = window
-                    .iter()
-                    .map(|s| s.forms.iter().map(String::as_str).collect())
-                    .collect();
-                let (tags, ems) = model.tag_with_emissions(&forms, true);
-                for (s, sp, feats) in rescore::span_features(&forms, &tags, &ems, &ctx) {
-                    let gold = spans(&window[s].gold);
-                    if let Some(g) = gold.iter().find(|g| g.start == sp.start && g.end == sp.end) {
-                        if g.ty != sp.ty {
-                            retyped += 1;
-                        }
-                        examples.push((feats, g.ty as usize));
-                        ex_fold.push(k);
-                        ex_pred.push(sp.ty as usize);
-                    }
-                }
-            }
-        }
-    }
-    if config.verbose {
-        eprintln!(
-            "re-scorer: {} names with the gold span, {} of them with another type",
-            examples.len(),
-            retyped
-        );
-    }
-    // Index the features.
-    let mut id_of: HashMap<u32, u32> = HashMap::new();
-    let mut hashes: Vec<u32> = Vec::new();
-    let mut sorted: Vec<u32> = examples
-        .iter()
-        .flat_map(|(f, _)| f.iter().copied())
-        .collect();
-    sorted.sort_unstable();
-    sorted.dedup();
-    for h in sorted {
-        id_of.insert(h, hashes.len() as u32);
-        hashes.push(h);
-    }
-    let ex: Vec<(Vec<u32>, usize)> = examples
-        .iter()
-        .map(|(f, g)| (f.iter().filter_map(|h| id_of.get(h).copied()).collect(), *g))
-        .collect();
-    drop(examples);
-    const T: usize = rescore::TYPES;
-    {
-        // Honest check, and how `rescore::MARGIN` was chosen: the re-scorer trained
-        // without each fold's names, on that fold. Its own generator, so that the
-        // re-scorer below comes out the same with or without this check.
-        let rng = &mut Rng::new(config.seed ^ 0x5eed);
-        const MARGINS: [f64; 9] = [0.0, 5e3, 1e4, 2e4, 3e4, 4e4, 6e4, 8e4, 1.2e5];
-        let mut wrong_tagger = 0;
-        let mut wrong = [0usize; MARGINS.len()];
-        let mut changed = [0usize; MARGINS.len()];
-        for k in 0..j.folds {
-            let which: Vec<usize> = (0..ex.len()).filter(|&i| ex_fold[i] != k).collect();
-            let avg = rescorer_weights(&ex, &which, hashes.len(), config, rng, false);
-            let max = avg.iter().fold(0f64, |m, x| m.max(x.abs()));
-            let scale = if max > 0.0 { 32_000.0 / max } else { 1.0 };
-            for i in (0..ex.len()).filter(|&i| ex_fold[i] == k) {
-                let (feats, gold) = &ex[i];
-                let mut sc = [0f64; T];
-                for &id in feats {
-                    for (a, &b) in sc
-                        .iter_mut()
-                        .zip(&avg[id as usize * T..id as usize * T + T])
-                    {
-                        *a += (b * scale).round();
-                    }
-                }
-                let own = ex_pred[i];
-                let best = (0..T)
-                    .max_by(|&x, &y| sc[x].total_cmp(&sc[y]).then((x == own).cmp(&(y == own))))
-                    .unwrap_or(own);
-                wrong_tagger += usize::from(own != *gold);
-                for (m, &margin) in MARGINS.iter().enumerate() {
-                    let choice = if sc[best] - sc[own] > margin {
-                        best
-                    } else {
-                        own
-                    };
-                    wrong[m] += usize::from(choice != *gold);
-                    changed[m] += usize::from(choice != own);
-                }
-            }
-        }
-        if config.verbose {
-            eprintln!("re-scorer cross-validated: tagger {wrong_tagger} wrong types");
-            for (m, margin) in MARGINS.iter().enumerate() {
-                eprintln!(
-                    "  margin {margin}: re-scorer {} wrong, {} changed",
-                    wrong[m], changed[m]
-                );
-            }
-        }
-    }
-    let all: Vec<usize> = (0..ex.len()).collect();
-    let avg = rescorer_weights(&ex, &all, hashes.len(), config, rng, config.verbose);
-    let max = avg.iter().fold(0f64, |m, x| m.max(x.abs()));
-    let scale = if max > 0.0 { 32_000.0 / max } else { 1.0 };
-    let mut keys = Vec::new();
-    let mut weights = Vec::new();
-    for (id, &h) in hashes.iter().enumerate() {
-        let row: Vec<i16> = avg[id * T..id * T + T]
-            .iter()
-            .map(|x| (x * scale).round() as i16)
-            .collect();
-        if row.iter().any(|&x| x != 0) {
-            keys.push(h);
-            weights.extend(row);
-        }
-    }
-    Rescorer::new(keys, weights)
 }
 
 /// Trains a model.
@@ -694,18 +466,6 @@ pub fn train(config: &Config) -> Result<Model, Error> {
     drop(feats);
     log(&format!("pass 1: {} features; training", data.hashes.len()));
     let mut passes = vec![train_mixed(&data, &all, config, &mut rng, config.verbose)];
-    let rescorer = config.rescore.then(|| {
-        let j = Jackknife {
-            docs: &docs,
-            data: &data,
-            doc_sents: &doc_sents,
-            fold_of: &fold_of,
-            folds,
-            tables: &tables,
-            places: &places,
-        };
-        train_rescorer(&j, config, &mut rng)
-    });
 
     if config.passes >= 2 {
         // First-pass tags of each fold from a model that never saw it.
@@ -751,6 +511,5 @@ pub fn train(config: &Config) -> Result<Model, Error> {
         train_names: full,
         name_parts: full_parts,
         places,
-        rescorer,
     })
 }
