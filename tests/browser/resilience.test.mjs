@@ -137,7 +137,8 @@ function slowCore(ms) {
 }
 
 describe('a paste is never lost', () => {
-  test('keys pressed at once after a paste go after the pasted text', async () => {
+  // A page whose core answers 400 ms late, warm, the text box focused: a paste is still waiting.
+  async function slowPastePage() {
     const context = await getBrowser().newContext();
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await context.addInitScript(slowCore, 400);
@@ -145,6 +146,11 @@ describe('a paste is never lost', () => {
     await page.goto(PAGE_URL);
     await page.waitForSelector('html[data-warm="true"]');
     await page.focus('#source');
+    return { context, page };
+  }
+
+  test('keys pressed at once after a paste go after the pasted text', async () => {
+    const { context, page } = await slowPastePage();
     await rendered(page, async () => {
       await paste(page, ARTICLE);
       await page.keyboard.type(' Ekstra.');
@@ -155,13 +161,7 @@ describe('a paste is never lost', () => {
   });
 
   test('a reload at once after a paste keeps it', async () => {
-    const context = await getBrowser().newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await context.addInitScript(slowCore, 400);
-    const page = await context.newPage();
-    await page.goto(PAGE_URL);
-    await page.waitForSelector('html[data-warm="true"]');
-    await page.focus('#source');
+    const { context, page } = await slowPastePage();
     await paste(page, ARTICLE);
     await page.reload(); // no wait: the core has not answered
     await page.waitForSelector('html[data-ready="true"]');
