@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUT, PAGE_URL, SEEDS, seed, useBrowser, open, paste, rendered, marks, validate } from './helpers.mjs';
+import { OUT, SEEDS, seed, useBrowser, open, paste, rendered, marks, validate } from './helpers.mjs';
 
 const ARTICLE =
   'Talsperson Sean Ryan sier at koalisjonen angrep mål i Deir al-Zor lørdag. ' +
@@ -117,8 +117,7 @@ describe('several articles', () => {
   test('storage that fills up warns while everything is still saved, and nothing saved is lost when it is full', async () => {
     // A tiny fake quota: the storage wrapper refuses writes past it, as a full browser does.
     const quota = JSON.stringify(seed(SEEDS[0])).length + 1100;
-    const context = await getBrowser().newContext({ acceptDownloads: true });
-    await context.addInitScript((q) => {
+    const fakeQuota = (q) => {
       window.tusjStorageQuota = q;
       const set = Storage.prototype.setItem;
       Storage.prototype.setItem = function setItem(key, value) {
@@ -132,11 +131,8 @@ describe('several articles', () => {
         }
         return set.call(this, key, value);
       };
-    }, quota);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    const page = await context.newPage();
-    await page.goto(PAGE_URL);
-    await page.waitForSelector('html[data-ready="true"]');
+    };
+    const { context, page } = await open(getBrowser(), { init: [fakeQuota, quota] });
 
     await pasteNewArticle(page, ARTICLE);
     assert.ok(!(await page.isVisible('#warning')), 'plenty of room');

@@ -64,6 +64,8 @@ export function useBrowser() {
 
 // Opens the page in a fresh context (own clipboard, own storage) and waits until the
 // annotator is ready. Every request the page makes is recorded in `requests`.
+// `options.init`: [script, argument] run in every page of the context before the page's own
+// scripts (a storage quota, a slow or trapping core).
 export async function open(browser, options = {}) {
   const context = await browser.newContext({
     acceptDownloads: true,
@@ -71,6 +73,7 @@ export async function open(browser, options = {}) {
     colorScheme: options.colorScheme || 'light',
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  if (options.init) await context.addInitScript(...options.init);
   const page = await context.newPage();
   const requests = [];
   const errors = [];

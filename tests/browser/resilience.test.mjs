@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUT, PAGE_URL, SEEDS, seed, useBrowser, open, paste, rendered, marks, cliAnnotate, exportDownload, codePointSlice, markTexts } from './helpers.mjs';
+import { OUT, SEEDS, seed, useBrowser, open, paste, rendered, marks, cliAnnotate, exportDownload, codePointSlice, markTexts } from './helpers.mjs';
 
 const getBrowser = useBrowser();
 
@@ -139,11 +139,7 @@ function slowCore(ms) {
 describe('a paste is never lost', () => {
   // A page whose core answers 400 ms late, warm, the text box focused: a paste is still waiting.
   async function slowPastePage() {
-    const context = await getBrowser().newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await context.addInitScript(slowCore, 400);
-    const page = await context.newPage();
-    await page.goto(PAGE_URL);
+    const { context, page } = await open(getBrowser(), { init: [slowCore, 400] });
     await page.waitForSelector('html[data-warm="true"]');
     await page.focus('#source');
     return { context, page };
@@ -199,14 +195,7 @@ function trapFirstWorker() {
 
 describe('the annotator never stays dead', () => {
   test('a worker whose wasm traps is replaced, the article annotated again, with a message', async () => {
-    const context = await getBrowser().newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await context.addInitScript(trapFirstWorker);
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(PAGE_URL);
-    await page.waitForSelector('html[data-ready="true"]');
+    const { context, page, errors } = await open(getBrowser(), { init: [trapFirstWorker] });
     await page.focus('#source');
     await rendered(page, () => paste(page, ARTICLE));
     const shown = await marks(page);
@@ -236,19 +225,15 @@ describe('ready before the first paste', () => {
 
 describe('an article storage cannot hold', () => {
   test('is flagged at paste time with Export offered, and the next session says it was not kept', async () => {
-    const context = await getBrowser().newContext({ acceptDownloads: true });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     // A small quota: anything above 30,000 characters does not fit.
-    await context.addInitScript(() => {
+    const smallQuota = () => {
       const setItem = Storage.prototype.setItem;
       Storage.prototype.setItem = function (key, value) {
         if (String(value).length > 30000) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         return setItem.call(this, key, value);
       };
-    });
-    const page = await context.newPage();
-    await page.goto(PAGE_URL);
-    await page.waitForSelector('html[data-ready="true"]');
+    };
+    const { context, page } = await open(getBrowser(), { init: [smallQuota] });
     await page.focus('#source');
     await rendered(page, () => paste(page, ARTICLE));
     assert.ok(await page.isHidden('#warning'), 'a short article is saved');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ROOT, SHOTS, PAGE_URL, SEEDS, seed, useBrowser, open, paste, rendered, panelRendered, marks, codePointSlice,
+  ROOT, SHOTS, SEEDS, seed, useBrowser, open, paste, rendered, panelRendered, marks, codePointSlice,
   validate, markTexts, selectInSource, focusMark, exportDownload,
 } from './helpers.mjs';
 
@@ -168,16 +168,12 @@ describe('never losing work', () => {
   });
 
   test('storage that refuses to save gives a warning, and the page keeps working', async () => {
-    const context = await getBrowser().newContext();
-    await context.addInitScript(() => {
+    const refuse = () => {
       Storage.prototype.setItem = () => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       };
-    });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    const page = await context.newPage();
-    await page.goto(PAGE_URL);
-    await page.waitForSelector('html[data-ready="true"]');
+    };
+    const { context, page } = await open(getBrowser(), { init: [refuse] });
     await rendered(page, () => paste(page, ARTICLE));
     assert.ok(await page.isVisible('#warning'));
     assert.match(await page.textContent('#warning'), /not being saved.*QuotaExceededError/);
