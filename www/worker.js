@@ -60,8 +60,7 @@ function pieces(result, sent) {
     const json = JSON.stringify(list);
     if (json.length <= CHUNK) continue;
     const size = Math.ceil(list.length / Math.ceil(json.length / CHUNK)); // items per chunk
-    lists[key] = [];
-    for (let i = 0; i < list.length; i += size) lists[key].push(encoder.encode(JSON.stringify(list.slice(i, i + size))));
+    lists[key] = jsonChunks(list, size).map((chunk) => encoder.encode(chunk));
     doc[key] = null;
   }
   const text = result.document.text === sent ? undefined : result.document.text;
@@ -74,15 +73,20 @@ function buffers(result) {
   return lists ? Object.values(lists).flat().map((b) => b.buffer) : [];
 }
 
+// `list` as JSON, `size` items to a chunk.
+function jsonChunks(list, size) {
+  const chunks = [];
+  for (let i = 0; i < list.length; i += size) chunks.push(JSON.stringify(list.slice(i, i + size)));
+  return chunks;
+}
+
 // A long article's tables (tens of thousands of rows) cross as chunks of JSON too: receiving
 // them as objects would cost the page's thread one long task (core.js puts them together).
 const TABLES = new Set(['numbersTable', 'factsTable']);
 const ROWS = 250;
 function rowsInPieces(rows) {
   if (!Array.isArray(rows) || rows.length <= ROWS) return rows;
-  const chunks = [];
-  for (let i = 0; i < rows.length; i += ROWS) chunks.push(JSON.stringify(rows.slice(i, i + ROWS)));
-  return { rowChunks: chunks };
+  return { rowChunks: jsonChunks(rows, ROWS) };
 }
 
 // Keeps a result ({json} as the core wrote it, or {doc}) and answers {json, held}, or
