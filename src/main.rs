@@ -191,7 +191,8 @@ fn annotate(mut args: Parser) -> Result<(), Failure> {
         };
         return annotate_as(path, format);
     }
-    let annotator = batch_annotator(threads.min(files.len()))?;
+    let threads = threads.min(files.len());
+    let annotator = batch_annotator(threads)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if let [path] = files.as_slice() {
@@ -204,7 +205,6 @@ fn annotate(mut args: Parser) -> Result<(), Failure> {
             .flush()
             .or_else(|e| write_out(&mut io::sink(), &e.to_string()));
     }
-    let threads = threads.min(files.len());
     // A file that fails is named on standard error; the others go on, and the exit code
     // says that one failed.
     let mut failed = None;
