@@ -19,6 +19,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::error::{Error, ErrorKind};
+use crate::fxhash::FxHashMap;
 use crate::vocab::{AnnotationType, Entity, Kind};
 pub use crate::vocab::{Feature, Geo};
 
@@ -85,9 +86,9 @@ struct Place {
 pub struct Places {
     places: Vec<Place>,
     /// Lower-cased name → (place index, whether the name is an alternate one).
-    names: HashMap<String, Vec<(u32, bool)>>,
+    names: FxHashMap<String, Vec<(u32, bool)>>,
     /// The same, keyed by [`fold`]ed names.
-    folded: HashMap<String, Vec<(u32, bool)>>,
+    folded: FxHashMap<String, Vec<(u32, bool)>>,
 }
 
 struct Reader<'a> {
@@ -212,7 +213,8 @@ impl Places {
             });
         }
         let m = r.count()?;
-        let mut names: HashMap<String, Vec<(u32, bool)>> = HashMap::with_capacity(m);
+        let mut names: FxHashMap<String, Vec<(u32, bool)>> =
+            FxHashMap::with_capacity_and_hasher(m, Default::default());
         let mut key: Vec<u8> = Vec::new();
         for _ in 0..m {
             let shared = r.count()?;
@@ -236,8 +238,12 @@ impl Places {
                 .map_err(|_| geo_error("a name in the place table is not UTF-8"))?;
             names.insert(name, cands);
         }
-        let mut folded: HashMap<String, Vec<(u32, bool)>> = HashMap::new();
+        let mut folded: FxHashMap<String, Vec<(u32, bool)>> = FxHashMap::default();
         for (name, cands) in &names {
+            // Keys are lower case: an ASCII one without a backtick folds to itself.
+            if name.is_ascii() && !name.contains('`') {
+                continue;
+            }
             let f = fold(name);
             if f != *name {
                 let entry = folded.entry(f).or_default();
@@ -586,6 +592,15 @@ fn cyrillic_variants(name: &str) -> Vec<String> {
 /// Lower case without diacritics, the way the data's many spellings of a name meet
 /// («Dayr az Zūr», «Dayr az Zur»; «Tromsø», «Tromso»).
 pub fn fold(name: &str) -> String {
+    if name.is_ascii() {
+        // No ASCII letter carries a diacritic: only the case and the backtick change.
+        let lower = name.to_ascii_lowercase();
+        return if lower.contains('`') {
+            lower.replace('`', "'")
+        } else {
+            lower
+        };
+    }
     let mut out = String::with_capacity(name.len());
     for ch in name.chars().flat_map(char::to_lowercase) {
         match ch {
@@ -822,6 +837,22 @@ mod tests {
         assert_eq!(fold("Tromsø"), "tromso");
         assert_eq!(fold("Dayr az Zūr"), "dayr az zur");
         assert_eq!(fold("ÆRØ"), "aero");
+    }
+
+    #[test]
+    fn ascii_folds_as_the_same_text_with_one_accent_would() {
+        // The ASCII shortcut must agree with the general path, which a non-ASCII letter
+        // anywhere in the name takes.
+        for name in [
+            "Dayr az Zur",
+            "N`Djamena",
+            "Sankt-Peterburg 2",
+            "",
+            "ABC xyz",
+        ] {
+            let general = fold(&format!("{name}é"));
+            assert_eq!(format!("{}e", fold(name)), general, "{name}");
+        }
     }
 
     #[test]

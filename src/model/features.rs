@@ -53,6 +53,14 @@ pub struct NameTable {
 }
 
 impl NameTable {
+    /// An empty table with room for `n` names.
+    pub(crate) fn with_capacity(n: usize) -> NameTable {
+        NameTable {
+            map: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            longest: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+        }
+    }
+
     /// The classes of a name given as lower-cased tokens joined by one space.
     pub fn get(&self, key: &str) -> Option<u16> {
         self.map.get(key).copied()
@@ -86,8 +94,9 @@ impl NameTable {
     /// Sets the classes of the name whose key (lower-cased tokens joined by one space) is
     /// `key` to `bits`.
     pub(crate) fn set(&mut self, key: String, bits: u16) {
-        let parts = key.split(' ').count().min(usize::from(u8::MAX)) as u8;
-        let first = key.split(' ').next().unwrap_or("");
+        let spaces = key.bytes().filter(|&b| b == b' ').count();
+        let parts = (spaces + 1).min(usize::from(u8::MAX)) as u8;
+        let first = key.split_once(' ').map_or(key.as_str(), |(first, _)| first);
         let most = self.longest.entry(first_word_hash(first)).or_insert(0);
         *most = (*most).max(parts);
         self.map.insert(key, bits);

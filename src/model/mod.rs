@@ -1320,7 +1320,8 @@ impl<'a> Reader<'a> {
 
 fn read_table(r: &mut Reader) -> Result<NameTable, Error> {
     let n = r.u32()? as usize;
-    let mut t = NameTable::default();
+    // Room for the names up front (at most one per 4 bytes left), so the maps never grow.
+    let mut t = NameTable::with_capacity(n.min(r.buf.len().saturating_sub(r.pos) / 4));
     for _ in 0..n {
         let bits = r.u16()?;
         let len = r.u16()? as usize;
