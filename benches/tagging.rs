@@ -6,11 +6,13 @@
 //! prints the median. It then annotates (the whole pipeline) about 1 MB of running text
 //! made of the seeds and NorNE dev's sentences, and times a one-pass byte scan of the same
 //! text (counting the starts of words, a byte at a time): the ratio says how far tusj is
-//! from the cost of merely reading its input. Last, it runs the `tusj` binary on 1 MB and
+//! from the cost of merely reading its input. Then it runs the `tusj` binary on 1 MB and
 //! 10 MB of that text and on 8 MB of «-», «!?», «a » and «1 » (the most tokens, and numbers,
 //! per byte) under `/usr/bin/time` for the peak resident memory per input byte. The inputs are written to the system's temporary folder and
 //! removed. The native figures for seed 000 go to `target/bench-native.json`, where the
 //! browser benchmark (`tests/browser/bench.mjs`) finds them for the wasm/native ratio.
+//! Last of all it times `tusj annotate --jsonl -` on one thread and on two over the same
+//! kind of text, for the gain of the second core.
 //! A plain timing program: no assertions, nothing to fail.
 
 use std::path::PathBuf;
@@ -168,6 +170,7 @@ fn main() {
     }
 
     peak_memory(&sentences);
+    jsonl_scaling(&sentences);
 }
 
 /// The median wall time of `runs` runs of `f`, in seconds.
@@ -214,6 +217,71 @@ fn running_text(sentences: &[Vec<String>], bytes: usize) -> String {
         text.push_str(&unit);
     }
     text
+}
+
+/// `tusj annotate --jsonl -` on one thread and on two, over about 4 MB of lines of about
+/// 1 KB (whole sentences of the running text), alternating the two five times: the medians
+/// and their ratio, the gain of the second core (SPEC §5's batch mode).
+fn jsonl_scaling(sentences: &[Vec<String>]) {
+    if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
+        println!("--jsonl on 2 threads: this machine has one core");
+        return;
+    }
+    let text = running_text(sentences, 4_000_000);
+    let mut input = String::new();
+    let mut line = String::new();
+    let mut lines = 0;
+    for sentence in text.split_inclusive(". ") {
+        line.push_str(sentence);
+        if line.len() >= 1000 {
+            lines += 1;
+            let doc = serde_json::json!({"id": lines, "text": line});
+            input.push_str(&doc.to_string());
+            input.push('\n');
+            line.clear();
+        }
+    }
+    let file = std::env::temp_dir().join(format!("tusj-bench-{}.jsonl", std::process::id()));
+    if std::fs::write(&file, &input).is_err() {
+        println!("--jsonl on 2 threads: could not write {}", file.display());
+        return;
+    }
+    let run = |threads: &str| -> Option<f64> {
+        let stdin = std::fs::File::open(&file).ok()?;
+        let start = Instant::now();
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_tusj"))
+            .args(["annotate", "-j", threads, "--jsonl", "-"])
+            .stdin(stdin)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .ok()?;
+        status.success().then(|| start.elapsed().as_secs_f64())
+    };
+    let (mut one, mut two) = (Vec::new(), Vec::new());
+    for _ in 0..5 {
+        one.extend(run("1"));
+        two.extend(run("2"));
+    }
+    let _ = std::fs::remove_file(&file);
+    if one.is_empty() || two.is_empty() {
+        println!("--jsonl on 2 threads: tusj annotate --jsonl - failed");
+        return;
+    }
+    for times in [&mut one, &mut two] {
+        times.sort_by(|a, b| a.total_cmp(b));
+    }
+    let (m1, m2) = (one[one.len() / 2], two[two.len() / 2]);
+    println!(
+        "tusj annotate --jsonl -, {lines} lines ({} bytes), 5 alternating runs each: \
+         -j 1 median {m1:.3} s ({:.3}–{:.3}), -j 2 median {m2:.3} s ({:.3}–{:.3}); \
+         2 threads / 1 = {:.2}×",
+        input.len(),
+        one[0],
+        one[one.len() - 1],
+        two[0],
+        two[two.len() - 1],
+        m1 / m2
+    );
 }
 
 /// Peak resident memory of `tusj annotate` per input byte, measured with `/usr/bin/time`.
