@@ -170,10 +170,12 @@ const core = (() => {
 
   // A long article's result from its pieces (worker.js), one chunk of JSON per task.
   // (`sent`: the text the page sent, which the document has unless `text` says otherwise.)
-  async function assemble({ head, text, lists }, sent) {
+  // An item's long lists (`slices`: an entity's thousands of mention ids) come apart from it.
+  async function assemble({ head, text, lists, slices = [] }, sent) {
     const result = JSON.parse(head);
     result.document.text = text ?? sent;
     for (const [key, chunks] of Object.entries(lists)) result.document[key] = await joinChunks(chunks);
+    for (const { key, index, field, chunks } of slices) result.document[key][index][field] = await joinChunks(chunks);
     return result;
   }
 
