@@ -255,6 +255,18 @@ const OWN = {
   },
 };
 
+// The last text the page sent to annotate: a long one comes as its change from this one,
+// {edit: [kept at the start, kept at the end, the new middle]} (core.js, textTo). Put
+// together before anything waits, so that the messages are read in the order they came.
+let received = null;
+function textOf(arg) {
+  if (arg && arg.edit) {
+    const [start, end, middle] = arg.edit;
+    return received.slice(0, start) + middle + received.slice(received.length - end);
+  }
+  return arg;
+}
+
 let gotData;
 const dataIn = new Promise((resolve) => (gotData = resolve));
 
@@ -287,6 +299,10 @@ self.onmessage = async (event) => {
   }
   if (msg.data) return load(msg.data);
   try {
+    if (msg.fn === 'applyJson' || msg.fn === 'applyEdit') {
+      msg.args[0] = textOf(msg.args[0]);
+      received = typeof msg.args[0] === 'string' ? msg.args[0] : null;
+    }
     if (!CALLS.includes(msg.fn)) throw new Error(`unknown call ${msg.fn}`);
     if (NEEDS_DATA.has(msg.fn)) await dataIn;
     const ref = msg.args[0] && msg.args[0].heldDocument;
