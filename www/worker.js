@@ -45,7 +45,10 @@ const STALE = 'tusj: that document is no longer held';
 // A long article's result crosses in pieces (more than BIG characters of JSON): the text as a
 // string, each list longer than CHUNK characters of JSON in chunks of about that size, the
 // rest as JSON. The page parses one chunk per task (core.js): one JSON.parse of a 10 MB
-// article's document would hold the page's thread for half a second.
+// article's document would hold the page's thread for half a second. An item that alone is
+// longer than CHUNK (an entity with tens of thousands of mention ids, 0.9 MB of JSON in a
+// 10 MB article) goes with its long lists empty, and those lists in chunks of their own
+// (`slices`), put back on the page.
 const BIG = 1 << 20;
 const CHUNK = 1 << 18;
 
@@ -54,23 +57,53 @@ const CHUNK = 1 << 18;
 function pieces(result, sent) {
   const doc = { ...result.document, text: null }; // (the keys keep their order)
   const encoder = new TextEncoder();
+  const encode = (chunks) => chunks.map((chunk) => encoder.encode(chunk));
   const lists = {};
+  const slices = [];
   for (const [key, list] of Object.entries(doc)) {
-    if (!Array.isArray(list) || list.length < 2) continue;
+    if (!Array.isArray(list) || !list.length) continue;
     const json = JSON.stringify(list);
     if (json.length <= CHUNK) continue;
     const size = Math.ceil(list.length / Math.ceil(json.length / CHUNK)); // items per chunk
-    lists[key] = jsonChunks(list, size).map((chunk) => encoder.encode(chunk));
+    const chunks = [];
+    for (let i = 0; i < list.length; i += size) {
+      let part = list.slice(i, i + size);
+      let chunk = JSON.stringify(part);
+      if (chunk.length > 1.5 * CHUNK) {
+        part = part.map((item, k) => sliced(item, (field, value, json) => {
+          slices.push({ key, index: i + k, field, chunks: encode(jsonChunks(value, Math.ceil(value.length / Math.ceil(json.length / CHUNK)))) });
+        }));
+        chunk = JSON.stringify(part);
+      }
+      chunks.push(chunk);
+    }
+    lists[key] = encode(chunks);
     doc[key] = null;
   }
   const text = result.document.text === sent ? undefined : result.document.text;
-  return { head: JSON.stringify({ ...result, document: doc }), text, lists };
+  return { head: JSON.stringify({ ...result, document: doc }), text, lists, slices };
+}
+
+// `item` with each list longer than CHUNK / 4 characters of JSON emptied, handed to `put`.
+function sliced(item, put) {
+  if (!item || typeof item !== 'object' || Array.isArray(item)) return item;
+  let out = item;
+  for (const [field, value] of Object.entries(item)) {
+    if (!Array.isArray(value) || value.length < 2) continue;
+    const json = JSON.stringify(value);
+    if (json.length <= CHUNK / 4) continue;
+    if (out === item) out = { ...item };
+    out[field] = [];
+    put(field, value, json);
+  }
+  return out;
 }
 
 // The buffers of a result's chunks, to transfer.
 function buffers(result) {
-  const lists = result && result.pieces && result.pieces.lists;
-  return lists ? Object.values(lists).flat().map((b) => b.buffer) : [];
+  const p = result && result.pieces;
+  if (!p) return [];
+  return [...Object.values(p.lists).flat(), ...(p.slices || []).flatMap((s) => s.chunks)].map((b) => b.buffer);
 }
 
 // `list` as JSON, `size` items to a chunk.
@@ -222,6 +255,18 @@ const OWN = {
   },
 };
 
+// The last text the page sent to annotate: a long one comes as its change from this one,
+// {edit: [kept at the start, kept at the end, the new middle]} (core.js, textTo). Put
+// together before anything waits, so that the messages are read in the order they came.
+let received = null;
+function textOf(arg) {
+  if (arg && arg.edit) {
+    const [start, end, middle] = arg.edit;
+    return received.slice(0, start) + middle + received.slice(received.length - end);
+  }
+  return arg;
+}
+
 let gotData;
 const dataIn = new Promise((resolve) => (gotData = resolve));
 
@@ -254,6 +299,10 @@ self.onmessage = async (event) => {
   }
   if (msg.data) return load(msg.data);
   try {
+    if (msg.fn === 'applyJson' || msg.fn === 'applyEdit') {
+      msg.args[0] = textOf(msg.args[0]);
+      received = typeof msg.args[0] === 'string' ? msg.args[0] : null;
+    }
     if (!CALLS.includes(msg.fn)) throw new Error(`unknown call ${msg.fn}`);
     if (NEEDS_DATA.has(msg.fn)) await dataIn;
     const ref = msg.args[0] && msg.args[0].heldDocument;

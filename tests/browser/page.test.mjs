@@ -249,6 +249,39 @@ describe('a long article', () => {
   });
 });
 
+describe('a name with tens of thousands of mentions', () => {
+  // Its list of mention ids alone is half a megabyte of JSON: the worker sends it in slices
+  // (worker.js, `sliced`), so that no piece the page parses in one task is much longer than
+  // the others (CHUNK, 256 KiB), and the page puts them back: the entity arrives whole.
+  test('arrives complete, in pieces the page parses one at a time', async () => {
+    const { context, page, errors } = await open(getBrowser());
+    await page.evaluate(() => {
+      window.__longest = 0;
+      const parse = JSON.parse;
+      JSON.parse = (s, ...r) => {
+        window.__longest = Math.max(window.__longest, String(s).length);
+        return parse(s, ...r);
+      };
+    });
+    await page.focus('#source');
+    await rendered(page, () => paste(page, 'Oslo. '.repeat(50000)), 300000);
+    const [mentions, ids, longest] = await page.evaluate(() => [
+      state.doc.entities.map((e) => e.mentions.length),
+      state.doc.annotations.filter((a) => a.entity === state.doc.entities[0].id).map((a) => a.id),
+      window.__longest,
+    ]);
+    assert.deepEqual(mentions, [50000]);
+    const entity = await page.evaluate(() => state.doc.entities[0].mentions);
+    assert.deepEqual(entity, ids);
+    assert.ok(longest < 1.5 * 2 ** 18, `the page parsed ${longest} characters of JSON at once`);
+    // The core's own document, named in the worker and exported, is the one the page holds.
+    const exported = await page.evaluate(async () => JSON.parse(await core.call('exportJson', state.doc)).entities);
+    assert.deepEqual(await page.evaluate(() => state.doc.entities), exported);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('the worker holds the documents it made', () => {
   // The page names a document the worker made instead of sending it back (core.js); one the
   // worker no longer holds (it keeps the newest two) is sent, and the answer is the same.

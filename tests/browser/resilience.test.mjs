@@ -94,6 +94,49 @@ describe('a long article is edited a part at a time', () => {
   });
 });
 
+describe('a long article goes to the worker as its change', () => {
+  // core.js (textTo): after the first time, an edit of a long article sends the worker what
+  // changed, not the whole text again; the worker puts the text together (worker.js).
+  const spy = () => {
+    window.__sent = [];
+    const plain = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (msg, ...rest) {
+      if (msg && (msg.fn === 'applyJson' || msg.fn === 'applyEdit')) {
+        const t = msg.args[0];
+        window.__sent.push(typeof t === 'string' ? { whole: t.length } : { edit: t.edit.slice(0, 2), middle: t.edit[2] });
+      }
+      return plain.call(this, msg, ...rest);
+    };
+  };
+
+  test('and the worker annotates the text as edited', async () => {
+    const { context, page, errors } = await open(getBrowser(), { init: [spy] });
+    const one = `${seed(SEEDS[0])}\n\n${seed(SEEDS[1])}\n\n`;
+    const article = one.repeat(Math.ceil(100000 / one.length)).trimEnd();
+    await page.focus('#source');
+    await rendered(page, () => paste(page, article), 120000);
+    assert.deepEqual(await page.evaluate(() => window.__sent), [{ whole: article.length }]);
+    const at = article.indexOf('\n\n', 5000);
+    await page.$eval('#source', (s, i) => s.setSelectionRange(i, i), at);
+    await rendered(page, () => page.keyboard.type(' Erna Solberg var i Bergen.'), 120000);
+    await page.waitForFunction(() => document.getElementById('view').dataset.partial === 'false', null, { timeout: 60000 });
+    const typed = `${article.slice(0, at)} Erna Solberg var i Bergen.${article.slice(at)}`;
+    const sent = await page.evaluate(() => window.__sent);
+    assert.ok(sent.length >= 2, JSON.stringify(sent));
+    for (const m of sent.slice(1)) {
+      assert.ok(m.edit, `a change, not the whole text: ${JSON.stringify(m)}`);
+      assert.ok(m.middle.length < 100 && m.edit[0] >= at - 30, JSON.stringify(m)); // (or the same text again)
+    }
+    // The worker's document (named there and exported) is of the text as typed.
+    const doc = JSON.parse((await exportDownload(page)).content);
+    assert.equal(doc.text, typed);
+    assert.ok(doc.annotations.some((a) => a.text === 'Erna Solberg' && a.start === [...article.slice(0, at)].length + 1));
+    assert.deepEqual(await markTexts(page), doc.annotations.map((a) => `${a.kind}/${a.type}:${a.text}`));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('a pathological paste', () => {
   test('12 MB of «-» leaves a working annotator: the next article gets its highlights', async () => {
     const { context, page, errors } = await open(getBrowser());

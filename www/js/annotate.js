@@ -95,7 +95,18 @@ function settleSoon() {
 function settle(text) {
   clearTimeout(state.editTimer);
   state.editTimer = 0;
-  const edit = () => settleEdit(text);
+  // An edit that waited for another starts in a task of its own: the one before ends in the
+  // task that drew its highlights, and in a long article sending the text and saving it are
+  // tens of milliseconds more.
+  const waited = state.editsQueued++ > 0;
+  const edit = async () => {
+    try {
+      if (waited) await yieldToBrowser();
+      await settleEdit(text);
+    } finally {
+      state.editsQueued--;
+    }
+  };
   state.editQueue = state.editQueue.then(edit, edit);
   return state.editQueue;
 }

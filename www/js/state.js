@@ -15,6 +15,7 @@ const state = {
   // person goes elsewhere (the text box, a selection, another control)
   editTimer: 0, // a burst of typing not yet settled (annotate.js)
   editQueue: Promise.resolve(), // settled edits, one after another
+  editsQueued: 0, // how many of them are not done (annotate.js)
   partial: false, // `doc` has only the edited paragraphs annotated afresh (annotate.js)
   wholeTimer: 0, // the whole text annotated once typing pauses
   annotateGeneration: 0, // the newest request to the core; older answers are dropped
