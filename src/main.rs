@@ -472,6 +472,16 @@ fn evaluate(mut args: Parser) -> Result<(), Failure> {
     let predicted = tag_in(annotator, &corpus, documents);
     let forms: Vec<Vec<&str>> = corpus.sentences.iter().map(|s| s.forms()).collect();
     let gold: Vec<Vec<tusj::tags::Tag>> = corpus.sentences.iter().map(|s| s.tags()).collect();
+    if let Ok(dump) = std::env::var("TUSJ_DUMP") {
+        let mut text = String::new();
+        for ((f, g), p) in forms.iter().zip(&gold).zip(&predicted) {
+            for ((f, g), p) in f.iter().zip(g).zip(p) {
+                text.push_str(&format!("{f}\t{g}\t{p}\n"));
+            }
+            text.push('\n');
+        }
+        let _ = std::fs::write(dump, text);
+    }
     let scores = eval::score_names(&forms, &gold, &predicted, names.as_ref());
     let numbers = tusj::eval::numbers::coverage(&corpus);
     let share = |a: usize, b: usize| format!("{a}/{b} ({:.1}%)", ratio(a, b));

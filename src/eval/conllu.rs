@@ -13,6 +13,8 @@ use crate::tags::Tag;
 pub struct Token {
     /// Column 2.
     pub form: String,
+    /// Column 3.
+    pub lemma: String,
     /// Column 4.
     pub upos: String,
     /// The NorNE tag in column 10 (`name=`), `O` when there is none.
@@ -118,6 +120,7 @@ pub fn parse(input: &str) -> Result<Corpus, Error> {
         }
         current.tokens.push(Token {
             form: cols[1].to_string(),
+            lemma: cols[2].to_string(),
             upos: cols[3].to_string(),
             tag,
             space_after,

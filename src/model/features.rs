@@ -152,6 +152,158 @@ impl NameTable {
     }
 }
 
+/// Word classes (UPOS, grouped) a [`Lexicon`] gives a word, by index.
+pub(crate) const WORD_CLASSES: [&str; 16] = [
+    "NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM",
+    "PUNCT", "PART", "OTHER", "-",
+];
+
+/// The index of «no class» in [`WORD_CLASSES`].
+pub(crate) const NO_CLASS: u8 = 15;
+
+/// The [`WORD_CLASSES`] index of a UPOS tag.
+#[cfg_attr(not(feature = "tools"), allow(dead_code))] // the trainer's (feature "tools")
+pub(crate) fn word_class(upos: &str) -> u8 {
+    match upos {
+        "NOUN" => 0,
+        "PROPN" => 1,
+        "VERB" => 2,
+        "AUX" => 3,
+        "ADJ" => 4,
+        "ADV" => 5,
+        "ADP" => 6,
+        "DET" => 7,
+        "PRON" => 8,
+        "CCONJ" => 9,
+        "SCONJ" => 10,
+        "NUM" => 11,
+        "PUNCT" | "SYM" => 12,
+        "PART" => 13,
+        _ => 14,
+    }
+}
+
+/// What the lexicon knows of one word: its most frequent word class, its second (when
+/// it has one in at least a quarter of its occurrences), and its lemma when it is a verb.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct LexInfo<'l> {
+    pub main: u8,
+    pub second: u8,
+    pub lemma: Option<&'l str>,
+}
+
+impl LexInfo<'_> {
+    /// A word the lexicon does not know.
+    pub(crate) const UNKNOWN: LexInfo<'static> = LexInfo {
+        main: NO_CLASS,
+        second: NO_CLASS,
+        lemma: None,
+    };
+}
+
+/// Lower-cased words of NorNE train with their word classes (from the UPOS column) and,
+/// for verbs, their lemma: derived data, like the name tables, and built by jackknifing
+/// in training in the same way.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Lexicon {
+    /// Per word: main class in the low 4 bits, second class in the next 4.
+    map: FxHashMap<String, (u8, u8, Option<Box<str>>)>,
+}
+
+impl Lexicon {
+    /// What the lexicon knows of the lower-cased word `lower`.
+    pub(crate) fn get(&self, lower: &str) -> LexInfo<'_> {
+        match self.map.get(lower) {
+            Some((main, second, lemma)) => LexInfo {
+                main: *main,
+                second: *second,
+                lemma: lemma.as_deref(),
+            },
+            None => LexInfo::UNKNOWN,
+        }
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether the lexicon is empty.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Sets what is known of `lower`.
+    pub(crate) fn set(&mut self, lower: String, main: u8, second: u8, lemma: Option<Box<str>>) {
+        self.map.insert(lower, (main, second, lemma));
+    }
+
+    /// The words, in no order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&String, &(u8, u8, Option<Box<str>>))> {
+        self.map.iter()
+    }
+
+    /// The lexicon of words counted `counts` times per class (at least `min` times in all),
+    /// with the verb lemma counts `lemmas`.
+    #[cfg_attr(not(feature = "tools"), allow(dead_code))] // the trainer's (feature "tools")
+    pub(crate) fn from_counts(
+        counts: &FxHashMap<String, ([u32; 15], FxHashMap<String, u32>)>,
+        min: u32,
+    ) -> Lexicon {
+        let mut lex = Lexicon::default();
+        for (word, (c, lemmas)) in counts {
+            let total: u32 = c.iter().sum();
+            if total < min {
+                continue;
+            }
+            let mut order: Vec<usize> = (0..15).collect();
+            order.sort_by_key(|&k| (std::cmp::Reverse(c[k]), k));
+            let main = order[0] as u8;
+            let second = if c[order[1]] * 4 >= total {
+                order[1] as u8
+            } else {
+                NO_CLASS
+            };
+            let lemma = (main == 2)
+                .then(|| {
+                    lemmas
+                        .iter()
+                        .max_by_key(|(l, n)| (**n, std::cmp::Reverse(l.as_str())))
+                        .map(|(l, _)| l.clone().into_boxed_str())
+                })
+                .flatten();
+            lex.set(word.clone(), main, second, lemma);
+        }
+        lex
+    }
+}
+
+/// Which of the lexicon's features are on (an experiment switch, `TUSJ_LEX`: `a` the word
+/// classes, `b` also verb lemmas; empty: none). Read once.
+pub(crate) fn lex_mode() -> (bool, bool) {
+    let m = lex_flags();
+    (m.0, m.1)
+}
+
+/// (classes, lemma × shape, lemma × name classes, no own class).
+pub(crate) fn lex_flags() -> (bool, bool, bool, bool) {
+    static MODE: std::sync::OnceLock<(bool, bool, bool, bool)> = std::sync::OnceLock::new();
+    *MODE.get_or_init(|| {
+        let v = std::env::var("TUSJ_LEX").unwrap_or_default();
+        (
+            v.contains('a'),
+            v.contains('b'),
+            v.contains('c'),
+            v.contains('x'),
+        )
+    })
+}
+
+/// Whether `flag` is in `TUSJ_LEX`.
+pub(crate) fn lex_flag(flag: char) -> bool {
+    std::env::var("TUSJ_LEX").unwrap_or_default().contains(flag)
+}
+
 /// The hash [`NameTable`] keeps the first words of its names by.
 fn first_word_hash(word: &str) -> u64 {
     let mut h = FxHasher::default();
@@ -692,6 +844,8 @@ pub(crate) struct Context<'t> {
     pub name_parts: &'t NameTable,
     /// Names from the place gazetteer (place class bits).
     pub places: &'t NameTable,
+    /// Word classes and verb lemmas of NorNE train's words.
+    pub lexicon: &'t Lexicon,
 }
 
 /// Appends the feature hashes of every token of `words` to `out` (one vector per token).
@@ -704,12 +858,21 @@ pub(crate) fn sentence_features(
 ) {
     let names = ctx.train_names.lookup(words);
     let places = ctx.places.lookup(words);
+    let lex = lex_infos(words, ctx);
     for i in 0..words.len() {
         let mut f: Vec<u32> = Vec::with_capacity(64);
         let ev = evidence.get(i);
-        token_features(words, i, (names[i], places[i]), ev, ctx, &mut f);
+        token_features(words, i, (names[i], places[i]), ev, &lex, ctx, &mut f);
         out.push(f);
     }
+}
+
+/// What the lexicon knows of each word of a sentence (nothing when its features are off).
+pub(crate) fn lex_infos<'l>(words: &[Word], ctx: &Context<'l>) -> Vec<LexInfo<'l>> {
+    if !lex_mode().0 || ctx.lexicon.is_empty() {
+        return Vec::new();
+    }
+    words.iter().map(|w| ctx.lexicon.get(&w.lower)).collect()
 }
 
 /// Small numbers as text, for features that name a count or a bit.
@@ -790,6 +953,7 @@ pub(crate) fn token_features(
     i: usize,
     tables: ((u16, u16), (u16, u16)),
     evidence: Option<&DocEvidence>,
+    lex: &[LexInfo],
     ctx: &Context,
     f: &mut Vec<u32>,
 ) {
@@ -808,6 +972,101 @@ pub(crate) fn token_features(
         neighbour_features(n, at.and_then(|j| words.get(j)), f);
     }
     context_features(words, i, tables, evidence, f);
+    lexicon_features(words, i, tables, lex, f);
+}
+
+/// The features of token `i` that come from the lexicon (`lex`, one per word, or empty
+/// when the lexicon's features are off): the word classes of its neighbours with its own
+/// shape and its name-table classes, its own class when capitalised, and the lemmas of
+/// neighbouring verbs with its name-table classes.
+pub(crate) fn lexicon_features(
+    words: &[Word],
+    i: usize,
+    tables: ((u16, u16), (u16, u16)),
+    lex: &[LexInfo],
+    f: &mut Vec<u32>,
+) {
+    let (Some(w), Some(own)) = (words.get(i), lex.get(i)) else {
+        return;
+    };
+    let at = |j: isize| -> LexInfo {
+        if j < 0 {
+            LexInfo {
+                main: 16,
+                ..LexInfo::UNKNOWN
+            }
+        } else {
+            lex.get(j as usize).copied().unwrap_or(LexInfo {
+                main: 17,
+                ..LexInfo::UNKNOWN
+            })
+        }
+    };
+    let cls = |j: isize| -> &'static str {
+        match at(j).main {
+            16 => BOS,
+            17 => EOS,
+            k => WORD_CLASSES[usize::from(k)],
+        }
+    };
+    let ii = i as isize;
+    let pos = Position::of(w, i).as_str();
+    static FLAGS: std::sync::OnceLock<(bool, bool)> = std::sync::OnceLock::new();
+    let &(no_bigrams, no_names) = FLAGS.get_or_init(|| (lex_flag('y'), lex_flag('z')));
+    static NEAR: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *NEAR.get_or_init(|| lex_flag('w'))
+        && !(w.cap
+            || i.checked_sub(1)
+                .and_then(|j| words.get(j))
+                .is_some_and(|w| w.cap)
+            || words.get(i + 1).is_some_and(|w| w.cap))
+    {
+        return;
+    }
+    f.push(f2(90, cls(ii - 1), &w.short));
+    f.push(f2(91, cls(ii + 1), &w.short));
+    f.push(f3(92, cls(ii - 1), cls(ii + 1), &w.short));
+    if !no_bigrams {
+        f.push(f3(93, cls(ii - 2), cls(ii - 1), &w.short));
+        f.push(f3(94, cls(ii + 1), cls(ii + 2), &w.short));
+    }
+    if w.cap && !lex_flags().3 {
+        f.push(f3(
+            95,
+            WORD_CLASSES[usize::from(own.main)],
+            WORD_CLASSES[usize::from(own.second)],
+            pos,
+        ));
+    }
+    let ((nb, _), (pb, _)) = tables;
+    let (nb96, pb97) = if no_names { (0, 0) } else { (nb, pb) };
+    for ty in NeType::ALL.iter().filter(|t| nb96 & type_bit(**t) != 0) {
+        f.push(f3(96, ty.label(), cls(ii - 1), cls(ii + 1)));
+    }
+    for bit in (0..16u16).filter(|b| pb97 & (1 << b) != 0) {
+        f.push(f3(97, NUMBERS[bit as usize], cls(ii - 1), cls(ii + 1)));
+    }
+    let (_, lemma_shape, lemma_names, _) = lex_flags();
+    if !(lemma_shape || lemma_names) || !w.cap {
+        return;
+    }
+    for (dir, j) in [("-1", ii - 1), ("+1", ii + 1), ("+2", ii + 2)] {
+        let Some(lemma) = at(j).lemma else {
+            continue;
+        };
+        if lemma_shape {
+            f.push(f3(98, dir, lemma, &w.short));
+        }
+        if !lemma_names {
+            continue;
+        }
+        for ty in NeType::ALL.iter().filter(|t| nb & type_bit(**t) != 0) {
+            f.push(f3(99, dir, lemma, ty.label()));
+        }
+        for bit in (0..16u16).filter(|b| pb & (1 << b) != 0) {
+            f.push(f3(100, dir, lemma, NUMBERS[bit as usize]));
+        }
+    }
 }
 
 /// The features of a word that depend on nothing but its form: the form, its affixes,

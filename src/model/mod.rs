@@ -47,7 +47,7 @@ use crate::tags::{NeType, Tag};
 
 use crate::fxhash::FxHashMap;
 pub use features::NameTable;
-use features::{Context, DocEvidence, Neighbour, Window, Word};
+use features::{Context, DocEvidence, Lexicon, Neighbour, Window, Word};
 
 const MAGIC: &[u8; 8] = b"TUSJNER\0";
 const VERSION: u32 = 3;
@@ -217,6 +217,7 @@ impl Weights {
     ) {
         let names = ctx.train_names.lookup(words);
         let places = ctx.places.lookup(words);
+        let lex = features::lex_infos(words, ctx);
         if cache.entries.len() + words.len() > cache.capacity {
             cache.clear();
         }
@@ -262,6 +263,7 @@ impl Weights {
             scratch.feats.clear();
             let tables = (names[i], places[i]);
             features::context_features(words, i, tables, evidence.get(i), &mut scratch.feats);
+            features::lexicon_features(words, i, tables, &lex, &mut scratch.feats);
             self.add_weights(&scratch.feats, &mut scratch.rows, &mut e);
             scratch.em.push(e);
         }
@@ -733,6 +735,8 @@ pub struct Model {
     pub(crate) name_parts: NameTable,
     /// The place gazetteer, with place class bits.
     pub(crate) places: NameTable,
+    /// Word classes and verb lemmas of NorNE train's words.
+    pub(crate) lexicon: Lexicon,
 }
 
 impl Model {
@@ -793,6 +797,11 @@ impl Model {
         let train_names = read_table(&mut r)?;
         let name_parts = read_table(&mut r)?;
         let places = read_table(&mut r)?;
+        let lexicon = if r.pos < bytes.len() {
+            read_lexicon(&mut r)?
+        } else {
+            Lexicon::default()
+        };
         if r.pos != bytes.len() {
             return Err(model_error("trailing bytes after the model"));
         }
@@ -801,6 +810,7 @@ impl Model {
             train_names,
             name_parts,
             places,
+            lexicon,
         })
     }
 
@@ -834,6 +844,9 @@ impl Model {
         write_table(&mut out, &self.train_names);
         write_table(&mut out, &self.name_parts);
         write_table(&mut out, &self.places);
+        if !self.lexicon.is_empty() {
+            write_lexicon(&mut out, &self.lexicon);
+        }
         out
     }
 
@@ -847,6 +860,7 @@ impl Model {
             train_names: &self.train_names,
             name_parts: &self.name_parts,
             places: &self.places,
+            lexicon: &self.lexicon,
         }
     }
 }
@@ -1342,6 +1356,44 @@ fn write_table(out: &mut Vec<u8>, t: &NameTable) {
         out.extend_from_slice(&bits.to_le_bytes());
         out.extend_from_slice(&(k.len() as u16).to_le_bytes());
         out.extend_from_slice(k.as_bytes());
+    }
+}
+
+fn read_lexicon(r: &mut Reader) -> Result<Lexicon, Error> {
+    let n = r.u32()? as usize;
+    let mut lex = Lexicon::default();
+    let text = |r: &mut Reader| -> Result<String, Error> {
+        let len = r.u16()? as usize;
+        std::str::from_utf8(r.take(len)?)
+            .map(str::to_string)
+            .map_err(|_| model_error("a word in the model is not UTF-8"))
+    };
+    for _ in 0..n {
+        let bits = r.u16()?;
+        let word = text(r)?;
+        let lemma = text(r)?;
+        let (main, second) = ((bits & 15) as u8, (bits >> 4 & 15) as u8);
+        let lemma = (!lemma.is_empty()).then(|| lemma.into_boxed_str());
+        lex.set(word, main, second, lemma);
+    }
+    Ok(lex)
+}
+
+fn write_lexicon(out: &mut Vec<u8>, lex: &Lexicon) {
+    let mut entries: Vec<_> = lex
+        .iter()
+        .filter(|(k, v)| k.len() <= 255 && v.2.as_deref().map_or(0, str::len) <= 255)
+        .collect();
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+    for (k, (main, second, lemma)) in entries {
+        let bits = u16::from(*main) | u16::from(*second) << 4;
+        out.extend_from_slice(&bits.to_le_bytes());
+        out.extend_from_slice(&(k.len() as u16).to_le_bytes());
+        out.extend_from_slice(k.as_bytes());
+        let lemma = lemma.as_deref().unwrap_or("");
+        out.extend_from_slice(&(lemma.len() as u16).to_le_bytes());
+        out.extend_from_slice(lemma.as_bytes());
     }
 }
 

@@ -17,6 +17,7 @@ fn tiny() -> Model {
         train_names: names,
         name_parts: NameTable::default(),
         places: NameTable::default(),
+        lexicon: features::Lexicon::default(),
     }
 }
 

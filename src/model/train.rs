@@ -15,10 +15,11 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::features::{self, Context, DocView, NameTable};
+use super::features::{self, Context, DocView, Lexicon, NameTable};
 use super::{viterbi, Model, Weights, TAGS};
 use crate::error::{Error, ErrorKind};
 use crate::eval::conllu;
+use crate::fxhash::FxHashMap;
 use crate::tags::{spans, Tag};
 
 /// What to train on and how.
@@ -75,6 +76,8 @@ impl Config {
 struct Sent {
     forms: Vec<String>,
     gold: Vec<Tag>,
+    /// Per token: word class ([`features::word_class`]) and lemma.
+    upos: Vec<(u8, String)>,
 }
 
 /// Reads CoNLL-U files into documents (runs of sentences with the same `# source` file).
@@ -102,6 +105,11 @@ fn read_documents(paths: &[PathBuf]) -> Result<Vec<Vec<Sent>>, Error> {
                 d.push(Sent {
                     forms: s.forms().iter().map(|f| f.to_string()).collect(),
                     gold: s.tags(),
+                    upos: s
+                        .tokens
+                        .iter()
+                        .map(|t| (features::word_class(&t.upos), t.lemma.to_lowercase()))
+                        .collect(),
                 });
             }
         }
@@ -161,13 +169,41 @@ fn add_parts(table: &mut NameTable, docs: &[&Vec<Sent>]) {
     }
 }
 
+/// Per lower-cased word: counts per word class, and counts per lemma of its verb uses.
+type LexCounts = FxHashMap<String, ([u32; 15], FxHashMap<String, u32>)>;
+
+/// Counts the word classes and verb lemmas of `docs`.
+fn count_words(docs: &[&Vec<Sent>]) -> LexCounts {
+    let mut counts = LexCounts::default();
+    for doc in docs {
+        for s in doc.iter() {
+            for (form, (class, lemma)) in s.forms.iter().zip(&s.upos) {
+                let e = counts.entry(form.to_lowercase()).or_default();
+                e.0[usize::from(*class)] += 1;
+                if *class == 2 {
+                    *e.1.entry(lemma.clone()).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    counts
+}
+
+/// The fewest times a word is seen in training to enter the lexicon.
+fn lexicon_min() -> u32 {
+    std::env::var("TUSJ_LEX_MIN")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2)
+}
+
 /// The standard [`Config::alone_every`].
 pub const ALONE_EVERY: usize = 0;
 
 /// Feature hashes of every token of every sentence of `docs`, document by document.
 fn doc_features(
     docs: &[Vec<Sent>],
-    tables: &[(NameTable, NameTable)],
+    tables: &[(NameTable, NameTable, Lexicon)],
     fold_of: &[usize],
     places: &NameTable,
     first_pass: Option<&[Vec<Vec<Tag>>]>,
@@ -200,6 +236,7 @@ fn doc_features(
             train_names: &tables[fold_of[d]].0,
             name_parts: &tables[fold_of[d]].1,
             places,
+            lexicon: &tables[fold_of[d]].2,
         };
         for (words, ev) in view.words.iter().zip(&evidence) {
             let mut feats = Vec::with_capacity(words.len());
@@ -437,7 +474,8 @@ pub fn train(config: &Config) -> Result<Model, Error> {
         add_names(&mut t, &others);
         let mut p = NameTable::default();
         add_parts(&mut p, &others);
-        tables.push((t, p));
+        let lex = Lexicon::from_counts(&count_words(&others), lexicon_min());
+        tables.push((t, p, lex));
     }
     let all_docs: Vec<&Vec<Sent>> = docs.iter().collect();
     let mut full = NameTable::default();
@@ -445,6 +483,11 @@ pub fn train(config: &Config) -> Result<Model, Error> {
     let mut full_parts = NameTable::default();
     add_parts(&mut full_parts, &all_docs);
     let places = crate::model::gazetteer::places();
+    let lexicon = if features::lex_mode().0 {
+        Lexicon::from_counts(&count_words(&all_docs), lexicon_min())
+    } else {
+        Lexicon::default()
+    };
 
     let gold: Vec<Vec<usize>> = docs
         .iter()
@@ -511,5 +554,6 @@ pub fn train(config: &Config) -> Result<Model, Error> {
         train_names: full,
         name_parts: full_parts,
         places,
+        lexicon,
     })
 }
