@@ -190,6 +190,7 @@ pub(crate) struct LexInfo<'l> {
     pub main: u8,
     pub second: u8,
     pub lemma: Option<&'l str>,
+    pub lang: u8,
 }
 
 impl LexInfo<'_> {
@@ -198,6 +199,7 @@ impl LexInfo<'_> {
         main: NO_CLASS,
         second: NO_CLASS,
         lemma: None,
+        lang: 0,
     };
 }
 
@@ -208,6 +210,8 @@ impl LexInfo<'_> {
 pub struct Lexicon {
     /// Per word: main class in the low 4 bits, second class in the next 4.
     map: FxHashMap<String, (u8, u8, Option<Box<str>>)>,
+    /// Per word: seen in Bokmål train (bit 0), in Nynorsk train (bit 1).
+    pub(crate) langs: FxHashMap<String, u8>,
 }
 
 impl Lexicon {
@@ -218,6 +222,7 @@ impl Lexicon {
                 main: *main,
                 second: *second,
                 lemma: lemma.as_deref(),
+                lang: self.langs.get(lower).copied().unwrap_or(0),
             },
             None => LexInfo::UNKNOWN,
         }
@@ -247,11 +252,11 @@ impl Lexicon {
     /// with the verb lemma counts `lemmas`.
     #[cfg_attr(not(feature = "tools"), allow(dead_code))] // the trainer's (feature "tools")
     pub(crate) fn from_counts(
-        counts: &FxHashMap<String, ([u32; 15], FxHashMap<String, u32>)>,
+        counts: &FxHashMap<String, ([u32; 15], FxHashMap<String, u32>, [u32; 2])>,
         min: u32,
     ) -> Lexicon {
         let mut lex = Lexicon::default();
-        for (word, (c, lemmas)) in counts {
+        for (word, (c, lemmas, langs)) in counts {
             let total: u32 = c.iter().sum();
             if total < min {
                 continue;
@@ -273,6 +278,8 @@ impl Lexicon {
                 })
                 .flatten();
             lex.set(word.clone(), main, second, lemma);
+            let lang = u8::from(langs[0] > 0) | u8::from(langs[1] > 0) << 1;
+            lex.langs.insert(word.clone(), lang);
         }
         lex
     }
@@ -980,6 +987,38 @@ pub(crate) fn token_features(
 /// shape and its name-table classes, its own class when capitalised, and the lemmas of
 /// neighbouring verbs with its name-table classes.
 pub(crate) fn lexicon_features(
+    words: &[Word],
+    i: usize,
+    tables: ((u16, u16), (u16, u16)),
+    lex: &[LexInfo],
+    f: &mut Vec<u32>,
+) {
+    let start = f.len();
+    lexicon_features_inner(words, i, tables, lex, f);
+    static LANG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if !*LANG.get_or_init(|| lex_flag('l')) {
+        return;
+    }
+    let (mut nb, mut nn) = (0, 0);
+    for l in lex {
+        match l.lang {
+            1 => nb += 1,
+            2 => nn += 1,
+            _ => {}
+        }
+    }
+    let lang: u32 = match nb.cmp(&nn) {
+        std::cmp::Ordering::Greater => 0x9e37_79b9,
+        std::cmp::Ordering::Less => 0x7f4a_7c15,
+        std::cmp::Ordering::Equal => 0x2545_f491,
+    };
+    for k in start..f.len() {
+        let h = (f[k] ^ lang).wrapping_mul(0x0100_0193);
+        f.push(if h == 0 { 1 } else { h });
+    }
+}
+
+fn lexicon_features_inner(
     words: &[Word],
     i: usize,
     tables: ((u16, u16), (u16, u16)),

@@ -1374,6 +1374,7 @@ fn read_lexicon(r: &mut Reader) -> Result<Lexicon, Error> {
         let lemma = text(r)?;
         let (main, second) = ((bits & 15) as u8, (bits >> 4 & 15) as u8);
         let lemma = (!lemma.is_empty()).then(|| lemma.into_boxed_str());
+        lex.langs.insert(word.clone(), (bits >> 8 & 3) as u8);
         lex.set(word, main, second, lemma);
     }
     Ok(lex)
@@ -1387,7 +1388,8 @@ fn write_lexicon(out: &mut Vec<u8>, lex: &Lexicon) {
     entries.sort_by(|a, b| a.0.cmp(b.0));
     out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
     for (k, (main, second, lemma)) in entries {
-        let bits = u16::from(*main) | u16::from(*second) << 4;
+        let lang = lex.langs.get(k.as_str()).copied().unwrap_or(0);
+        let bits = u16::from(*main) | u16::from(*second) << 4 | u16::from(lang) << 8;
         out.extend_from_slice(&bits.to_le_bytes());
         out.extend_from_slice(&(k.len() as u16).to_le_bytes());
         out.extend_from_slice(k.as_bytes());

@@ -78,6 +78,8 @@ struct Sent {
     gold: Vec<Tag>,
     /// Per token: word class ([`features::word_class`]) and lemma.
     upos: Vec<(u8, String)>,
+    /// From the Nynorsk training file.
+    nynorsk: bool,
 }
 
 /// Reads CoNLL-U files into documents (runs of sentences with the same `# source` file).
@@ -105,6 +107,7 @@ fn read_documents(paths: &[PathBuf]) -> Result<Vec<Vec<Sent>>, Error> {
                 d.push(Sent {
                     forms: s.forms().iter().map(|f| f.to_string()).collect(),
                     gold: s.tags(),
+                    nynorsk: path.to_string_lossy().contains("nynorsk"),
                     upos: s
                         .tokens
                         .iter()
@@ -170,7 +173,7 @@ fn add_parts(table: &mut NameTable, docs: &[&Vec<Sent>]) {
 }
 
 /// Per lower-cased word: counts per word class, and counts per lemma of its verb uses.
-type LexCounts = FxHashMap<String, ([u32; 15], FxHashMap<String, u32>)>;
+type LexCounts = FxHashMap<String, ([u32; 15], FxHashMap<String, u32>, [u32; 2])>;
 
 /// Counts the word classes and verb lemmas of `docs`.
 fn count_words(docs: &[&Vec<Sent>]) -> LexCounts {
@@ -180,6 +183,7 @@ fn count_words(docs: &[&Vec<Sent>]) -> LexCounts {
             for (form, (class, lemma)) in s.forms.iter().zip(&s.upos) {
                 let e = counts.entry(form.to_lowercase()).or_default();
                 e.0[usize::from(*class)] += 1;
+                e.2[usize::from(s.nynorsk)] += 1;
                 if *class == 2 {
                     *e.1.entry(lemma.clone()).or_insert(0) += 1;
                 }
