@@ -342,7 +342,9 @@ describe('editing a long article', () => {
   });
 
   test('in a long article an edit is drawn from its paragraphs at once, then from the whole text', async () => {
-    const { context, page, errors } = await open(getBrowser());
+    // The whole text waits 8 s after typing rather than 1 s, so that on a loaded machine the
+    // partial drawing is still there to be looked at.
+    const { context, page, errors } = await open(getBrowser(), { init: [() => (window.tusjWholeAfter = 8000)] });
     const article = `${seed(SEEDS[0])}\n\n${seed(SEEDS[1])}\n\n`.repeat(4).trimEnd();
     assert.ok(article.length > 20000, `${article.length} characters`); // EDIT_FROM in annotate.js
     await page.focus('#source');

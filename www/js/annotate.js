@@ -6,8 +6,10 @@
 // paragraphs it changed (the worker's applyEdit); that document is `partial` (its new names
 // join no entity yet, the overview waits) until the whole text is annotated, when typing has
 // paused for WHOLE_AFTER ms (or before an export or a fact correction needs it).
+// (A test may wait longer, `window.tusjWholeAfter`, to look at the partial drawing on a
+// loaded machine.)
 const EDIT_FROM = 20000;
-const WHOLE_AFTER = 1000;
+const WHOLE_AFTER = Number(globalThis.tusjWholeAfter) || 1000;
 
 async function reannotate(keepStatus, afterTrap = false, edited = false) {
   const generation = ++state.annotateGeneration;
