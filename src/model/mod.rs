@@ -93,39 +93,57 @@ pub fn embedded() -> Result<&'static Model, Error> {
         .map_err(Clone::clone)
 }
 
-/// A feature → row table: open addressing over the 32-bit feature hashes.
+/// The weights a row holds: one per tag, padded with zeros to a whole number of 16-byte
+/// vectors, so that summing rows is a few vector additions.
+const ROW_LANES: usize = 24;
+
+/// The weights of one feature, per tag (lanes past `TAGS` are 0).
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[repr(align(16))]
+struct Row([i16; ROW_LANES]);
+
+/// A feature → weights table: open addressing over the 32-bit feature hashes, with the
+/// weights stored in slot order. The keys alone are probed (4 bytes a slot, about 1 MB
+/// for the committed model, which stays in the processor's cache), so a feature the
+/// model does not know costs no trip to memory, and one it knows costs one read of its
+/// row, not a read of the slot and then of the row.
 #[derive(Clone, Debug, PartialEq)]
 struct FeatureTable {
-    /// (key, row index) per slot, key 0 for empty; length a power of two. Key and row
-    /// side by side: one cache miss per lookup, not two.
-    slots: Vec<(u32, u32)>,
+    /// The key per slot, 0 for empty; length a power of two.
+    keys: Vec<u32>,
+    /// The weights of the key in the same slot (zeros for an empty slot).
+    rows: Vec<Row>,
 }
 
 impl FeatureTable {
-    fn new(keys: &[u32]) -> FeatureTable {
-        let cap = (keys.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![(0u32, 0u32); cap];
-        for (row, &k) in keys.iter().enumerate() {
+    /// The table of `keys` with `TAGS` weights per key in `w`, at a load of 1/3 to 2/3.
+    fn new(keys: &[u32], w: &[i16]) -> FeatureTable {
+        let cap = (keys.len() + keys.len() / 2).next_power_of_two().max(16);
+        let mut slots = vec![0u32; cap];
+        let mut rows = vec![Row([0; ROW_LANES]); cap];
+        for (&k, ws) in keys.iter().zip(w.chunks_exact(TAGS)) {
             let mut i = Self::home(k, cap);
-            while slots[i].0 != 0 && slots[i].0 != k {
+            while slots[i] != 0 && slots[i] != k {
                 i = (i + 1) & (cap - 1);
             }
-            slots[i] = (k, row as u32);
+            slots[i] = k;
+            rows[i].0[..TAGS].copy_from_slice(ws);
         }
-        FeatureTable { slots }
+        FeatureTable { keys: slots, rows }
     }
 
     fn home(k: u32, cap: usize) -> usize {
         (k.wrapping_mul(0x9e37_79b9) as usize) & (cap - 1)
     }
 
+    /// The slot of key `k`, if the table has it.
     fn get(&self, k: u32) -> Option<usize> {
-        let cap = self.slots.len();
+        let cap = self.keys.len();
         let mut i = Self::home(k, cap);
         loop {
-            let (s, row) = self.slots[i];
+            let s = self.keys[i];
             if s == k {
-                return Some(row as usize);
+                return Some(i);
             }
             if s == 0 {
                 return None;
@@ -142,16 +160,16 @@ pub(crate) struct Weights {
     pub trans: Vec<i32>,
     /// Sorted, distinct feature hashes.
     pub keys: Vec<u32>,
-    /// `TAGS` weights per key.
-    pub w: Vec<i16>,
+    /// The weights of each key.
     table: FeatureTable,
     /// `trans` as the decoder reads it.
     transitions: Transitions,
 }
 
 impl Weights {
+    /// The weights of a pass: transition scores, and `TAGS` weights in `w` per key of `keys`.
     pub(crate) fn new(trans: Vec<i32>, keys: Vec<u32>, w: Vec<i16>) -> Weights {
-        let table = FeatureTable::new(&keys);
+        let table = FeatureTable::new(&keys, &w);
         let transitions = Transitions::new(|p, c| {
             let row = p.map_or(0, |p| p + 1);
             trans.get(row * TAGS + c).copied().unwrap_or(0) as i64
@@ -159,10 +177,18 @@ impl Weights {
         Weights {
             trans,
             keys,
-            w,
             table,
             transitions,
         }
+    }
+
+    /// The `TAGS` weights of feature `key` (zeros when the model does not know it).
+    fn row(&self, key: u32) -> &[i16] {
+        let row = self
+            .table
+            .get(key)
+            .and_then(|slot| self.table.rows.get(slot));
+        row.map_or(&[0; TAGS], |r| &r.0[..TAGS])
     }
 
     /// Adds the weights of features `feats` to `e`; `rows` is scratch space.
@@ -171,12 +197,15 @@ impl Weights {
         // memory reads of different features overlap instead of waiting on each other.
         rows.clear();
         rows.extend(feats.iter().filter_map(|&f| self.table.get(f)));
-        for &row in rows.iter() {
-            if let Some(ws) = self.w.get(row * TAGS..row * TAGS + TAGS) {
-                for (a, &b) in e.iter_mut().zip(ws) {
-                    *a += b as i32;
-                }
+        // Integer sums: the same in any order.
+        let mut sum = [0i32; ROW_LANES];
+        for row in rows.iter().filter_map(|&slot| self.table.rows.get(slot)) {
+            for (a, &b) in sum.iter_mut().zip(&row.0) {
+                *a += i32::from(b);
             }
+        }
+        for (a, &b) in e.iter_mut().zip(&sum) {
+            *a += b;
         }
     }
 
@@ -819,7 +848,7 @@ impl Model {
             for &k in &p.keys {
                 out.extend_from_slice(&k.to_le_bytes());
             }
-            for row in p.w.chunks_exact(TAGS) {
+            for row in p.keys.iter().map(|&k| p.row(k)) {
                 let mask = row
                     .iter()
                     .enumerate()
