@@ -103,16 +103,21 @@ const ROW_LANES: usize = 24;
 struct Row([i16; ROW_LANES]);
 
 /// A feature → weights table: open addressing over the 32-bit feature hashes, with the
-/// weights stored in slot order. The keys alone are probed (4 bytes a slot, about 1 MB
-/// for the committed model, which stays in the processor's cache), so a feature the
-/// model does not know costs no trip to memory, and one it knows costs one read of its
-/// row, not a read of the slot and then of the row.
+/// weights stored in slot order, so that a feature the model knows costs a read of its
+/// key and one of its row, not a read of the slot and then of the row. Most features of
+/// a token are unknown (pairs of words never seen in training): a bit filter, small
+/// enough to stay in the processor's cache (128 KB for the committed model), turns most
+/// of them away before their slot is read.
 #[derive(Clone, Debug, PartialEq)]
 struct FeatureTable {
     /// The key per slot, 0 for empty; length a power of two.
     keys: Vec<u32>,
     /// The weights of the key in the same slot (zeros for an empty slot).
     rows: Vec<Row>,
+    /// A bit per [`FeatureTable::bit`], set for every key: four bits per slot.
+    filter: Vec<u64>,
+    /// `32 - log2` of the filter's bits.
+    shift: u32,
 }
 
 impl FeatureTable {
@@ -129,15 +134,40 @@ impl FeatureTable {
             slots[i] = k;
             rows[i].0[..TAGS].copy_from_slice(ws);
         }
-        FeatureTable { keys: slots, rows }
+        let bits = cap * 4;
+        let mut table = FeatureTable {
+            keys: slots,
+            rows,
+            filter: vec![0; bits / 64],
+            shift: 32 - bits.trailing_zeros(),
+        };
+        for &k in keys {
+            let bit = table.bit(k);
+            table.filter[bit / 64] |= 1 << (bit % 64);
+        }
+        table
     }
 
     fn home(k: u32, cap: usize) -> usize {
         (k.wrapping_mul(0x9e37_79b9) as usize) & (cap - 1)
     }
 
+    /// The filter bit of key `k`: the top bits of another multiplicative hash than
+    /// [`FeatureTable::home`]'s.
+    fn bit(&self, k: u32) -> usize {
+        (k.wrapping_mul(0x85eb_ca6b) >> self.shift) as usize
+    }
+
     /// The slot of key `k`, if the table has it.
     fn get(&self, k: u32) -> Option<usize> {
+        let bit = self.bit(k);
+        if self
+            .filter
+            .get(bit / 64)
+            .is_none_or(|w| w >> (bit % 64) & 1 == 0)
+        {
+            return None;
+        }
         let cap = self.keys.len();
         let mut i = Self::home(k, cap);
         loop {
