@@ -47,7 +47,7 @@ use crate::tags::{NeType, Tag};
 
 use crate::fxhash::FxHashMap;
 pub use features::NameTable;
-use features::{Context, DocEvidence, Neighbour, Window, Word};
+use features::{Context, DocEvidence, Neighbour, PairStarts, Window, Word};
 
 const MAGIC: &[u8; 8] = b"TUSJNER\0";
 const VERSION: u32 = 3;
@@ -320,7 +320,15 @@ impl Weights {
             }
             scratch.feats.clear();
             let tables = (names[i], places[i]);
-            features::context_features(words, i, tables, evidence.get(i), &mut scratch.feats);
+            let start = |j: isize, t: u8| match usize::try_from(j) {
+                Err(_) => cache.before.get(t),
+                Ok(j) => match ids.get(j) {
+                    Some(&id) => cache.entries[id].starts.get(t),
+                    None => cache.after.get(t),
+                },
+            };
+            let ev = evidence.get(i);
+            features::context_features_from(words, i, start, tables, ev, &mut scratch.feats);
             self.add_weights(&scratch.feats, &mut scratch.rows, &mut e);
             scratch.em.push(e);
         }
@@ -334,6 +342,7 @@ impl Weights {
             neighbour: Neighbour::ALL
                 .map(|n| self.weights_of(scratch, |f| features::neighbour_features(n, Some(w), f))),
             at: [None; 3],
+            starts: PairStarts::of(w),
         }
     }
 }
@@ -354,6 +363,8 @@ struct FormWeights {
     neighbour: [[i32; TAGS]; 4],
     /// Of [`features::position_features`], per [`features::Position`], once needed.
     at: [Option<[i32; TAGS]>; 3],
+    /// The hashes of the pairs of [`features::context_features`] that the form begins.
+    starts: PairStarts,
 }
 
 /// Per word form of a document, the summed weights of the features that depend on the
@@ -368,10 +379,13 @@ struct FormCache<'a> {
     /// Of [`features::neighbour_features`] where there is no word (the sentence begins or
     /// ends), per [`Neighbour`]; made at the first sentence.
     edges: Option<[[i32; TAGS]; 4]>,
+    /// The [`PairStarts`] before a sentence's first word and after its last.
+    before: PairStarts,
+    after: PairStarts,
 }
 
 impl<'a> FormCache<'a> {
-    /// The most forms held (each about 600 bytes).
+    /// The most forms held (each about 690 bytes).
     const CAPACITY: usize = 8192;
 
     fn new() -> FormCache<'a> {
@@ -385,6 +399,8 @@ impl<'a> FormCache<'a> {
             index: FxHashMap::default(),
             entries: Vec::new(),
             edges: None,
+            before: PairStarts::edge(true),
+            after: PairStarts::edge(false),
         }
     }
 
