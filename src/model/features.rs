@@ -930,12 +930,78 @@ pub(crate) fn neighbour_features(n: Neighbour, w: Option<&Word>, f: &mut Vec<u32
     }
 }
 
+/// The first template of the pairs and triples of words and shapes of
+/// [`context_features`] (36 to 43).
+const PAIRS: u8 = 36;
+
+/// The part a pair template of [`context_features`] hashes first, of a word with lower-cased
+/// form `lower` and short shape `short` (or of `<s>` or `</s>` where there is no word).
+fn pair_start(t: u8, lower: &[u8], short: &[u8]) -> FeatureHash {
+    let first = if matches!(t, 36 | 37 | 40) {
+        short
+    } else {
+        lower
+    };
+    FeatureHash::new(t).bytes(first)
+}
+
+/// Per pair template of [`context_features`], the hash of its first part, which is one
+/// word's (the token's or a neighbour's): the tagger keeps them per word form, and hashes
+/// only the rest of each pair.
+#[derive(Clone, Copy)]
+pub(crate) struct PairStarts([FeatureHash; 8]);
+
+impl PairStarts {
+    /// Of word `w`.
+    pub(crate) fn of(w: &Word) -> PairStarts {
+        PairStarts::new(w.lower.as_bytes(), w.short.as_bytes())
+    }
+
+    /// Of the edges: before the sentence's first word (`before`), or after its last.
+    pub(crate) fn edge(before: bool) -> PairStarts {
+        let edge = if before { BOS } else { EOS };
+        PairStarts::new(edge.as_bytes(), edge.as_bytes())
+    }
+
+    fn new(lower: &[u8], short: &[u8]) -> PairStarts {
+        PairStarts(std::array::from_fn(|k| {
+            pair_start(PAIRS + k as u8, lower, short)
+        }))
+    }
+
+    /// The hash of the first part of pair template `t`.
+    pub(crate) fn get(&self, t: u8) -> FeatureHash {
+        self.0[usize::from(t - PAIRS)]
+    }
+}
+
 /// The features of token `i` that depend on more than one word or on more than the
 /// words: pairs and triples of words and shapes around it, its name-table and place-table
 /// matches (`tables`), and its document `evidence`.
 pub(crate) fn context_features(
     words: &[Word],
     i: usize,
+    tables: ((u16, u16), (u16, u16)),
+    evidence: Option<&DocEvidence>,
+    f: &mut Vec<u32>,
+) {
+    let start = |j: isize, t: u8| match usize::try_from(j) {
+        Err(_) => pair_start(t, BOS.as_bytes(), BOS.as_bytes()),
+        Ok(j) => match words.get(j) {
+            Some(w) => pair_start(t, w.lower.as_bytes(), w.short.as_bytes()),
+            None => pair_start(t, EOS.as_bytes(), EOS.as_bytes()),
+        },
+    };
+    context_features_from(words, i, start, tables, evidence, f);
+}
+
+/// [`context_features`], with `start(j, t)` the hash of the first part of pair template `t`
+/// for word `j` of `words` (negative before the first word): the hash
+/// [`PairStarts::get`] gives for it.
+pub(crate) fn context_features_from(
+    words: &[Word],
+    i: usize,
+    start: impl Fn(isize, u8) -> FeatureHash,
     tables: ((u16, u16), (u16, u16)),
     evidence: Option<&DocEvidence>,
     f: &mut Vec<u32>,
@@ -961,14 +1027,22 @@ pub(crate) fn context_features(
     };
     let ii = i as isize;
     let pos = Position::of(w, i).as_str();
-    f.push(f2(36, short(ii - 1), short(ii - 2)));
-    f.push(f2(37, short(ii + 1), short(ii + 2)));
-    f.push(f2(38, lower(ii - 1), &w.lower));
-    f.push(f2(39, &w.lower, lower(ii + 1)));
-    f.push(f3(40, short(ii - 1), &w.short, short(ii + 1)));
-    f.push(f2(41, lower(ii - 1), &w.short));
-    f.push(f2(42, lower(ii + 1), &w.short));
-    f.push(f3(43, lower(ii - 2), lower(ii - 1), &w.short));
+    // As f2(36, short(ii - 1), short(ii - 2)) and so on, from the first parts' hashes.
+    let then = |h: FeatureHash, part: &[u8]| h.bytes(part).finish();
+    f.push(then(start(ii - 1, 36), short(ii - 2)));
+    f.push(then(start(ii + 1, 37), short(ii + 2)));
+    f.push(then(start(ii - 1, 38), w.lower.as_bytes()));
+    f.push(then(start(ii, 39), lower(ii + 1).as_bytes()));
+    f.push(then(
+        start(ii - 1, 40).bytes(w.short.as_bytes()),
+        short(ii + 1),
+    ));
+    f.push(then(start(ii - 1, 41), w.short.as_bytes()));
+    f.push(then(start(ii + 1, 42), w.short.as_bytes()));
+    f.push(then(
+        start(ii - 2, 43).bytes(lower(ii - 1).as_bytes()),
+        w.short.as_bytes(),
+    ));
 
     let ((nb, ni), (pb, pi)) = tables;
     // Most tokens match no name: then there is nothing to look at bit by bit.

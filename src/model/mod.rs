@@ -47,7 +47,7 @@ use crate::tags::{NeType, Tag};
 
 use crate::fxhash::FxHashMap;
 pub use features::NameTable;
-use features::{Context, DocEvidence, Neighbour, Window, Word};
+use features::{Context, DocEvidence, Neighbour, PairStarts, Window, Word};
 
 const MAGIC: &[u8; 8] = b"TUSJNER\0";
 const VERSION: u32 = 3;
@@ -93,39 +93,87 @@ pub fn embedded() -> Result<&'static Model, Error> {
         .map_err(Clone::clone)
 }
 
-/// A feature → row table: open addressing over the 32-bit feature hashes.
+/// The weights a row holds: one per tag, padded with zeros to a whole number of 16-byte
+/// vectors, so that summing rows is a few vector additions.
+const ROW_LANES: usize = 24;
+
+/// The weights of one feature, per tag (lanes past `TAGS` are 0).
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[repr(align(16))]
+struct Row([i16; ROW_LANES]);
+
+/// A feature → weights table: open addressing over the 32-bit feature hashes, with the
+/// weights stored in slot order, so that a feature the model knows costs a read of its
+/// key and one of its row, not a read of the slot and then of the row. Most features of
+/// a token are unknown (pairs of words never seen in training): a bit filter, small
+/// enough to stay in the processor's cache (128 KB for the committed model), turns most
+/// of them away before their slot is read.
 #[derive(Clone, Debug, PartialEq)]
 struct FeatureTable {
-    /// (key, row index) per slot, key 0 for empty; length a power of two. Key and row
-    /// side by side: one cache miss per lookup, not two.
-    slots: Vec<(u32, u32)>,
+    /// The key per slot, 0 for empty; length a power of two.
+    keys: Vec<u32>,
+    /// The weights of the key in the same slot (zeros for an empty slot).
+    rows: Vec<Row>,
+    /// A bit per [`FeatureTable::bit`], set for every key: four bits per slot.
+    filter: Vec<u64>,
+    /// `32 - log2` of the filter's bits.
+    shift: u32,
 }
 
 impl FeatureTable {
-    fn new(keys: &[u32]) -> FeatureTable {
-        let cap = (keys.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![(0u32, 0u32); cap];
-        for (row, &k) in keys.iter().enumerate() {
+    /// The table of `keys` with `TAGS` weights per key in `w`, at a load of 1/3 to 2/3.
+    fn new(keys: &[u32], w: &[i16]) -> FeatureTable {
+        let cap = (keys.len() + keys.len() / 2).next_power_of_two().max(16);
+        let mut slots = vec![0u32; cap];
+        let mut rows = vec![Row([0; ROW_LANES]); cap];
+        for (&k, ws) in keys.iter().zip(w.chunks_exact(TAGS)) {
             let mut i = Self::home(k, cap);
-            while slots[i].0 != 0 && slots[i].0 != k {
+            while slots[i] != 0 && slots[i] != k {
                 i = (i + 1) & (cap - 1);
             }
-            slots[i] = (k, row as u32);
+            slots[i] = k;
+            rows[i].0[..TAGS].copy_from_slice(ws);
         }
-        FeatureTable { slots }
+        let bits = cap * 4;
+        let mut table = FeatureTable {
+            keys: slots,
+            rows,
+            filter: vec![0; bits / 64],
+            shift: 32 - bits.trailing_zeros(),
+        };
+        for &k in keys {
+            let bit = table.bit(k);
+            table.filter[bit / 64] |= 1 << (bit % 64);
+        }
+        table
     }
 
     fn home(k: u32, cap: usize) -> usize {
         (k.wrapping_mul(0x9e37_79b9) as usize) & (cap - 1)
     }
 
+    /// The filter bit of key `k`: the top bits of another multiplicative hash than
+    /// [`FeatureTable::home`]'s.
+    fn bit(&self, k: u32) -> usize {
+        (k.wrapping_mul(0x85eb_ca6b) >> self.shift) as usize
+    }
+
+    /// The slot of key `k`, if the table has it.
     fn get(&self, k: u32) -> Option<usize> {
-        let cap = self.slots.len();
+        let bit = self.bit(k);
+        if self
+            .filter
+            .get(bit / 64)
+            .is_none_or(|w| w >> (bit % 64) & 1 == 0)
+        {
+            return None;
+        }
+        let cap = self.keys.len();
         let mut i = Self::home(k, cap);
         loop {
-            let (s, row) = self.slots[i];
+            let s = self.keys[i];
             if s == k {
-                return Some(row as usize);
+                return Some(i);
             }
             if s == 0 {
                 return None;
@@ -142,16 +190,16 @@ pub(crate) struct Weights {
     pub trans: Vec<i32>,
     /// Sorted, distinct feature hashes.
     pub keys: Vec<u32>,
-    /// `TAGS` weights per key.
-    pub w: Vec<i16>,
+    /// The weights of each key.
     table: FeatureTable,
     /// `trans` as the decoder reads it.
     transitions: Transitions,
 }
 
 impl Weights {
+    /// The weights of a pass: transition scores, and `TAGS` weights in `w` per key of `keys`.
     pub(crate) fn new(trans: Vec<i32>, keys: Vec<u32>, w: Vec<i16>) -> Weights {
-        let table = FeatureTable::new(&keys);
+        let table = FeatureTable::new(&keys, &w);
         let transitions = Transitions::new(|p, c| {
             let row = p.map_or(0, |p| p + 1);
             trans.get(row * TAGS + c).copied().unwrap_or(0) as i64
@@ -159,10 +207,18 @@ impl Weights {
         Weights {
             trans,
             keys,
-            w,
             table,
             transitions,
         }
+    }
+
+    /// The `TAGS` weights of feature `key` (zeros when the model does not know it).
+    fn row(&self, key: u32) -> &[i16] {
+        let row = self
+            .table
+            .get(key)
+            .and_then(|slot| self.table.rows.get(slot));
+        row.map_or(&[0; TAGS], |r| &r.0[..TAGS])
     }
 
     /// Adds the weights of features `feats` to `e`; `rows` is scratch space.
@@ -171,12 +227,15 @@ impl Weights {
         // memory reads of different features overlap instead of waiting on each other.
         rows.clear();
         rows.extend(feats.iter().filter_map(|&f| self.table.get(f)));
-        for &row in rows.iter() {
-            if let Some(ws) = self.w.get(row * TAGS..row * TAGS + TAGS) {
-                for (a, &b) in e.iter_mut().zip(ws) {
-                    *a += b as i32;
-                }
+        // Integer sums: the same in any order.
+        let mut sum = [0i32; ROW_LANES];
+        for row in rows.iter().filter_map(|&slot| self.table.rows.get(slot)) {
+            for (a, &b) in sum.iter_mut().zip(&row.0) {
+                *a += i32::from(b);
             }
+        }
+        for (a, &b) in e.iter_mut().zip(&sum) {
+            *a += b;
         }
     }
 
@@ -261,7 +320,15 @@ impl Weights {
             }
             scratch.feats.clear();
             let tables = (names[i], places[i]);
-            features::context_features(words, i, tables, evidence.get(i), &mut scratch.feats);
+            let start = |j: isize, t: u8| match usize::try_from(j) {
+                Err(_) => cache.before.get(t),
+                Ok(j) => match ids.get(j) {
+                    Some(&id) => cache.entries[id].starts.get(t),
+                    None => cache.after.get(t),
+                },
+            };
+            let ev = evidence.get(i);
+            features::context_features_from(words, i, start, tables, ev, &mut scratch.feats);
             self.add_weights(&scratch.feats, &mut scratch.rows, &mut e);
             scratch.em.push(e);
         }
@@ -275,6 +342,7 @@ impl Weights {
             neighbour: Neighbour::ALL
                 .map(|n| self.weights_of(scratch, |f| features::neighbour_features(n, Some(w), f))),
             at: [None; 3],
+            starts: PairStarts::of(w),
         }
     }
 }
@@ -295,6 +363,8 @@ struct FormWeights {
     neighbour: [[i32; TAGS]; 4],
     /// Of [`features::position_features`], per [`features::Position`], once needed.
     at: [Option<[i32; TAGS]>; 3],
+    /// The hashes of the pairs of [`features::context_features`] that the form begins.
+    starts: PairStarts,
 }
 
 /// Per word form of a document, the summed weights of the features that depend on the
@@ -309,10 +379,13 @@ struct FormCache<'a> {
     /// Of [`features::neighbour_features`] where there is no word (the sentence begins or
     /// ends), per [`Neighbour`]; made at the first sentence.
     edges: Option<[[i32; TAGS]; 4]>,
+    /// The [`PairStarts`] before a sentence's first word and after its last.
+    before: PairStarts,
+    after: PairStarts,
 }
 
 impl<'a> FormCache<'a> {
-    /// The most forms held (each about 600 bytes).
+    /// The most forms held (each about 690 bytes).
     const CAPACITY: usize = 8192;
 
     fn new() -> FormCache<'a> {
@@ -326,6 +399,8 @@ impl<'a> FormCache<'a> {
             index: FxHashMap::default(),
             entries: Vec::new(),
             edges: None,
+            before: PairStarts::edge(true),
+            after: PairStarts::edge(false),
         }
     }
 
@@ -819,7 +894,7 @@ impl Model {
             for &k in &p.keys {
                 out.extend_from_slice(&k.to_le_bytes());
             }
-            for row in p.w.chunks_exact(TAGS) {
+            for row in p.keys.iter().map(|&k| p.row(k)) {
                 let mask = row
                     .iter()
                     .enumerate()
