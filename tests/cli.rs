@@ -30,6 +30,76 @@ fn seed(name: &str) -> String {
 }
 
 #[test]
+fn a_full_disk_is_a_failure_not_a_short_file() {
+    // /dev/full refuses every write («No space left on device»): the output that fits in
+    // the write buffer is written by the last flush, which must fail the run too.
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("skipped: this system has no /dev/full");
+        return;
+    };
+    let line = serde_json::json!({"id": 1, "text": "Erna Solberg besøkte Bergen."});
+    for args in [
+        &["annotate", "--jsonl", "-"][..],
+        &["annotate", "-j", "2", "--jsonl", "-"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tusj"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(full.try_clone().expect("a second handle"))
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("tusj runs");
+        let mut input = child.stdin.take().expect("stdin");
+        writeln!(input, "{line}").expect("line written");
+        drop(input);
+        let out = child.wait_with_output().expect("tusj ends");
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains("<stdout>"), "{stderr}");
+    }
+}
+
+#[test]
+fn jsonl_answers_each_line_before_the_next_is_written() {
+    // A caller that writes a line and waits for its answer (lines are handed to the
+    // threads in groups, but a group never waits for input that has not come).
+    use std::io::{BufRead, BufReader};
+    for threads in ["1", "2"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tusj"))
+            .args(["annotate", "-j", threads, "--jsonl", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("tusj runs");
+        let mut input = child.stdin.take().expect("stdin");
+        let stdout = child.stdout.take().expect("stdout");
+        // Answers come through a channel, so that a missing one fails the test after a
+        // minute instead of hanging it.
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                if tx.send(line.expect("UTF-8 line")).is_err() {
+                    break;
+                }
+            }
+        });
+        for k in 0..3 {
+            let line = serde_json::json!({"id": k, "text": "Erna Solberg besøkte Bergen."});
+            writeln!(input, "{line}").expect("line written");
+            input.flush().expect("flushed");
+            let answer = rx
+                .recv_timeout(std::time::Duration::from_secs(60))
+                .unwrap_or_else(|_| panic!("no answer to line {k} with -j {threads}"));
+            let v: serde_json::Value = serde_json::from_str(&answer).expect("JSON line");
+            assert_eq!(v["id"], k);
+        }
+        drop(input);
+        assert!(child.wait().expect("tusj ends").success());
+    }
+}
+
+#[test]
 fn jsonl_keeps_order_and_ids_and_answers_a_bad_line_in_its_place() {
     let texts = [
         seed("000_eb9eaf48cf008476.txt"),
