@@ -140,18 +140,17 @@ fn read_corpus(path: &str) -> Result<Corpus, Failure> {
 
 /// Writes to standard output; a closed pipe (`| head`) ends quietly.
 fn write_out(out: &mut impl Write, s: &str) -> Result<(), Failure> {
-    match out.write_all(s.as_bytes()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure {
-            line: format!("<stdout>: {e}"),
-            code: 1,
-        }),
-        _ => Ok(()),
-    }
+    stdout_result(out.write_all(s.as_bytes()))
 }
 
-/// Flushes `out`; like [`write_out`], a closed pipe is no failure.
+/// Flushes standard output; like [`write_out`], a closed pipe is no failure.
 fn flush_out(out: &mut impl Write) -> Result<(), Failure> {
-    match out.flush() {
+    stdout_result(out.flush())
+}
+
+/// The outcome of writing to standard output: a closed pipe is no failure.
+fn stdout_result(r: io::Result<()>) -> Result<(), Failure> {
+    match r {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure {
             line: format!("<stdout>: {e}"),
             code: 1,
