@@ -15,6 +15,7 @@
 //! (packages, versions and licences are written there), packed in `src/geo/places.bin`,
 //! and decoded once, when first needed.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -240,12 +241,7 @@ impl Places {
         }
         let mut folded: FxHashMap<String, Vec<(u32, bool)>> = FxHashMap::default();
         for (name, cands) in &names {
-            // Keys are lower case: an ASCII one without a backtick folds to itself.
-            if name.is_ascii() && !name.contains('`') {
-                continue;
-            }
-            let f = fold(name);
-            if f != *name {
+            if let Cow::Owned(f) = fold(name) {
                 let entry = folded.entry(f).or_default();
                 for &c in cands {
                     if !entry.iter().any(|&(i, _)| i == c.0) {
@@ -315,8 +311,8 @@ impl Places {
         }
         let f = fold(&lower);
         self.names
-            .get(&f)
-            .or_else(|| self.folded.get(&f))
+            .get(f.as_ref())
+            .or_else(|| self.folded.get(f.as_ref()))
             .cloned()
             .unwrap_or_default()
     }
@@ -590,16 +586,15 @@ fn cyrillic_variants(name: &str) -> Vec<String> {
 }
 
 /// Lower case without diacritics, the way the data's many spellings of a name meet
-/// («Dayr az Zūr», «Dayr az Zur»; «Tromsø», «Tromso»).
-pub fn fold(name: &str) -> String {
+/// («Dayr az Zūr», «Dayr az Zur»; «Tromsø», «Tromso»). Borrowed when the name is ASCII
+/// and folds to itself (lower case, no backtick); an owned fold may still equal the name.
+pub fn fold(name: &str) -> Cow<'_, str> {
     if name.is_ascii() {
         // No ASCII letter carries a diacritic: only the case and the backtick change.
-        let lower = name.to_ascii_lowercase();
-        return if lower.contains('`') {
-            lower.replace('`', "'")
-        } else {
-            lower
-        };
+        if !name.bytes().any(|b| b.is_ascii_uppercase() || b == b'`') {
+            return Cow::Borrowed(name);
+        }
+        return Cow::Owned(name.to_ascii_lowercase().replace('`', "'"));
     }
     let mut out = String::with_capacity(name.len());
     for ch in name.chars().flat_map(char::to_lowercase) {
@@ -637,7 +632,7 @@ pub fn fold(name: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The great-circle distance between two points, in kilometres.
@@ -850,7 +845,8 @@ mod tests {
             "",
             "ABC xyz",
         ] {
-            let general = fold(&format!("{name}é"));
+            let accented = format!("{name}é");
+            let general = fold(&accented);
             assert_eq!(format!("{}e", fold(name)), general, "{name}");
         }
     }
