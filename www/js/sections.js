@@ -9,13 +9,6 @@
 const SECTION_FROM = 200000;
 const SECTION_SIZE = 20000;
 
-// The text box's length as the whole article's (cheap: no concatenation).
-function boxLength() {
-  if (state.pasted) return state.pasted.next.length;
-  const s = state.section;
-  return s ? s.before.length + source.value.length + s.after.length : source.value.length;
-}
-
 // Where the box's section starts in the whole text (0 without sections).
 function sectionOffset() {
   return state.section ? state.section.before.length : 0;

@@ -35,13 +35,20 @@ function boxText() {
   return s ? s.before + source.value + s.after : source.value;
 }
 
+// The length of boxText() (cheap: no concatenation).
+function boxLength() {
+  if (state.pasted) return state.pasted.next.length;
+  const s = state.section;
+  return s ? s.before.length + source.value.length + s.after.length : source.value.length;
+}
+
 // Whether the text box has `text` (as boxText), without putting a long article together.
 function boxIs(text) {
+  if (boxLength() !== text.length) return false;
   const s = !state.pasted && state.section;
   if (!s) return boxText() === text;
   const v = source.value;
   return (
-    s.before.length + v.length + s.after.length === text.length &&
     text.startsWith(v, s.before.length) &&
     text.startsWith(s.before) &&
     text.endsWith(s.after)
