@@ -143,12 +143,12 @@ const core = (() => {
   // copying all of a 10 MB article into the message at every settled edit held this thread
   // for 40–130 ms (at load 4–10); finding the change costs 8–15 ms. (worker.js: `received`.)
   const TEXT_FIRST = new Set(['applyJson', 'applyEdit']);
-  const EDIT_FROM = 1 << 16; // UTF-16 units
+  const CHANGE_FROM = 1 << 16; // UTF-16 units; shorter texts go whole
   let sentText = null; // {worker, text}: the last text sent to a worker to annotate
   function textTo(w, text) {
     const last = sentText;
     sentText = typeof text === 'string' ? { worker: w, text } : null;
-    if (!last || last.worker !== w || text.length < EDIT_FROM || last.text.length < EDIT_FROM) return text;
+    if (!last || last.worker !== w || text.length < CHANGE_FROM || last.text.length < CHANGE_FROM) return text;
     const [start, end] = kept(last.text, text);
     return { edit: [start, end, text.slice(start, text.length - end)] };
   }
