@@ -64,14 +64,14 @@ function pieces(result, sent) {
     if (!Array.isArray(list) || !list.length) continue;
     const json = JSON.stringify(list);
     if (json.length <= CHUNK) continue;
-    const size = Math.ceil(list.length / Math.ceil(json.length / CHUNK)); // items per chunk
+    const size = perChunk(list, json);
     const chunks = [];
     for (let i = 0; i < list.length; i += size) {
       let part = list.slice(i, i + size);
       let chunk = JSON.stringify(part);
       if (chunk.length > 1.5 * CHUNK) {
         part = part.map((item, k) => sliced(item, (field, value, json) => {
-          slices.push({ key, index: i + k, field, chunks: encode(jsonChunks(value, Math.ceil(value.length / Math.ceil(json.length / CHUNK)))) });
+          slices.push({ key, index: i + k, field, chunks: encode(jsonChunks(value, perChunk(value, json))) });
         }));
         chunk = JSON.stringify(part);
       }
@@ -82,6 +82,11 @@ function pieces(result, sent) {
   }
   const text = result.document.text === sent ? undefined : result.document.text;
   return { head: JSON.stringify({ ...result, document: doc }), text, lists, slices };
+}
+
+// How many items of `list` (whose JSON is `json`) go in a chunk of about CHUNK characters.
+function perChunk(list, json) {
+  return Math.ceil(list.length / Math.ceil(json.length / CHUNK));
 }
 
 // `item` with each list longer than CHUNK / 4 characters of JSON emptied, handed to `put`.
