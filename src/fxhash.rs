@@ -1,9 +1,9 @@
-//! A small, fast, non-cryptographic hasher for the word tables of the tagger and the
-//! language detector (the FxHash of rustc, with rustc-hash 2's final rotation so that the
-//! low bits a hash table indexes by depend on every input word). SipHash, the standard
-//! library's default, guards a server against chosen-key floods; here the keys are the
-//! words of a text the user tags on their own machine, and SipHash cost a fifth of the
-//! tagging time.
+//! A small, fast, non-cryptographic hasher for the word and name tables of the tagger, the
+//! language detector, the entity grouping and the place table (the FxHash of rustc, with
+//! rustc-hash 2's final rotation so that the low bits a hash table indexes by depend on
+//! every input word). SipHash, the standard library's default, guards a server against
+//! chosen-key floods; here the keys are the words of a text the user tags on their own
+//! machine, and SipHash cost a fifth of the tagging time.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
