@@ -39,7 +39,7 @@ pub(crate) mod gazetteer;
 #[cfg(feature = "tools")]
 pub mod train;
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use crate::error::{Error, ErrorKind};
 use crate::recognizer::Recognizer;
@@ -254,7 +254,7 @@ impl Weights {
         words: &[Word<'a>],
         evidence: &[DocEvidence],
         ctx: &Context,
-        cache: &mut FormCache<'a>,
+        cache: &mut FormCache,
         scratch: &mut Scratch,
         out: &mut [Tag],
     ) {
@@ -271,7 +271,7 @@ impl Weights {
         words: &[Word<'a>],
         evidence: &[DocEvidence],
         ctx: &Context,
-        cache: &mut FormCache<'a>,
+        cache: &mut FormCache,
         scratch: &mut Scratch,
     ) {
         let names = ctx.train_names.lookup(words);
@@ -372,9 +372,9 @@ struct FormWeights {
 /// token's features are its own word's or one neighbour's. Holds at most `capacity`
 /// forms, and starts afresh when a sentence would take it past that, so its memory is
 /// bounded.
-struct FormCache<'a> {
+struct FormCache {
     capacity: usize,
-    index: FxHashMap<&'a str, usize>,
+    index: FxHashMap<Box<str>, usize>,
     entries: Vec<FormWeights>,
     /// Of [`features::neighbour_features`] where there is no word (the sentence begins or
     /// ends), per [`Neighbour`]; made at the first sentence.
@@ -384,16 +384,16 @@ struct FormCache<'a> {
     after: PairStarts,
 }
 
-impl<'a> FormCache<'a> {
+impl FormCache {
     /// The most forms held (each about 690 bytes).
     const CAPACITY: usize = 8192;
 
-    fn new() -> FormCache<'a> {
+    fn new() -> FormCache {
         FormCache::with_capacity(FormCache::CAPACITY)
     }
 
     /// A cache of at most `capacity` forms, or of one sentence when that is longer.
-    fn with_capacity(capacity: usize) -> FormCache<'a> {
+    fn with_capacity(capacity: usize) -> FormCache {
         FormCache {
             capacity,
             index: FxHashMap::default(),
@@ -410,13 +410,13 @@ impl<'a> FormCache<'a> {
     }
 
     /// The entry of `w`'s form, made by `make` when it is new.
-    fn id(&mut self, w: &Word<'a>, make: impl FnOnce(&Word<'a>) -> FormWeights) -> usize {
+    fn id<'a>(&mut self, w: &Word<'a>, make: impl FnOnce(&Word<'a>) -> FormWeights) -> usize {
         if let Some(&id) = self.index.get(w.form) {
             return id;
         }
         let id = self.entries.len();
         self.entries.push(make(w));
-        self.index.insert(w.form, id);
+        self.index.insert(w.form.into(), id);
         id
     }
 }
@@ -808,6 +808,54 @@ pub struct Model {
     pub(crate) name_parts: NameTable,
     /// The place gazetteer, with place class bits.
     pub(crate) places: NameTable,
+    /// Form caches kept from one [`Recognizer::tag`] call to the next.
+    caches: CachePool,
+}
+
+/// The [`FormCache`]s of a model, one per pass, kept between calls of [`Recognizer::tag`]:
+/// the page annotates the same article again at every edit, and a batch sends article
+/// after article, mostly of the same words. A call takes a set from the pool (or makes
+/// one) and puts it back when it is done, so each thread tagging at once has its own set,
+/// and a set never holds more than [`FormCache::CAPACITY`] forms per pass. The entries are
+/// sums of the model's own weights for a word form alone, so a kept entry gives what a new
+/// one would: the output does not depend on what was tagged before (a test checks).
+#[derive(Default)]
+pub(crate) struct CachePool(Mutex<Vec<Vec<FormCache>>>);
+
+impl CachePool {
+    /// A set of `passes` caches: a kept one, or new ones.
+    fn take(&self, passes: usize) -> Vec<FormCache> {
+        let kept = self.0.lock().ok().and_then(|mut sets| sets.pop());
+        kept.filter(|set| set.len() == passes)
+            .unwrap_or_else(|| (0..passes).map(|_| FormCache::new()).collect())
+    }
+
+    /// Puts a set back for the next call.
+    fn keep(&self, set: Vec<FormCache>) {
+        if let Ok(mut sets) = self.0.lock() {
+            sets.push(set);
+        }
+    }
+}
+
+/// A copy starts with no caches of its own.
+impl Clone for CachePool {
+    fn clone(&self) -> CachePool {
+        CachePool::default()
+    }
+}
+
+/// Caches are not part of what a model is.
+impl PartialEq for CachePool {
+    fn eq(&self, _: &CachePool) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for CachePool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CachePool")
+    }
 }
 
 impl Model {
@@ -876,6 +924,7 @@ impl Model {
             train_names,
             name_parts,
             places,
+            caches: CachePool::default(),
         })
     }
 
@@ -1022,7 +1071,8 @@ impl Recognizer for Model {
         let mut scratch = Scratch::default();
         let mut evidence = Vec::new();
         let mut tags: Vec<Vec<Tag>> = doc.iter().map(|s| vec![Tag::O; s.len()]).collect();
-        for (k, pass) in self.passes.iter().enumerate() {
+        let mut caches = self.caches.take(self.passes.len());
+        for ((k, pass), cache) in self.passes.iter().enumerate().zip(&mut caches) {
             // The second pass sees the first pass's tags of other occurrences.
             let first = (k > 0).then(|| tags.clone());
             let first_tag = |pp: usize, tt: usize| {
@@ -1032,7 +1082,6 @@ impl Recognizer for Model {
             let first_pass: Option<&dyn Fn(usize, usize) -> Option<Tag>> =
                 first.as_ref().map(|_| &first_tag as _);
             let mut window = Window::new();
-            let mut cache = FormCache::new();
             for (pp, piece) in pieces.iter().enumerate() {
                 window.centre_on(&forms, pp);
                 let Some(words) = window.sentence(pp) else {
@@ -1045,9 +1094,10 @@ impl Recognizer for Model {
                 else {
                     continue;
                 };
-                pass.tag_sentence(words, &evidence, &ctx, &mut cache, &mut scratch, out);
+                pass.tag_sentence(words, &evidence, &ctx, cache, &mut scratch, out);
             }
         }
+        self.caches.keep(caches);
         join_over_connectives(doc, &mut tags);
         natural_place_compounds(doc, &mut tags);
         places_named_by_apposition(doc, &mut tags);

@@ -17,6 +17,7 @@ fn tiny() -> Model {
         train_names: names,
         name_parts: NameTable::default(),
         places: NameTable::default(),
+        caches: CachePool::default(),
     }
 }
 
@@ -341,4 +342,52 @@ fn narrow_tag_groups_are_the_iob2_ones() {
     for c in OPEN_TAGS {
         assert!((0..TAGS).all(|p| allowed(Some(p), c)));
     }
+}
+
+/// The form caches a model keeps between calls change nothing: a document tagged after
+/// others (whose forms fill the caches, past their capacity) gets the tags a model with
+/// no caches gives it, and so does a document tagged on two threads at once.
+#[test]
+fn kept_form_caches_change_no_tag() {
+    let Ok(model) = embedded() else {
+        panic!("the embedded model decodes");
+    };
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut texts: Vec<String> = std::fs::read_dir(&dir)
+        .expect("seeds")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| std::fs::read_to_string(p).expect("a seed"))
+        .collect();
+    texts.sort();
+    // Many distinct forms, so that the caches fill and start afresh on the way.
+    let filler: String = (0..FormCache::CAPACITY + 500)
+        .map(|i| format!("Ord{i} ord{i}x . "))
+        .collect();
+    texts.insert(1, filler);
+    let docs: Vec<Vec<Vec<&str>>> = texts
+        .iter()
+        .map(|text| {
+            let toks = crate::tokens::tokenize(text);
+            crate::tokens::sentences(text, &toks)
+                .into_iter()
+                .map(|r| toks[r].iter().map(|t| t.text(text)).collect())
+                .collect()
+        })
+        .collect();
+    let fresh: Vec<Vec<Vec<Tag>>> = docs.iter().map(|d| model.clone().tag(d)).collect();
+    for round in 0..2 {
+        for (d, want) in docs.iter().zip(&fresh) {
+            assert_eq!(&model.tag(d), want, "round {round}");
+        }
+    }
+    assert!(fresh.iter().flatten().flatten().any(|t| *t != Tag::O));
+    std::thread::scope(|s| {
+        let runs: Vec<_> = (0..2)
+            .map(|_| s.spawn(|| docs.iter().map(|d| model.tag(d)).collect::<Vec<_>>()))
+            .collect();
+        for run in runs {
+            assert_eq!(run.join().expect("no panic"), fresh);
+        }
+    });
 }

@@ -511,5 +511,6 @@ pub fn train(config: &Config) -> Result<Model, Error> {
         train_names: full,
         name_parts: full_parts,
         places,
+        caches: Default::default(),
     })
 }
