@@ -56,9 +56,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // beyond the tokens.
     let ch = |b: usize| text.get(b..).and_then(|rest| rest.chars().next());
     let next = |b: usize| b + ch(b).map_or(1, char::len_utf8);
+    let bytes = text.as_bytes();
     let mut tokens = Vec::new();
     let mut i = 0;
-    while let Some(c) = ch(i) {
+    loop {
+        // ASCII white space, the commonest step, without decoding a character.
+        if bytes
+            .get(i)
+            .is_some_and(|&b| matches!(b, b' ' | b'\t'..=b'\r'))
+        {
+            i += 1;
+            continue;
+        }
+        let Some(c) = ch(i) else {
+            break;
+        };
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
@@ -72,8 +84,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             i = next(i);
             loop {
-                let rest = &text[i..];
-                i += rest.find(|c: char| !is_word(c)).unwrap_or(rest.len());
+                i += word_len(&text[i..]);
                 let (Some(p), Some(prev)) = (ch(i), text[..i].chars().next_back()) else {
                     break;
                 };
@@ -121,7 +132,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += c.len_utf8();
         }
         // Combining marks, variation selectors and joiners stay with what they modify.
-        while let Some(a) = ch(i).filter(|&a| is_attached(a)) {
+        // (None is ASCII.)
+        while let Some(a) = ch(i).filter(|&a| !a.is_ascii() && is_attached(a)) {
             i += a.len_utf8();
             if a == '\u{200d}' && ch(i).is_some_and(|c| !c.is_whitespace()) {
                 i = next(i);
@@ -130,6 +142,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         tokens.push(Token { start, end: i });
     }
     tokens
+}
+
+/// Length in bytes of the run of word characters ([`is_word`]) at the start of `rest`:
+/// ASCII letters and digits a byte at a time, the rest by character.
+fn word_len(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let ascii = bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len());
+    match rest.get(ascii..) {
+        Some(tail) if !tail.starts_with(|c: char| c.is_ascii()) => {
+            ascii + tail.find(|c: char| !is_word(c)).unwrap_or(tail.len())
+        }
+        _ => ascii,
+    }
 }
 
 /// A run of this many characters that are neither word nor space is a long run
@@ -230,10 +258,14 @@ fn abbreviation_at(rest: &str) -> Option<usize> {
     if !first.is_alphabetic() || !head.contains(&b'.') {
         return None;
     }
+    // What the first letter must be, lower-cased (one more necessary condition of
+    // `same_but_first_case`, and a cheap one).
+    let lead = first.to_lowercase().next();
     ABBREVIATIONS
         .iter()
         .filter(|abbr| {
-            rest.len() >= abbr.len()
+            abbr.chars().next() == lead
+                && rest.len() >= abbr.len()
                 && rest.is_char_boundary(abbr.len())
                 && same_but_first_case(&rest[..abbr.len()], abbr)
                 && !rest[abbr.len()..].starts_with(|c: char| is_word(c))
