@@ -316,7 +316,11 @@ pub(crate) struct Window<'a> {
     base: usize,
     sentences: VecDeque<Vec<Word<'a>>>,
     /// Positions (sentence, token) of each word form in the held sentences, in text order.
+    /// A form whose last position has left keeps its empty list (and its allocation) for
+    /// when it comes back, until there are more such lists than [`Window::SPARE`] allows.
     occ: FxHashMap<Cow<'a, str>, VecDeque<(usize, usize)>>,
+    /// How many lists of `occ` are empty.
+    empty: usize,
 }
 
 impl<'a> Window<'a> {
@@ -326,8 +330,12 @@ impl<'a> Window<'a> {
             base: 0,
             sentences: VecDeque::new(),
             occ: FxHashMap::default(),
+            empty: 0,
         }
     }
+
+    /// The most empty lists kept beyond as many as there are forms in the window.
+    const SPARE: usize = 4096;
 
     /// Moves the window to centre on sentence `s` of `doc` (called with `s` = 0, 1, 2 …).
     pub(crate) fn centre_on<D: AsRef<[&'a str]>>(&mut self, doc: &[D], s: usize) {
@@ -343,7 +351,12 @@ impl<'a> Window<'a> {
             for (tt, w) in sent.iter().enumerate() {
                 if counts_as_occurrence(w) {
                     match self.occ.get_mut(&*w.lower) {
-                        Some(list) => list.push_back((ss, tt)),
+                        Some(list) => {
+                            if list.is_empty() {
+                                self.empty -= 1;
+                            }
+                            list.push_back((ss, tt));
+                        }
                         None => {
                             self.occ.insert(w.lower.clone(), VecDeque::from([(ss, tt)]));
                         }
@@ -361,11 +374,16 @@ impl<'a> Window<'a> {
                 if let Some(list) = self.occ.get_mut(&*w.lower) {
                     list.pop_front();
                     if list.is_empty() {
-                        self.occ.remove(&*w.lower);
+                        self.empty += 1;
                     }
                 }
             }
             self.base += 1;
+        }
+        // Memory bounded by the window's forms, not the document's.
+        if self.empty > self.occ.len() - self.empty + Self::SPARE {
+            self.occ.retain(|_, list| !list.is_empty());
+            self.empty = 0;
         }
     }
 
@@ -1128,19 +1146,24 @@ mod tests {
     /// whole-document pass gives it, with and without first-pass tags.
     #[test]
     fn the_window_gives_the_evidence_of_the_whole_document() {
-        // 120 sentences (more than two windows) in which capitalised and lower-case
-        // forms of a few words recur at varying distances.
+        // 300 sentences (more than three windows) in which capitalised and lower-case
+        // forms of a few words recur at varying distances, each sentence ending in 60
+        // words of its own (so that the window lets go of more forms than it keeps).
         let vocab = [
             "Oslo", "oslo", "i", "Raqqa", "byen", "IS", "is", "sa", "Ørsta", "ørsta",
         ];
+        let own: Vec<Vec<String>> = (0..300)
+            .map(|s| (0..60).map(|k| format!("ord{s}x{k}")).collect())
+            .collect();
         let mut doc: Vec<Vec<&str>> = Vec::new();
         let mut x = 7u32;
-        for s in 0..120 {
+        for (s, own) in own.iter().enumerate() {
             let mut sent = Vec::new();
             for _ in 0..(s % 9) {
                 x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
                 sent.push(vocab[(x >> 16) as usize % vocab.len()]);
             }
+            sent.extend(own.iter().map(String::as_str));
             doc.push(sent);
         }
         let view = DocView {
@@ -1172,6 +1195,12 @@ mod tests {
                 pooled += got.iter().map(|e| e.pooled.len()).sum::<usize>();
             }
             assert!(pooled > 100, "the test must exercise the evidence");
+            let held = (2 * DOC_WINDOW + 1) * 60;
+            assert!(
+                window.occ.len() <= 2 * held + Window::SPARE,
+                "{}",
+                window.occ.len()
+            );
         }
     }
 
