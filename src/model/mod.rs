@@ -510,7 +510,7 @@ impl Transitions {
     /// The same result: a forbidden transition scores about `NEG`, far below any allowed
     /// one, and every tag has an allowed predecessor, so the first best allowed `p` wins
     /// as before.
-    #[inline]
+    #[inline(always)]
     fn step_reachable(
         &self,
         score: &[i64; TAGS],
@@ -532,7 +532,7 @@ impl Transitions {
 
     /// One Viterbi step: the best scores ending in each tag after emissions `e`, with the
     /// best predecessors into `back`; tags of `score` at `NEG` are unreachable.
-    #[inline]
+    #[inline(always)]
     fn step(&self, score: &[i64; TAGS], e: &[i32; TAGS], back: &mut [u8; TAGS]) -> [i64; TAGS] {
         let mut next = [NEG; TAGS];
         for c in 0..TAGS {
@@ -567,6 +567,41 @@ impl Transitions {
     /// [`Transitions::decode`], in 32 bits where that gives the same result if `narrow`
     /// (the tests compare the two).
     fn decode_in(
+        &self,
+        em: &[[i32; TAGS]],
+        back: &mut Vec<[u8; TAGS]>,
+        out: &mut [Tag],
+        narrow: bool,
+    ) -> i64 {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the processor has AVX2 (checked just above), all `decode_avx2` asks.
+            return unsafe { self.decode_avx2(em, back, out, narrow) };
+        }
+        self.decode_plain(em, back, out, narrow)
+    }
+
+    /// [`Transitions::decode_plain`] compiled for AVX2: its vectors are twice as wide as
+    /// those every x86-64 processor has, and the decoding takes about 40 % fewer
+    /// instructions (callgrind: 189 M → 118 M over 1 MB of text). Integer steps, so the
+    /// same result (a test compares the two).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn decode_avx2(
+        &self,
+        em: &[[i32; TAGS]],
+        back: &mut Vec<[u8; TAGS]>,
+        out: &mut [Tag],
+        narrow: bool,
+    ) -> i64 {
+        self.decode_plain(em, back, out, narrow)
+    }
+
+    /// [`Transitions::decode_in`] with the build target's instructions. Always inlined,
+    /// and so are the steps, so that [`Transitions::decode_avx2`] compiles all of it for
+    /// AVX2 (without, the steps stay calls to their 128-bit form).
+    #[inline(always)]
+    fn decode_plain(
         &self,
         em: &[[i32; TAGS]],
         back: &mut Vec<[u8; TAGS]>,
@@ -731,7 +766,7 @@ impl Narrow {
     }
 
     /// One step: the keys after emissions `e`, with the best predecessors into `back`.
-    #[inline]
+    #[inline(always)]
     fn step(&self, keys: &Keys, e: &[i32; TAGS], back: &mut [u8; TAGS]) -> Keys {
         let mut open = [i32::MIN; LANES];
         let (from_open, from_inside) = self.to_open.split_at(OPEN);
