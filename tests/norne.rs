@@ -85,3 +85,75 @@ fn language_detector_keeps_norne_dev_norwegian() {
         );
     }
 }
+
+/// The Bokmål/Nynorsk detector of the fifth round's experiment (`tusj::model::standard`,
+/// behind `TUSJ_STD`) on NorNE train and dev, whose standard the file name gives: per
+/// document (train: the `# source` files; dev: the 30-sentence windows of `tusj eval`), per
+/// sentence within its document ([`per_sentence`]'s window), and per sentence alone.
+/// Prints right / wrong / unknown (no marker words, or a tie); fails if a document is read
+/// as the other standard more than once in a hundred, or a sentence alone more than once in
+/// twenty (unknown is not wrong).
+///
+/// [`per_sentence`]: tusj::model::standard::per_sentence
+#[test]
+fn standard_detector_reads_the_norne_files_standard() {
+    use tusj::model::standard::{per_sentence, Counts, Standard};
+    let files = [
+        "no_bokmaal-train.ndt-derived.conllu",
+        "no_nynorsk-train.ndt-derived.conllu",
+        "no_bokmaal-ud-dev.conllu",
+        "no_nynorsk-ud-dev.conllu",
+    ];
+    for file in files {
+        let Some(text) = norne(file) else { return };
+        let want = Standard::of_file_name(file);
+        let corpus = tusj::eval::conllu::parse(&text).expect("NorNE parses");
+        let docs = tusj::eval::names::documents(&corpus);
+        // [right, wrong, unknown] per document, per sentence in its document, per sentence.
+        let mut tally = [[0usize; 3]; 3];
+        let mut count = |k: usize, got: Standard| {
+            let cell = if got == want {
+                0
+            } else if got == Standard::Unknown {
+                2
+            } else {
+                1
+            };
+            tally[k][cell] += 1;
+        };
+        for doc in &docs {
+            let forms: Vec<Vec<&str>> = corpus.sentences[doc.clone()]
+                .iter()
+                .map(|s| s.forms())
+                .collect();
+            count(0, Counts::of(forms.iter().flatten().copied()).standard());
+            for st in per_sentence(&forms) {
+                count(1, st);
+            }
+            for s in &forms {
+                count(2, Counts::of(s.iter().copied()).standard());
+            }
+        }
+        for (k, what) in [
+            "documents",
+            "sentences in their document",
+            "sentences alone",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let [right, wrong, unknown] = tally[k];
+            let all = (right + wrong + unknown).max(1) as f64;
+            eprintln!(
+                "{file}: {what}: right {right} ({:.1}%), wrong {wrong} ({:.1}%), unknown {unknown} ({:.1}%)",
+                100.0 * right as f64 / all,
+                100.0 * wrong as f64 / all,
+                100.0 * unknown as f64 / all
+            );
+        }
+        let [_, wrong, _] = tally[0];
+        assert!(wrong * 100 <= docs.len(), "{file}: {wrong} documents wrong");
+        let [r, w, u] = tally[2];
+        assert!(w * 20 <= r + w + u, "{file}: {w} sentences wrong");
+    }
+}

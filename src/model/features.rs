@@ -9,6 +9,7 @@ use std::collections::VecDeque;
 
 use std::hash::Hasher;
 
+use super::standard::Standard;
 use crate::fxhash::{FxHashMap, FxHasher};
 use crate::tags::{NeType, Tag};
 
@@ -694,6 +695,7 @@ pub(crate) fn part_bit(ty: NeType, first: bool) -> u16 {
 }
 
 /// Everything the features of one sentence depend on beyond its words.
+#[derive(Clone, Copy)]
 pub(crate) struct Context<'t> {
     /// Names from the training data (NorNE type bits).
     pub train_names: &'t NameTable,
@@ -701,6 +703,9 @@ pub(crate) struct Context<'t> {
     pub name_parts: &'t NameTable,
     /// Names from the place gazetteer (place class bits).
     pub places: &'t NameTable,
+    /// The written standard of the sentence's neighbourhood, when the experiment of
+    /// [`super::standard::switch`] is on ([`Standard::Unknown`] otherwise: no features).
+    pub standard: Standard,
 }
 
 /// Appends the feature hashes of every token of `words` to `out` (one vector per token).
@@ -816,7 +821,7 @@ pub(crate) fn token_features(
         };
         neighbour_features(n, at.and_then(|j| words.get(j)), f);
     }
-    context_features(words, i, tables, evidence, f);
+    context_features(words, i, tables, evidence, ctx, f);
 }
 
 /// The features of a word that depend on nothing but its form: the form, its affixes,
@@ -983,6 +988,7 @@ pub(crate) fn context_features(
     i: usize,
     tables: ((u16, u16), (u16, u16)),
     evidence: Option<&DocEvidence>,
+    ctx: &Context,
     f: &mut Vec<u32>,
 ) {
     let start = |j: isize, t: u8| match usize::try_from(j) {
@@ -992,7 +998,7 @@ pub(crate) fn context_features(
             None => pair_start(t, EOS.as_bytes(), EOS.as_bytes()),
         },
     };
-    context_features_from(words, i, start, tables, evidence, f);
+    context_features_from(words, i, start, tables, evidence, ctx, f);
 }
 
 /// [`context_features`], with `start(j, t)` the hash of the first part of pair template `t`
@@ -1004,6 +1010,7 @@ pub(crate) fn context_features_from(
     start: impl Fn(isize, u8) -> FeatureHash,
     tables: ((u16, u16), (u16, u16)),
     evidence: Option<&DocEvidence>,
+    ctx: &Context,
     f: &mut Vec<u32>,
 ) {
     let Some(w) = words.get(i) else {
@@ -1045,14 +1052,20 @@ pub(crate) fn context_features_from(
     ));
 
     let ((nb, ni), (pb, pi)) = tables;
+    // The experiment of `super::standard::switch` may conjoin these with the standard
+    // instead (`replace`).
+    let shared =
+        ctx.standard == Standard::Unknown || !super::standard::switch().is_some_and(|s| s.replace);
     // Most tokens match no name: then there is nothing to look at bit by bit.
     let named = nb | ni != 0;
     for ty in NeType::ALL.iter().filter(|_| named) {
         if nb & type_bit(*ty) != 0 {
-            f.push(f2(60, "B", ty.label()));
+            if shared {
+                f.push(f2(60, "B", ty.label()));
+            }
             f.push(f3(61, "B", ty.label(), pos));
         }
-        if ni & type_bit(*ty) != 0 {
+        if ni & type_bit(*ty) != 0 && shared {
             f.push(f2(60, "I", ty.label()));
         }
     }
@@ -1062,10 +1075,12 @@ pub(crate) fn context_features_from(
     let placed = pb | pi != 0;
     for bit in (0..16u16).filter(|_| placed) {
         if pb & (1 << bit) != 0 {
-            f.push(f2(63, "B", NUMBERS[bit as usize]));
+            if shared {
+                f.push(f2(63, "B", NUMBERS[bit as usize]));
+            }
             f.push(f3(64, "B", NUMBERS[bit as usize], lower(ii - 1)));
         }
-        if pi & (1 << bit) != 0 {
+        if pi & (1 << bit) != 0 && shared {
             f.push(f2(63, "I", NUMBERS[bit as usize]));
         }
     }
@@ -1096,6 +1111,62 @@ pub(crate) fn context_features_from(
                 f.push(f3(72, ty.label(), share, pos));
             } else {
                 f.push(f2(71, "O", share));
+            }
+        }
+    }
+    if ctx.standard != Standard::Unknown {
+        standard_features(w, tables, ctx, f);
+    }
+}
+
+/// The experiment of [`super::standard`]: the type-bearing features again, conjoined with
+/// the written standard (`ctx.standard`, not [`Standard::Unknown`]): a bias, the name-table
+/// types, the gazetteer classes, and on capitalised words the name-part classes and
+/// (unless switched off) the lower form and its last three letters.
+fn standard_features(w: &Word, tables: ((u16, u16), (u16, u16)), ctx: &Context, f: &mut Vec<u32>) {
+    let st = ctx.standard.as_str();
+    let gpe_only = super::standard::switch().is_some_and(|s| s.gpe_only);
+    if !gpe_only {
+        f.push(f1(90, st));
+    }
+    let ((nb, ni), (pb, pi)) = tables;
+    let types = NeType::ALL
+        .iter()
+        .filter(|t| !gpe_only || matches!(t, NeType::GpeLoc | NeType::GpeOrg));
+    for ty in types.filter(|_| nb | ni != 0) {
+        if nb & type_bit(*ty) != 0 {
+            f.push(f3(91, "B", ty.label(), st));
+        }
+        if ni & type_bit(*ty) != 0 {
+            f.push(f3(91, "I", ty.label(), st));
+        }
+    }
+    for bit in (0..16u16).filter(|_| pb | pi != 0) {
+        if pb & (1 << bit) != 0 {
+            f.push(f3(92, "B", NUMBERS[bit as usize], st));
+        }
+        if pi & (1 << bit) != 0 {
+            f.push(f3(92, "I", NUMBERS[bit as usize], st));
+        }
+    }
+    let replace = super::standard::switch().is_some_and(|s| s.replace);
+    if w.cap && !replace && !gpe_only {
+        let parts = ctx.name_parts.word(&w.lower);
+        for ty in NeType::ALL {
+            for first in [true, false] {
+                let bit = part_bit(ty, first);
+                if bit != 0 && parts & bit != 0 {
+                    f.push(f3(93, ty.label(), if first { "B" } else { "I" }, st));
+                }
+            }
+        }
+        if parts == 0 {
+            f.push(f2(93, "none", st));
+        }
+        if super::standard::switch().is_some_and(|s| s.words) {
+            f.push(f2(94, &w.lower, st));
+            if let Some(s) = suffix(&w.lower, 3) {
+                f.push(f2(95, s, st));
             }
         }
     }

@@ -36,6 +36,7 @@
 pub(crate) mod features;
 #[cfg(feature = "tools")]
 pub(crate) mod gazetteer;
+pub mod standard;
 #[cfg(feature = "tools")]
 pub mod train;
 
@@ -328,7 +329,7 @@ impl Weights {
                 },
             };
             let ev = evidence.get(i);
-            features::context_features_from(words, i, start, tables, ev, &mut scratch.feats);
+            features::context_features_from(words, i, start, tables, ev, ctx, &mut scratch.feats);
             self.add_weights(&scratch.feats, &mut scratch.rows, &mut e);
             scratch.em.push(e);
         }
@@ -922,6 +923,19 @@ impl Model {
             train_names: &self.train_names,
             name_parts: &self.name_parts,
             places: &self.places,
+            standard: standard::Standard::Unknown,
+        }
+    }
+
+    /// The written standard of each piece (the experiment of [`standard::switch`]; all
+    /// [`standard::Standard::Unknown`] when it is off).
+    fn standards(forms: &[&[&str]]) -> Vec<standard::Standard> {
+        match standard::switch() {
+            Some(sw) => standard::per_sentence(forms)
+                .into_iter()
+                .map(|st| sw.adjust(st))
+                .collect(),
+            None => vec![standard::Standard::Unknown; forms.len()],
         }
     }
 }
@@ -991,7 +1005,11 @@ impl Recognizer for Model {
         window.evidence(pp, None, &mut evidence);
         let mut scratch = Scratch::default();
         let mut cache = FormCache::new();
-        pass.sentence_emissions(words, &evidence, &self.context(), &mut cache, &mut scratch);
+        let ctx = Context {
+            standard: Model::standards(&forms)[pp],
+            ..self.context()
+        };
+        pass.sentence_emissions(words, &evidence, &ctx, &mut cache, &mut scratch);
         let (from, to) = (start - piece.start, end - piece.start);
         let mut out = vec![Tag::O; scratch.em.len()];
         let mut scores = Vec::with_capacity(NeType::ALL.len());
@@ -1018,7 +1036,8 @@ impl Recognizer for Model {
     fn tag(&self, doc: &[Vec<&str>]) -> Vec<Vec<Tag>> {
         let pieces = pieces(doc);
         let forms: Vec<&[&str]> = pieces.iter().map(|p| &doc[p.s][p.start..p.end]).collect();
-        let ctx = self.context();
+        let base = self.context();
+        let standards = Model::standards(&forms);
         let mut scratch = Scratch::default();
         let mut evidence = Vec::new();
         let mut tags: Vec<Vec<Tag>> = doc.iter().map(|s| vec![Tag::O; s.len()]).collect();
@@ -1044,6 +1063,10 @@ impl Recognizer for Model {
                     .and_then(|t| t.get_mut(piece.start..piece.end))
                 else {
                     continue;
+                };
+                let ctx = Context {
+                    standard: standards[pp],
+                    ..base
                 };
                 pass.tag_sentence(words, &evidence, &ctx, &mut cache, &mut scratch, out);
             }

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::features::{self, Context, DocView, NameTable};
+use super::standard::{self, Standard};
 use super::{viterbi, Model, Weights, TAGS};
 use crate::error::{Error, ErrorKind};
 use crate::eval::conllu;
@@ -81,9 +82,16 @@ struct Sent {
 ///
 /// # Errors
 /// An I/O or CoNLL-U error naming the file.
-fn read_documents(paths: &[PathBuf]) -> Result<Vec<Vec<Sent>>, Error> {
+fn read_documents(paths: &[PathBuf]) -> Result<(Vec<Vec<Sent>>, Vec<Standard>), Error> {
     let mut docs: Vec<Vec<Sent>> = Vec::new();
+    let mut standards = Vec::new();
     for path in paths {
+        let file_standard = Standard::of_file_name(
+            &path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        );
         let text = std::fs::read_to_string(path)
             .map_err(|e| Error::new(ErrorKind::Io, format!("{}: {e}", path.display())))?;
         let corpus = conllu::parse(&text)
@@ -96,6 +104,7 @@ fn read_documents(paths: &[PathBuf]) -> Result<Vec<Vec<Sent>>, Error> {
                 || (doc.is_none() && docs.last().is_some_and(|d| d.len() >= 40))
             {
                 docs.push(Vec::new());
+                standards.push(file_standard);
             }
             last = doc;
             if let Some(d) = docs.last_mut() {
@@ -106,7 +115,7 @@ fn read_documents(paths: &[PathBuf]) -> Result<Vec<Vec<Sent>>, Error> {
             }
         }
     }
-    Ok(docs)
+    Ok((docs, standards))
 }
 
 /// A small deterministic generator (xorshift64*), enough for shuffling.
@@ -172,6 +181,7 @@ fn doc_features(
     places: &NameTable,
     first_pass: Option<&[Vec<Vec<Tag>>]>,
     alone_every: usize,
+    file_standards: &[Standard],
 ) -> Vec<Vec<Vec<u32>>> {
     let mut out = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
@@ -179,6 +189,16 @@ fn doc_features(
             .iter()
             .map(|s| s.forms.iter().map(String::as_str).collect())
             .collect();
+        // The experiment of `standard::switch`: each sentence's standard, from its file
+        // or from the detector (as at run time).
+        let standards = match standard::switch() {
+            None => vec![Standard::Unknown; forms.len()],
+            Some(sw) if sw.detect_in_training => standard::per_sentence(&forms)
+                .into_iter()
+                .map(|st| sw.adjust(st))
+                .collect(),
+            Some(sw) => vec![sw.adjust(file_standards[d]); forms.len()],
+        };
         let view = DocView {
             words: forms.iter().map(|f| features::words(f)).collect(),
         };
@@ -196,12 +216,17 @@ fn doc_features(
         } else {
             features::doc_evidence(&view, fp)
         };
-        let ctx = Context {
+        let base = Context {
             train_names: &tables[fold_of[d]].0,
             name_parts: &tables[fold_of[d]].1,
             places,
+            standard: Standard::Unknown,
         };
-        for (words, ev) in view.words.iter().zip(&evidence) {
+        for ((words, ev), &st) in view.words.iter().zip(&evidence).zip(&standards) {
+            let ctx = Context {
+                standard: st,
+                ..base
+            };
             let mut feats = Vec::with_capacity(words.len());
             features::sentence_features(words, ev, &ctx, &mut feats);
             out.push(feats);
@@ -410,7 +435,7 @@ pub fn train(config: &Config) -> Result<Model, Error> {
             eprintln!("{m}");
         }
     };
-    let docs = read_documents(&config.train)?;
+    let (docs, file_standards) = read_documents(&config.train)?;
     let folds = config.folds.max(2);
     let mut rng = Rng::new(config.seed);
     let mut doc_order: Vec<usize> = (0..docs.len()).collect();
@@ -461,7 +486,15 @@ pub fn train(config: &Config) -> Result<Model, Error> {
     let all: Vec<usize> = (0..gold.len()).collect();
 
     log("pass 1: features");
-    let feats = doc_features(&docs, &tables, &fold_of, &places, None, config.alone_every);
+    let feats = doc_features(
+        &docs,
+        &tables,
+        &fold_of,
+        &places,
+        None,
+        config.alone_every,
+        &file_standards,
+    );
     let data = index_features(&feats, &gold, config.min_count);
     drop(feats);
     log(&format!("pass 1: {} features; training", data.hashes.len()));
@@ -496,6 +529,7 @@ pub fn train(config: &Config) -> Result<Model, Error> {
             &places,
             Some(&first),
             config.alone_every,
+            &file_standards,
         );
         let data2 = index_features(&feats, &gold, config.min_count);
         drop(feats);
