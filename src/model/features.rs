@@ -1176,6 +1176,13 @@ fn standard_features(w: &Word, tables: ((u16, u16), (u16, u16)), ctx: &Context, 
 mod tests {
     use super::*;
 
+    /// The written-standard detector's window (`super::standard`, an experiment) is the
+    /// document evidence's.
+    #[test]
+    fn the_standard_window_is_the_document_window() {
+        assert_eq!(super::super::standard::WINDOW, DOC_WINDOW);
+    }
+
     #[test]
     fn prefixes_and_suffixes_count_characters() {
         assert_eq!(prefix("ørken", 2), Some("ør"));

@@ -123,9 +123,10 @@ impl Counts {
     }
 }
 
-/// Sentences either side whose marker words decide a sentence's standard (as the tagger's
-/// document evidence, `DOC_WINDOW` in `features.rs`).
-pub const WINDOW: usize = super::features::DOC_WINDOW;
+/// Sentences either side whose marker words decide a sentence's standard (as many as the
+/// tagger's document evidence looks at, `DOC_WINDOW` in `features.rs`, which uses this
+/// module: so the number is written here again).
+pub const WINDOW: usize = 40;
 
 /// The standard of each sentence of a document: from the marker words of the sentences
 /// within [`WINDOW`] either side of it.
