@@ -1118,7 +1118,7 @@ impl Recognizer for Model {
             };
             let first_pass: Option<&dyn Fn(usize, usize) -> Option<Tag>> =
                 first.as_ref().map(|_| &first_tag as _);
-            let mut window = Window::new();
+            let mut window = Window::with_capacity(Window::room(&forms));
             for (pp, piece) in pieces.iter().enumerate() {
                 window.centre_on(&forms, pp);
                 let Some(words) = window.sentence(pp) else {
