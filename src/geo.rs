@@ -533,24 +533,25 @@ fn strip_affixes(name: &str) -> Option<(&str, Option<Feature>)> {
         "bukta",
     ];
     let lower = name.to_lowercase();
+    // Whether `lower` ends with `sep` and then `s` (checked without building the suffix:
+    // this runs for every place name of every article).
+    let ends = |s: &str, sep: char| lower.strip_suffix(s).is_some_and(|h| h.ends_with(sep));
     for s in NATURAL {
-        if lower.ends_with(&format!("-{s}")) || lower.ends_with(&format!(" {s}")) {
+        if ends(s, '-') || ends(s, ' ') {
             return None;
         }
     }
     for s in REGION {
         for sep in ['-', ' '] {
-            let suffix = format!("{sep}{s}");
-            if lower.ends_with(&suffix) {
-                let cut = name.len().saturating_sub(suffix.len());
+            if ends(s, sep) {
+                let cut = name.len().saturating_sub(s.len() + 1);
                 if let Some(stem) = name.get(..cut).filter(|s| !s.is_empty()) {
                     return Some((stem, Some(Feature::Region)));
                 }
             }
         }
-        let prefix = format!("{s} ");
-        if lower.starts_with(&prefix) {
-            if let Some(stem) = name.get(prefix.len()..).filter(|s| !s.is_empty()) {
+        if lower.strip_prefix(s).is_some_and(|t| t.starts_with(' ')) {
+            if let Some(stem) = name.get(s.len() + 1..).filter(|s| !s.is_empty()) {
                 return Some((stem, Some(Feature::Region)));
             }
         }
