@@ -11,12 +11,13 @@ function yieldToBrowser() {
 }
 
 // For long loops that build off the page: `await more()` yields to the browser once a slice
-// of SLICE_MS has run, and is false when `stale()` says the work is no longer wanted.
+// of SLICE_MS has run (core.js: nextTask), and is false when `stale()` says the work is no
+// longer wanted.
 function slicer(stale) {
   let start = performance.now();
   return async () => {
     if (performance.now() - start <= SLICE_MS) return true;
-    await yieldToBrowser();
+    await nextTask();
     start = performance.now();
     return !stale();
   };
@@ -129,12 +130,12 @@ async function render(doc) {
     if (performance.now() - sliceStart <= SLICE_MS) return true;
     shown();
     setStatus(`${what}… ${Math.round((done * 100) / Math.max(1, total))}%`);
-    await yieldToBrowser();
+    await nextTask();
     sliceStart = performance.now();
     return generation === state.renderGeneration;
   };
   // The changed blocks, drawn slice by slice off the page and put in before the kept tail at
-  // each pause: the browser lays out one slice per frame, never the whole article at once.
+  // each pause: the browser lays out a slice or a few per frame, never the whole article at once.
   // At the end of the article each slice is a chunk of its own (style.css: a chunk out of
   // sight is not laid out or painted, and there are a few hundred chunks, not tens of
   // thousands of paragraphs, for the browser to keep track of).
