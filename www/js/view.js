@@ -76,16 +76,18 @@ async function blocksOf(text, anns, more) {
   return text ? blocks : [];
 }
 
+// (Attributes, not `dataset`: a mark's dataset is an object of its own, kept as long as the
+// mark, and a long article has 170,000 marks whose offsets change at each edit before them.)
 function markAttributes(mark, a) {
-  mark.dataset.kind = a.kind;
-  mark.dataset.type = a.type;
-  mark.dataset.id = a.id;
-  mark.dataset.start = a.start;
-  mark.dataset.end = a.end;
-  mark.dataset.source = a.source;
-  if (a.entity) mark.dataset.entity = a.entity;
-  else delete mark.dataset.entity;
-  mark.tabIndex = -1;
+  mark.setAttribute('data-kind', a.kind);
+  mark.setAttribute('data-type', a.type);
+  mark.setAttribute('data-id', a.id);
+  mark.setAttribute('data-start', a.start);
+  mark.setAttribute('data-end', a.end);
+  mark.setAttribute('data-source', a.source);
+  if (a.entity) mark.setAttribute('data-entity', a.entity);
+  else mark.removeAttribute('data-entity');
+  mark.setAttribute('tabindex', '-1');
   // A screen reader reads the words, then the description: «actor: person, your
   // correction». (An aria-label on a mark, which has no role that takes a name, is not
   // announced reliably and axe reports it.)
@@ -208,16 +210,18 @@ async function render(doc) {
   for (const i of [...Array(head).keys(), ...Array.from({ length: tail }, (_, k) => blocks.length - tail + k)]) {
     const was = old.anns[i < head ? i : i - shift];
     let marks = null;
-    blocks[i].marks.forEach(({ a }, k) => {
+    const now = blocks[i].marks;
+    for (let k = 0; k < now.length; k++) {
+      const a = now[k].a;
       const b = was[k];
-      if (same(a, b) && a.start === b.start && a.end === b.end) return;
+      if (same(a, b) && a.start === b.start && a.end === b.end) continue;
       marks ||= elements[i].getElementsByTagName('mark');
       if (!same(a, b)) markAttributes(marks[k], a);
       else {
-        marks[k].dataset.start = a.start;
-        marks[k].dataset.end = a.end;
+        marks[k].setAttribute('data-start', a.start);
+        marks[k].setAttribute('data-end', a.end);
       }
-    });
+    }
     if (!(await pause(i, blocks.length, 'Updating highlights'))) return false;
   }
   for (const m of view.querySelectorAll('mark[tabindex="0"]')) m.tabIndex = -1;
