@@ -246,13 +246,12 @@ async function render(doc) {
     }
     if (!(await pause(i, blocks.length, 'Updating highlights'))) return false;
   }
-  for (const m of view.querySelectorAll('mark[tabindex="0"]')) m.tabIndex = -1;
   for (const m of view.querySelectorAll('mark.picked')) m.classList.remove('picked');
   drawn = { ...now, elements };
   view.dataset.blocks = `${blocks.length - head - tail}/${blocks.length}`; // redrawn/all, for tests
   // One tab stop for the whole article (roving tabindex): the mark to focus, else the first.
   const target = (state.focus !== null && nearestMark(state.focus)) || view.querySelector('mark');
-  if (target) target.tabIndex = 0;
+  tabStop(target);
   if (state.focus !== null && target) target.focus();
   state.focus = null;
   renderLegend(doc);
@@ -278,6 +277,16 @@ function markDescription(a) {
     }
   }
   return a.source === 'user' ? `describe-${a.type} describe-user` : `describe-${a.type}`;
+}
+
+// The article's one tab stop (roving tabindex): `mark`, or none. Every mark is drawn with
+// tabindex -1 and only this function gives one 0, so the last one it gave it to is the only
+// one to take it back from (not found among all the marks of a long article at each drawing).
+let stop = null;
+function tabStop(mark) {
+  if (stop && stop !== mark) stop.tabIndex = -1;
+  stop = mark;
+  if (mark) mark.tabIndex = 0;
 }
 
 // The mark starting at `start`, else the next one after it, else the last one.
