@@ -10,6 +10,21 @@
 // The compiled module comes back and is kept: a worker whose wasm traps («unreachable») or
 // dies is replaced by a fresh one from it, and the calls it owed fail with `trapped` set.
 
+// A task of its own, at once: a message to this page's own channel. (A timeout of 0 set from
+// a timeout's task is held for 4 ms from the fifth one on: a 1 MB article's 20 chunks of JSON
+// and 30 slices of drawing waited 4 ms each for nothing.) Input and the browser's drawing
+// still come between such tasks.
+const nextTask = (() => {
+  const channel = new MessageChannel();
+  const waiting = [];
+  channel.port1.onmessage = () => waiting.shift()();
+  return () =>
+    new Promise((resolve) => {
+      waiting.push(resolve);
+      channel.port2.postMessage(null);
+    });
+})();
+
 const core = (() => {
   let worker = null;
   let module = null; // the compiled wasm, from the first worker
@@ -215,7 +230,7 @@ const core = (() => {
   async function joinChunks(chunks) {
     const list = [];
     for (const chunk of chunks) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask();
       for (const item of JSON.parse(typeof chunk === 'string' ? chunk : decoder.decode(chunk))) list.push(item);
     }
     return list;

@@ -11,27 +11,33 @@ function yieldToBrowser() {
 }
 
 // For long loops that build off the page: `await more()` yields to the browser once a slice
-// of SLICE_MS has run, and is false when `stale()` says the work is no longer wanted.
+// of SLICE_MS has run (core.js: nextTask), and is false when `stale()` says the work is no
+// longer wanted.
 function slicer(stale) {
   let start = performance.now();
   return async () => {
     if (performance.now() - start <= SLICE_MS) return true;
-    await yieldToBrowser();
+    await nextTask();
     start = performance.now();
     return !stale();
   };
 }
 
-// What is drawn: per block, its signature (text and marks, without ids and offsets, which
-// shift with any edit before it), the annotations drawn in it and its element. An edit
-// redraws only the blocks between the unchanged ones at the start and at the end; the marks
-// of those get their ids and offsets brought up to date. null: draw everything.
+// What is drawn: the text, its annotations, where they are in UTF-16 units and its blocks
+// (blocksOf), and each block's element. An edit redraws only the blocks between the unchanged
+// ones at the start and at the end; the marks of those get their ids and offsets brought up to
+// date. null: draw everything.
 let drawn = null;
 
-// The article cut into blocks (a new block after each run of line breaks), each with its text
-// and its annotations as UTF-16 ranges within it. No DOM, in slices (`more`, a slicer): a
-// 10 MB article is a few hundred milliseconds of it. null when `more` says it is not wanted.
+// The article cut into blocks (a new block after each run of line breaks): {blocks, units}.
+// A block is {from, to} (UTF-16 units) with the annotations anns[first..last) that start in
+// it; `units` holds each annotation's start and end in UTF-16 units, two to an annotation. (One
+// typed array and an object per block, not an object per mark nor a string per block to
+// compare: a 10 MB article has 170,000 marks in 70,000 blocks, and what a drawing leaves
+// behind is what the next collection of garbage goes through.) No DOM, in slices (`more`, a
+// slicer). null when `more` says it is not wanted.
 async function blocksOf(text, anns, more) {
+  const units = new Int32Array(2 * anns.length);
   const blocks = [];
   let unit = 0; // UTF-16 index
   let point = 0; // code point index
@@ -44,14 +50,14 @@ async function blocksOf(text, anns, more) {
   };
   // Block starts: after each run of line breaks (the breaks stay in the block before).
   const breaks = /\n+(?=[^\n])/g;
-  let block = { from: 0, to: text.length, marks: [] };
+  let block = { from: 0, to: text.length, first: 0, last: 0 };
   blocks.push(block);
   let next = breaks.exec(text);
-  const startBlocksUpTo = (u) => {
+  const startBlocksUpTo = (u, i) => {
     while (next && next.index + next[0].length <= u) {
       const at = next.index + next[0].length;
       block.to = at;
-      block = { from: at, to: text.length, marks: [] };
+      block = { from: at, to: text.length, first: i, last: i };
       blocks.push(block);
       next = breaks.exec(text);
     }
@@ -60,50 +66,88 @@ async function blocksOf(text, anns, more) {
     if (i % 1000 === 999 && !(await more())) return null;
     const a = anns[i];
     const from = advance(a.start);
-    startBlocksUpTo(from);
-    const to = advance(a.end);
-    block.marks.push({ from: from - block.from, to: to - block.from, a });
+    startBlocksUpTo(from, i);
+    units[2 * i] = from;
+    units[2 * i + 1] = advance(a.end);
+    block.last = i + 1;
   }
-  startBlocksUpTo(text.length);
-  for (let i = 0; i < blocks.length; i++) {
-    if (i % 1000 === 999 && !(await more())) return null;
-    const b = blocks[i];
-    const parts = [text.slice(b.from, b.to)];
-    for (const m of b.marks) parts.push(m.from, m.to, m.a.kind, m.a.type, m.a.source, m.a.entity ? 1 : 0);
-    b.sig = parts.join('\u0000');
-  }
-  return text ? blocks : [];
+  startBlocksUpTo(text.length, anns.length);
+  return { blocks: text ? blocks : [], units };
 }
 
+// Whether block p of `was` and block q of `now` ({text, anns, units, blocks}) look the same:
+// the same text, and marks of the same kinds, types and sources at the same places in it, with
+// or without an entity (ids and offsets in the document aside, which shift with any edit
+// before them).
+function sameBlock(was, p, now, q) {
+  const x = was.blocks[p];
+  const y = now.blocks[q];
+  if (x.to - x.from !== y.to - y.from || x.last - x.first !== y.last - y.first) return false;
+  for (let i = x.first, j = y.first; i < x.last; i++, j++) {
+    if (was.units[2 * i] - x.from !== now.units[2 * j] - y.from) return false;
+    if (was.units[2 * i + 1] - x.from !== now.units[2 * j + 1] - y.from) return false;
+    const a = was.anns[i];
+    const b = now.anns[j];
+    if (a.kind !== b.kind || a.type !== b.type || a.source !== b.source || !a.entity !== !b.entity) return false;
+  }
+  return was.text.slice(x.from, x.to) === now.text.slice(y.from, y.to);
+}
+
+// (Attributes, not `dataset`: a mark's dataset is an object of its own, kept as long as the
+// mark, and a long article has 170,000 marks whose offsets change at each edit before them.)
 function markAttributes(mark, a) {
-  mark.dataset.kind = a.kind;
-  mark.dataset.type = a.type;
-  mark.dataset.id = a.id;
-  mark.dataset.start = a.start;
-  mark.dataset.end = a.end;
-  mark.dataset.source = a.source;
-  if (a.entity) mark.dataset.entity = a.entity;
-  else delete mark.dataset.entity;
-  mark.tabIndex = -1;
+  mark.setAttribute('data-kind', a.kind);
+  mark.setAttribute('data-type', a.type);
+  mark.setAttribute('data-id', a.id);
+  mark.setAttribute('data-start', a.start);
+  mark.setAttribute('data-end', a.end);
+  mark.setAttribute('data-source', a.source);
+  if (a.entity) mark.setAttribute('data-entity', a.entity);
+  else mark.removeAttribute('data-entity');
+  mark.setAttribute('tabindex', '-1');
   // A screen reader reads the words, then the description: «actor: person, your
   // correction». (An aria-label on a mark, which has no role that takes a name, is not
   // announced reliably and axe reports it.)
   mark.setAttribute('aria-describedby', markDescription(a));
 }
 
-function drawBlock(text, b) {
+// A new mark: a copy of one made once per kind, type and source, with what the three decide
+// (markAttributes's), given its own id, offsets and entity. (Copying it is about a third
+// cheaper than setting nine attributes on a new element; a 1 MB article has 17,000 marks.)
+const markPrototypes = new Map();
+function newMark(a) {
+  const key = `${a.kind}\u0000${a.type}\u0000${a.source}`;
+  let proto = markPrototypes.get(key);
+  if (!proto) {
+    proto = document.createElement('mark');
+    markAttributes(proto, { ...a, id: '', start: '', end: '', entity: null });
+    for (const name of ['data-id', 'data-start', 'data-end']) proto.removeAttribute(name);
+    markPrototypes.set(key, proto);
+  }
+  const mark = proto.cloneNode(false);
+  mark.setAttribute('data-id', a.id);
+  mark.setAttribute('data-start', a.start);
+  mark.setAttribute('data-end', a.end);
+  if (a.entity) mark.setAttribute('data-entity', a.entity);
+  return mark;
+}
+
+// Block b of `now` ({text, anns, units, marks}) as an element; its marks go in `marks`.
+function drawBlock({ text, anns, units, marks }, b) {
   const div = document.createElement('div');
   div.className = 'para';
-  let at = 0;
-  for (const m of b.marks) {
-    if (m.from > at) div.append(text.slice(b.from + at, b.from + m.from));
-    const mark = document.createElement('mark');
-    mark.textContent = text.slice(b.from + m.from, b.from + m.to);
-    markAttributes(mark, m.a);
+  let at = b.from;
+  for (let i = b.first; i < b.last; i++) {
+    const from = units[2 * i];
+    const to = units[2 * i + 1];
+    if (from > at) div.append(text.slice(at, from));
+    const mark = newMark(anns[i]);
+    marks[i] = mark;
+    mark.textContent = text.slice(from, to);
     div.append(mark);
-    at = m.to;
+    at = to;
   }
-  if (b.from + at < b.to) div.append(text.slice(b.from + at, b.to));
+  if (at < b.to) div.append(text.slice(at, b.to));
   return div;
 }
 
@@ -112,16 +156,21 @@ async function render(doc) {
   const view = $('view');
   const text = doc.text;
   hideTip();
-  const blocks = await blocksOf(text, doc.annotations, slicer(() => generation !== state.renderGeneration));
-  if (!blocks) return false;
+  const cut = await blocksOf(text, doc.annotations, slicer(() => generation !== state.renderGeneration));
+  if (!cut) return false;
+  const { blocks, units } = cut;
+  // `marks`: the mark of each annotation, as drawn or kept. (Held, so that an edit before
+  // 170,000 marks brings their offsets up to date without making each mark's script object
+  // again: objects made by the hundred thousand made collections of garbage of 100–770 ms.)
+  const now = { text, anns: doc.annotations, units, blocks, marks: new Array(doc.annotations.length) };
   const old = drawn;
   // The unchanged blocks at the start and at the end.
   let head = 0;
   let tail = 0;
   if (old) {
-    const max = Math.min(old.sigs.length, blocks.length);
-    while (head < max && old.sigs[head] === blocks[head].sig) head++;
-    while (tail < max - head && old.sigs[old.sigs.length - 1 - tail] === blocks[blocks.length - 1 - tail].sig) tail++;
+    const max = Math.min(old.blocks.length, blocks.length);
+    while (head < max && sameBlock(old, head, now, head)) head++;
+    while (tail < max - head && sameBlock(old, old.blocks.length - 1 - tail, now, blocks.length - 1 - tail)) tail++;
   }
   let sliceStart = performance.now();
   let shown = () => {}; // puts what is drawn of this slice in the view, before a pause
@@ -129,12 +178,12 @@ async function render(doc) {
     if (performance.now() - sliceStart <= SLICE_MS) return true;
     shown();
     setStatus(`${what}… ${Math.round((done * 100) / Math.max(1, total))}%`);
-    await yieldToBrowser();
+    await nextTask();
     sliceStart = performance.now();
     return generation === state.renderGeneration;
   };
   // The changed blocks, drawn slice by slice off the page and put in before the kept tail at
-  // each pause: the browser lays out one slice per frame, never the whole article at once.
+  // each pause: the browser lays out a slice or a few per frame, never the whole article at once.
   // At the end of the article each slice is a chunk of its own (style.css: a chunk out of
   // sight is not laid out or painted, and there are a few hundred chunks, not tens of
   // thousands of paragraphs, for the browser to keep track of).
@@ -165,7 +214,7 @@ async function render(doc) {
   };
   const elements = old ? old.elements.slice(0, head) : [];
   for (let i = head; i < blocks.length - tail; i++) {
-    const div = drawBlock(text, blocks[i]);
+    const div = drawBlock(now, blocks[i]);
     fresh.append(div);
     elements.push(div);
     if (!(await pause(i, blocks.length, 'Drawing highlights'))) return false;
@@ -183,29 +232,30 @@ async function render(doc) {
   // compared, not the page (reading thousands of marks' attributes would cost more than
   // the drawing); only the marks that changed are touched.
   const same = (a, b) => a.id === b.id && (a.entity || '') === (b.entity || '');
-  const shift = blocks.length - (old ? old.anns.length : 0);
+  const shift = blocks.length - (old ? old.blocks.length : 0);
   for (const i of [...Array(head).keys(), ...Array.from({ length: tail }, (_, k) => blocks.length - tail + k)]) {
-    const was = old.anns[i < head ? i : i - shift];
-    let marks = null;
-    blocks[i].marks.forEach(({ a }, k) => {
-      const b = was[k];
-      if (same(a, b) && a.start === b.start && a.end === b.end) return;
-      marks ||= elements[i].getElementsByTagName('mark');
-      if (!same(a, b)) markAttributes(marks[k], a);
+    const was = old.blocks[i < head ? i : i - shift];
+    const block = blocks[i];
+    for (let k = 0; k < block.last - block.first; k++) {
+      const a = now.anns[block.first + k];
+      const b = old.anns[was.first + k];
+      const mark = old.marks[was.first + k];
+      now.marks[block.first + k] = mark;
+      if (same(a, b) && a.start === b.start && a.end === b.end) continue;
+      if (!same(a, b)) markAttributes(mark, a);
       else {
-        marks[k].dataset.start = a.start;
-        marks[k].dataset.end = a.end;
+        mark.setAttribute('data-start', a.start);
+        mark.setAttribute('data-end', a.end);
       }
-    });
+    }
     if (!(await pause(i, blocks.length, 'Updating highlights'))) return false;
   }
-  for (const m of view.querySelectorAll('mark[tabindex="0"]')) m.tabIndex = -1;
   for (const m of view.querySelectorAll('mark.picked')) m.classList.remove('picked');
-  drawn = { sigs: blocks.map((b) => b.sig), anns: blocks.map((b) => b.marks.map((m) => m.a)), elements };
+  drawn = { ...now, elements };
   view.dataset.blocks = `${blocks.length - head - tail}/${blocks.length}`; // redrawn/all, for tests
   // One tab stop for the whole article (roving tabindex): the mark to focus, else the first.
   const target = (state.focus !== null && nearestMark(state.focus)) || view.querySelector('mark');
-  if (target) target.tabIndex = 0;
+  tabStop(target);
   if (state.focus !== null && target) target.focus();
   state.focus = null;
   renderLegend(doc);
@@ -231,6 +281,16 @@ function markDescription(a) {
     }
   }
   return a.source === 'user' ? `describe-${a.type} describe-user` : `describe-${a.type}`;
+}
+
+// The article's one tab stop (roving tabindex): `mark`, or none. Every mark is drawn with
+// tabindex -1 and only this function gives one 0, so the last one it gave it to is the only
+// one to take it back from (not found among all the marks of a long article at each drawing).
+let stop = null;
+function tabStop(mark) {
+  if (stop && stop !== mark) stop.tabIndex = -1;
+  stop = mark;
+  if (mark) mark.tabIndex = 0;
 }
 
 // The mark starting at `start`, else the next one after it, else the last one.
