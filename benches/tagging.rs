@@ -229,7 +229,9 @@ fn running_text(sentences: &[Vec<String>], bytes: usize) -> String {
 
 /// `tusj annotate --jsonl -` on one thread and on two, over about 4 MB of lines of about
 /// 1 KB (whole sentences of the running text), alternating the two five times: the medians
-/// and their ratio, the gain of the second core (SPEC §5's batch mode).
+/// and their ratio, the gain of the second core (SPEC §5's batch mode); and the same ratio
+/// past the start (the medians of runs over one short line taken off), the stream's
+/// throughput once running.
 fn jsonl_scaling(sentences: &[Vec<String>]) {
     if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
         println!("--jsonl on 2 threads: this machine has one core");
@@ -250,12 +252,16 @@ fn jsonl_scaling(sentences: &[Vec<String>]) {
         }
     }
     let file = std::env::temp_dir().join(format!("tusj-bench-{}.jsonl", std::process::id()));
-    if std::fs::write(&file, &input).is_err() {
+    // One short line: what starting costs (decoding the model and the place table).
+    let short = file.with_extension("short.jsonl");
+    if std::fs::write(&file, &input).is_err()
+        || std::fs::write(&short, "{\"text\": \"Oslo.\"}\n").is_err()
+    {
         println!("--jsonl on 2 threads: could not write {}", file.display());
         return;
     }
-    let run = |threads: &str| -> Option<f64> {
-        let stdin = std::fs::File::open(&file).ok()?;
+    let run_on = |file: &std::path::Path, threads: &str| -> Option<f64> {
+        let stdin = std::fs::File::open(file).ok()?;
         let start = Instant::now();
         let status = std::process::Command::new(env!("CARGO_BIN_EXE_tusj"))
             .args(["annotate", "-j", threads, "--jsonl", "-"])
@@ -265,30 +271,39 @@ fn jsonl_scaling(sentences: &[Vec<String>]) {
             .ok()?;
         status.success().then(|| start.elapsed().as_secs_f64())
     };
+    let run = |threads: &str| run_on(&file, threads);
     let (mut one, mut two) = (Vec::new(), Vec::new());
+    let (mut start1, mut start2) = (Vec::new(), Vec::new());
     for _ in 0..5 {
         one.extend(run("1"));
         two.extend(run("2"));
+        start1.extend(run_on(&short, "1"));
+        start2.extend(run_on(&short, "2"));
     }
     let _ = std::fs::remove_file(&file);
+    let _ = std::fs::remove_file(&short);
     if one.is_empty() || two.is_empty() {
         println!("--jsonl on 2 threads: tusj annotate --jsonl - failed");
         return;
     }
-    for times in [&mut one, &mut two] {
+    for times in [&mut one, &mut two, &mut start1, &mut start2] {
         times.sort_by(|a, b| a.total_cmp(b));
     }
     let (m1, m2) = (one[one.len() / 2], two[two.len() / 2]);
+    let median = |t: &[f64]| t.get(t.len() / 2).copied().unwrap_or(0.0);
+    let (s1, s2) = (median(&start1), median(&start2));
     println!(
         "tusj annotate --jsonl -, {lines} lines ({} bytes), 5 alternating runs each: \
          -j 1 median {m1:.3} s ({:.3}–{:.3}), -j 2 median {m2:.3} s ({:.3}–{:.3}); \
-         2 threads / 1 = {:.2}×",
+         2 threads / 1 = {:.2}×; starting (one short line) takes {s1:.3} s and {s2:.3} s, \
+         so past the start 2 threads / 1 = {:.2}×",
         input.len(),
         one[0],
         one[one.len() - 1],
         two[0],
         two[two.len() - 1],
-        m1 / m2
+        m1 / m2,
+        (m1 - s1) / (m2 - s2)
     );
 }
 
