@@ -367,11 +367,11 @@ struct FormWeights {
     starts: PairStarts,
 }
 
-/// Per word form of a document, the summed weights of the features that depend on the
-/// form alone (for one pass of the model): a news text repeats its words, and most of a
-/// token's features are its own word's or one neighbour's. Holds at most `capacity`
-/// forms, and starts afresh when a sentence would take it past that, so its memory is
-/// bounded.
+/// Per word form, the summed weights of the features that depend on the form alone (for
+/// one pass of the model): a news text repeats its words, and most of a token's features
+/// are its own word's or one neighbour's. Kept from one document to the next by the
+/// model's [`CachePool`]. Holds at most `capacity` forms, and starts afresh when a
+/// sentence would take it past that, so its memory is bounded.
 struct FormCache {
     capacity: usize,
     index: FxHashMap<Box<str>, usize>,
