@@ -1076,8 +1076,10 @@ impl Recognizer for Model {
         let mut evidence = Vec::new();
         window.evidence(pp, None, &mut evidence);
         let mut scratch = Scratch::default();
-        let mut cache = FormCache::new();
-        pass.sentence_emissions(words, &evidence, &self.context(), &mut cache, &mut scratch);
+        let mut caches = self.caches.take(self.passes.len());
+        let cache = caches.first_mut()?;
+        pass.sentence_emissions(words, &evidence, &self.context(), cache, &mut scratch);
+        self.caches.keep(caches);
         let (from, to) = (start - piece.start, end - piece.start);
         let mut out = vec![Tag::O; scratch.em.len()];
         let mut scores = Vec::with_capacity(NeType::ALL.len());
