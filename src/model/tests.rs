@@ -239,6 +239,26 @@ fn a_sentence_longer_than_a_piece_is_tagged_in_pieces() {
     );
 }
 
+/// The texts of the seed articles.
+fn seed_texts() -> Vec<String> {
+    ["000_eb9eaf48cf008476.txt", "002_11d0ac0b53571547.txt"]
+        .iter()
+        .map(|f| {
+            let path = format!("{}/seeds/{f}", env!("CARGO_MANIFEST_DIR"));
+            std::fs::read_to_string(path).expect("the seed is there")
+        })
+        .collect()
+}
+
+/// The sentences of `text` as the annotator hands them to the tagger.
+fn sentences_of(text: &str) -> Vec<Vec<&str>> {
+    let toks = crate::tokens::tokenize(text);
+    crate::tokens::sentences(text, &toks)
+        .into_iter()
+        .map(|r| toks[r].iter().map(|t| t.text(text)).collect())
+        .collect()
+}
+
 /// The emission scores the tagger sums from its per-form cache are those of every feature
 /// of the token summed afresh, whether the cache holds every form of the document or
 /// starts afresh every few sentences.
@@ -247,20 +267,8 @@ fn cached_emissions_are_the_sums_of_every_feature() {
     let m = embedded().expect("embedded model decodes");
     let pass = &m.passes[0];
     let ctx = m.context();
-    let mut doc: Vec<Vec<&str>> = Vec::new();
-    let texts: Vec<String> = ["000_eb9eaf48cf008476.txt", "002_11d0ac0b53571547.txt"]
-        .iter()
-        .map(|f| {
-            let path = format!("{}/seeds/{f}", env!("CARGO_MANIFEST_DIR"));
-            std::fs::read_to_string(path).expect("the seed is there")
-        })
-        .collect();
-    for text in &texts {
-        let toks = crate::tokens::tokenize(text);
-        for r in crate::tokens::sentences(text, &toks) {
-            doc.push(toks[r].iter().map(|t| t.text(text)).collect());
-        }
-    }
+    let texts = seed_texts();
+    let mut doc: Vec<Vec<&str>> = texts.iter().flat_map(|t| sentences_of(t)).collect();
     // Sentence edges of every kind: one word, two, a quote's start.
     doc.extend([
         vec!["Oslo"],
@@ -361,29 +369,13 @@ fn kept_form_caches_change_no_tag() {
     let Ok(model) = embedded() else {
         panic!("the embedded model decodes");
     };
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut texts: Vec<String> = std::fs::read_dir(&dir)
-        .expect("seeds")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| std::fs::read_to_string(p).expect("a seed"))
-        .collect();
-    texts.sort();
+    let mut texts = seed_texts();
     // Many distinct forms, so that the caches fill and start afresh on the way.
     let filler: String = (0..FormCache::CAPACITY + 500)
         .map(|i| format!("Ord{i} ord{i}x . "))
         .collect();
     texts.insert(1, filler);
-    let docs: Vec<Vec<Vec<&str>>> = texts
-        .iter()
-        .map(|text| {
-            let toks = crate::tokens::tokenize(text);
-            crate::tokens::sentences(text, &toks)
-                .into_iter()
-                .map(|r| toks[r].iter().map(|t| t.text(text)).collect())
-                .collect()
-        })
-        .collect();
+    let docs: Vec<Vec<Vec<&str>>> = texts.iter().map(|t| sentences_of(t)).collect();
     let fresh: Vec<Vec<Vec<Tag>>> = docs.iter().map(|d| model.clone().tag(d)).collect();
     for round in 0..2 {
         for (d, want) in docs.iter().zip(&fresh) {
