@@ -289,8 +289,8 @@ fn jsonl_scaling(sentences: &[Vec<String>]) {
     for times in [&mut one, &mut two, &mut start1, &mut start2] {
         times.sort_by(|a, b| a.total_cmp(b));
     }
-    let (m1, m2) = (one[one.len() / 2], two[two.len() / 2]);
     let median = |t: &[f64]| t.get(t.len() / 2).copied().unwrap_or(0.0);
+    let (m1, m2) = (median(&one), median(&two));
     let (s1, s2) = (median(&start1), median(&start2));
     println!(
         "tusj annotate --jsonl -, {lines} lines ({} bytes), 5 alternating runs each: \
