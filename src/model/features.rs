@@ -9,6 +9,8 @@ use std::collections::VecDeque;
 
 use std::hash::Hasher;
 
+use hashbrown::HashTable;
+
 use crate::fxhash::{FxHashMap, FxHasher};
 use crate::tags::{NeType, Tag};
 
@@ -42,9 +44,14 @@ pub const MAX_NAME_TOKENS: usize = 6;
 
 /// Names with bit sets of classes: NorNE types (names from training data) or place
 /// classes (the place gazetteer). Keys are the lower-cased tokens joined by one space.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// The keys lie one after another in one string, so a table of 90,000 names is decoded
+/// without an allocation per name.
+#[derive(Clone, Debug, Default)]
 pub struct NameTable {
-    map: FxHashMap<String, u16>,
+    /// The names' keys, one after another.
+    keys: String,
+    /// Per name, where its key lies in `keys` and its classes; hashed by [`str_hash`].
+    index: HashTable<NameEntry>,
     /// Per hash of a name's first word (its key up to the first space), the most words
     /// (parts between spaces) of a name that starts with it: [`NameTable::lookup`] tries
     /// no longer names there, and none at all at a word that starts no name. Two first
@@ -52,28 +59,54 @@ pub struct NameTable {
     longest: FxHashMap<u64, u8>,
 }
 
+/// One name of a [`NameTable`].
+#[derive(Clone, Copy, Debug)]
+struct NameEntry {
+    /// Where the key starts in [`NameTable::keys`], and its length in bytes.
+    start: u32,
+    len: u32,
+    bits: u16,
+}
+
+impl NameEntry {
+    fn key<'k>(&self, keys: &'k str) -> &'k str {
+        let start = self.start as usize;
+        keys.get(start..start + self.len as usize).unwrap_or("")
+    }
+}
+
+/// Two tables are equal when they hold the same names with the same classes.
+impl PartialEq for NameTable {
+    fn eq(&self, other: &NameTable) -> bool {
+        self.len() == other.len() && self.iter().all(|(key, bits)| other.get(key) == Some(bits))
+    }
+}
+
 impl NameTable {
     /// An empty table with room for `n` names.
     pub(crate) fn with_capacity(n: usize) -> NameTable {
         NameTable {
-            map: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            keys: String::new(),
+            index: HashTable::with_capacity(n),
             longest: FxHashMap::with_capacity_and_hasher(n, Default::default()),
         }
     }
 
     /// The classes of a name given as lower-cased tokens joined by one space.
     pub fn get(&self, key: &str) -> Option<u16> {
-        self.map.get(key).copied()
+        self.index
+            .find(str_hash(key), |e| e.key(&self.keys) == key)
+            .map(|e| e.bits)
     }
 
     /// Number of names.
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.index.len()
     }
 
     /// Whether the table is empty.
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.index.is_empty()
     }
 
     /// Adds `bits` to the name made of `tokens` (names longer than
@@ -88,23 +121,47 @@ impl NameTable {
             .collect::<Vec<_>>()
             .join(" ");
         let bits = bits | self.get(&key).unwrap_or(0);
-        self.set(key, bits);
+        self.set(&key, bits);
     }
 
     /// Sets the classes of the name whose key (lower-cased tokens joined by one space) is
-    /// `key` to `bits`.
-    pub(crate) fn set(&mut self, key: String, bits: u16) {
-        let spaces = key.bytes().filter(|&b| b == b' ').count();
-        let parts = (spaces + 1).min(usize::from(u8::MAX)) as u8;
-        let first = key.split_once(' ').map_or(key.as_str(), |(first, _)| first);
-        let most = self.longest.entry(first_word_hash(first)).or_insert(0);
-        *most = (*most).max(parts);
-        self.map.insert(key, bits);
+    /// `key` to `bits`. A table's keys are bounded by 4 GB in all; past that a name is
+    /// left out.
+    pub(crate) fn set(&mut self, key: &str, bits: u16) {
+        let keys = &self.keys;
+        let entry = self.index.entry(
+            str_hash(key),
+            |e| e.key(keys) == key,
+            |e| str_hash(e.key(keys)),
+        );
+        let hashbrown::hash_table::Entry::Vacant(vacant) = entry else {
+            if let hashbrown::hash_table::Entry::Occupied(mut e) = entry {
+                e.get_mut().bits = bits;
+            }
+            return;
+        };
+        let (Ok(start), Ok(len)) = (u32::try_from(keys.len()), u32::try_from(key.len())) else {
+            return;
+        };
+        if start.checked_add(len).is_none() {
+            return;
+        }
+        vacant.insert(NameEntry { start, len, bits });
+        self.keys.push_str(key);
+        let parts = 1 + key.bytes().filter(|&b| b == b' ').count();
+        let first = key.split_once(' ').map_or(key, |(first, _)| first);
+        let most = self.longest.entry(str_hash(first)).or_insert(0);
+        *most = (*most).max(parts.min(usize::from(u8::MAX)) as u8);
+    }
+
+    /// Gives back the room the keys' string grew beyond its names.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.keys.shrink_to_fit();
     }
 
     /// The names and their classes, in no order.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = (&String, &u16)> {
-        self.map.iter()
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, u16)> {
+        self.index.iter().map(|e| (e.key(&self.keys), e.bits))
     }
 
     /// For each token: the classes of the longest name starting there (`begin`) and of
@@ -112,12 +169,12 @@ impl NameTable {
     /// capital letter or digit to match: the tables hold names, not common words.
     /// The classes of a single lower-cased word, if it is a one-token name.
     pub(crate) fn word(&self, lower: &str) -> u16 {
-        self.map.get(lower).copied().unwrap_or(0)
+        self.get(lower).unwrap_or(0)
     }
 
     pub(crate) fn lookup(&self, words: &[Word]) -> Vec<(u16, u16)> {
         let mut out = vec![(0u16, 0u16); words.len()];
-        if self.map.is_empty() {
+        if self.is_empty() {
             return out;
         }
         let mut key = String::new();
@@ -132,8 +189,8 @@ impl NameTable {
             // i's parts: no more words than the longest name starting so can match.
             let first = &*words[i].lower;
             let most = match first.split_once(' ') {
-                Some((part, _)) => self.longest.get(&first_word_hash(part)),
-                None => self.longest.get(&first_word_hash(first)),
+                Some((part, _)) => self.longest.get(&str_hash(part)),
+                None => self.longest.get(&str_hash(first)),
             };
             let Some(&most) = most else {
                 continue;
@@ -146,7 +203,7 @@ impl NameTable {
                     key.push(' ');
                 }
                 key.push_str(&w.lower);
-                if let Some(&bits) = self.map.get(key.as_str()) {
+                if let Some(bits) = self.get(&key) {
                     best = Some((j + 1, bits));
                 }
             }
@@ -161,8 +218,8 @@ impl NameTable {
     }
 }
 
-/// The hash [`NameTable`] keeps the first words of its names by.
-fn first_word_hash(word: &str) -> u64 {
+/// The hash [`NameTable`] keeps its names and the first words of its names by.
+fn str_hash(word: &str) -> u64 {
     let mut h = FxHasher::default();
     h.write(word.as_bytes());
     h.finish()

@@ -1491,19 +1491,20 @@ fn read_table(r: &mut Reader) -> Result<NameTable, Error> {
         let len = r.u16()? as usize;
         let s = std::str::from_utf8(r.take(len)?)
             .map_err(|_| model_error("a name in the model is not UTF-8"))?;
-        t.set(s.to_string(), bits);
+        t.set(s, bits);
     }
+    t.shrink_to_fit();
     Ok(t)
 }
 
 fn write_table(out: &mut Vec<u8>, t: &NameTable) {
-    let mut entries: Vec<(&String, &u16)> = t
+    let mut entries: Vec<(&str, u16)> = t
         .iter()
         .filter(|(k, _)| k.len() <= u16::MAX as usize)
         .collect();
     entries.sort();
     out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
-    for (k, &bits) in entries {
+    for (k, bits) in entries {
         out.extend_from_slice(&bits.to_le_bytes());
         out.extend_from_slice(&(k.len() as u16).to_le_bytes());
         out.extend_from_slice(k.as_bytes());
