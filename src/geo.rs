@@ -20,7 +20,11 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::error::{Error, ErrorKind};
-use crate::fxhash::FxHashMap;
+use std::hash::Hasher;
+
+use hashbrown::HashTable;
+
+use crate::fxhash::{FxHashMap, FxHasher};
 use crate::vocab::{AnnotationType, Entity, Kind};
 pub use crate::vocab::{Feature, Geo};
 
@@ -78,18 +82,47 @@ struct Place {
     feature: Feature,
     /// 25 · log10(population + 1), rounded.
     prominence: u8,
-    admin1: String,
-    name: String,
+    /// The first-level division it lies in, one number per distinct name (0: none).
+    admin1: u32,
+    /// Its name, in [`Places::text`].
+    name: Span,
 }
 
-/// The place table: places and the names they go by.
+/// Where a string lies in [`Places::text`], or a list in [`Places::cands`].
+#[derive(Clone, Copy, Debug, Default)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+impl Span {
+    fn of<T>(s: &[T], span: Span) -> &[T] {
+        let start = span.start as usize;
+        s.get(start..start + span.len as usize).unwrap_or(&[])
+    }
+}
+
+/// A name and its candidates.
+#[derive(Clone, Copy, Debug)]
+struct NameCands {
+    name: Span,
+    cands: Span,
+}
+
+/// The place table: places and the names they go by. Its strings lie one after another in
+/// one string and its candidate lists in one list, so that decoding it takes no
+/// allocation per name.
 #[derive(Debug, Default)]
 pub struct Places {
     places: Vec<Place>,
-    /// Lower-cased name → (place index, whether the name is an alternate one).
-    names: FxHashMap<String, Vec<(u32, bool)>>,
+    /// The places' names and the names they are looked up by, one after another.
+    text: String,
+    /// (place index, whether the name is an alternate one), per name one after another.
+    cands: Vec<(u32, bool)>,
+    /// Lower-cased name → its candidates.
+    names: HashTable<NameCands>,
     /// The same, keyed by [`fold`]ed names.
-    folded: FxHashMap<String, Vec<(u32, bool)>>,
+    folded: HashTable<NameCands>,
 }
 
 struct Reader<'a> {
@@ -97,7 +130,7 @@ struct Reader<'a> {
     at: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn byte(&mut self) -> Result<u8, Error> {
         let b = *self
             .bytes
@@ -107,7 +140,7 @@ impl Reader<'_> {
         Ok(b)
     }
 
-    fn take(&mut self, n: usize) -> Result<&[u8], Error> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
         let end = self
             .at
             .checked_add(n)
@@ -144,9 +177,9 @@ impl Reader<'_> {
             .ok_or_else(|| geo_error("a count in the place table is too large"))
     }
 
-    fn string(&mut self) -> Result<String, Error> {
+    fn string(&mut self) -> Result<&'a str, Error> {
         let n = self.count()?;
-        String::from_utf8(self.take(n)?.to_vec())
+        std::str::from_utf8(self.take(n)?)
             .map_err(|_| geo_error("a name in the place table is not UTF-8"))
     }
 }
@@ -182,7 +215,11 @@ impl Places {
             return Err(geo_error("unknown version"));
         }
         let n = r.count()?;
-        let mut places = Vec::with_capacity(n);
+        let mut table = Places {
+            places: Vec::with_capacity(n),
+            ..Places::default()
+        };
+        let mut admin1s: FxHashMap<&str, u32> = FxHashMap::default();
         let mut id = 0u64;
         for _ in 0..n {
             let delta = r.varint()?;
@@ -200,9 +237,15 @@ impl Places {
                 _ => return Err(geo_error("unknown feature class")),
             };
             let prominence = r.byte()?;
-            let admin1 = r.string()?;
-            let name = r.string()?;
-            places.push(Place {
+            let admin1 = match r.string()? {
+                "" => 0,
+                a => {
+                    let next = admin1s.len() as u32 + 1;
+                    *admin1s.entry(a).or_insert(next)
+                }
+            };
+            let name = table.push_text(r.string()?)?;
+            table.places.push(Place {
                 geonames: u32::try_from(id).unwrap_or(0),
                 lat,
                 lon,
@@ -214,8 +257,7 @@ impl Places {
             });
         }
         let m = r.count()?;
-        let mut names: FxHashMap<String, Vec<(u32, bool)>> =
-            FxHashMap::with_capacity_and_hasher(m, Default::default());
+        table.names.reserve(m, |_| 0);
         let mut key: Vec<u8> = Vec::new();
         for _ in 0..m {
             let shared = r.count()?;
@@ -226,38 +268,94 @@ impl Places {
             let rest = r.count()?;
             key.extend_from_slice(r.take(rest)?);
             let k = r.count()?;
-            let mut cands = Vec::with_capacity(k);
+            let first = table.cands.len();
             for _ in 0..k {
                 let v = r.varint()?;
                 let idx = u32::try_from(v >> 1)
                     .ok()
-                    .filter(|&i| (i as usize) < places.len())
+                    .filter(|&i| (i as usize) < table.places.len())
                     .ok_or_else(|| geo_error("a name points past the places"))?;
-                cands.push((idx, v & 1 == 1));
+                table.cands.push((idx, v & 1 == 1));
             }
-            let name = String::from_utf8(key.clone())
+            let name = std::str::from_utf8(&key)
                 .map_err(|_| geo_error("a name in the place table is not UTF-8"))?;
-            names.insert(name, cands);
+            let cands = span(first, table.cands.len())?;
+            let name = table.push_text(name)?;
+            let text = &table.text;
+            let hash = str_hash(text_of(text, name));
+            table
+                .names
+                .insert_unique(hash, NameCands { name, cands }, |e| {
+                    str_hash(text_of(text, e.name))
+                });
         }
-        let mut folded: FxHashMap<String, Vec<(u32, bool)>> = FxHashMap::default();
-        for (name, cands) in &names {
-            if let Cow::Owned(f) = fold(name) {
-                let entry = folded.entry(f).or_default();
-                for &c in cands {
-                    if !entry.iter().any(|&(i, _)| i == c.0) {
-                        entry.push(c);
-                    }
+        table.fold_names()?;
+        Ok(table)
+    }
+
+    /// Appends `s` to [`Places::text`] and says where it lies.
+    fn push_text(&mut self, s: &str) -> Result<Span, Error> {
+        let start = self.text.len();
+        self.text.push_str(s);
+        span(start, self.text.len())
+    }
+
+    /// Fills [`Places::folded`] from [`Places::names`]: each name whose [`fold`] differs
+    /// is also looked up by its fold, with the candidates of all names that fold alike.
+    fn fold_names(&mut self) -> Result<(), Error> {
+        // Per folded name, its candidates while they are gathered; `group_of` finds it.
+        let mut groups: Vec<(Span, Vec<(u32, bool)>)> = Vec::new();
+        let mut group_of: HashTable<usize> = HashTable::new();
+        let mut f = String::new();
+        for e in &self.names {
+            f.clear();
+            if !fold_into(text_of(&self.text, e.name), &mut f) {
+                continue;
+            }
+            let hash = str_hash(&f);
+            let text = &self.text;
+            let found = group_of.find(hash, |&g| text_of(text, groups[g].0) == f);
+            let g = match found {
+                Some(&g) => g,
+                None => {
+                    let start = self.text.len();
+                    self.text.push_str(&f);
+                    groups.push((span(start, self.text.len())?, Vec::new()));
+                    let text = &self.text;
+                    group_of.insert_unique(hash, groups.len() - 1, |&g| {
+                        str_hash(text_of(text, groups[g].0))
+                    });
+                    groups.len() - 1
+                }
+            };
+            let list = &mut groups[g].1;
+            for &c in Span::of(&self.cands, e.cands) {
+                if !list.iter().any(|&(i, _)| i == c.0) {
+                    list.push(c);
                 }
             }
         }
-        for list in folded.values_mut() {
+        self.folded.reserve(groups.len(), |_| 0);
+        for (name, mut list) in groups {
             list.sort_unstable();
+            let first = self.cands.len();
+            self.cands.extend_from_slice(&list);
+            let cands = span(first, self.cands.len())?;
+            let text = &self.text;
+            self.folded.insert_unique(
+                str_hash(text_of(text, name)),
+                NameCands { name, cands },
+                |e| str_hash(text_of(text, e.name)),
+            );
         }
-        Ok(Places {
-            places,
-            names,
-            folded,
-        })
+        Ok(())
+    }
+
+    /// The candidates of name `key` in `table`, if it has the name.
+    fn find<'t>(&'t self, table: &HashTable<NameCands>, key: &str) -> Option<&'t [(u32, bool)]> {
+        table
+            .find(str_hash(key), |e| text_of(&self.text, e.name) == key)
+            .map(|e| Span::of(&self.cands, e.cands))
     }
 
     /// Links the places of one article together: each query gets a point or `None`. The
@@ -300,20 +398,19 @@ impl Places {
             geonames: (p.geonames != 0).then_some(p.geonames),
             country,
             feature: p.feature,
-            name: p.name.clone(),
+            name: text_of(&self.text, p.name).to_string(),
         }
     }
 
     fn lookup(&self, name: &str) -> Vec<(u32, bool)> {
         let lower = name.to_lowercase();
-        if let Some(c) = self.names.get(&lower) {
-            return c.clone();
+        if let Some(c) = self.find(&self.names, &lower) {
+            return c.to_vec();
         }
         let f = fold(&lower);
-        self.names
-            .get(f.as_ref())
-            .or_else(|| self.folded.get(f.as_ref()))
-            .cloned()
+        self.find(&self.names, &f)
+            .or_else(|| self.find(&self.folded, &f))
+            .map(<[_]>::to_vec)
             .unwrap_or_default()
     }
 
@@ -426,7 +523,7 @@ impl Places {
         let mut inside = false;
         for o in points {
             if o.country == p.country
-                && !o.admin1.is_empty()
+                && o.admin1 != 0
                 && o.admin1 == p.admin1
                 && (o.feature == Feature::Region) != (p.feature == Feature::Region)
             {
@@ -590,14 +687,28 @@ fn cyrillic_variants(name: &str) -> Vec<String> {
 /// («Dayr az Zūr», «Dayr az Zur»; «Tromsø», «Tromso»). Borrowed when the name is ASCII
 /// and folds to itself (lower case, no backtick); an owned fold may still equal the name.
 pub fn fold(name: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    if fold_into(name, &mut out) {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(name)
+    }
+}
+
+/// [`fold`], appending to `out`: false (nothing appended) where [`fold`] borrows.
+fn fold_into(name: &str, out: &mut String) -> bool {
     if name.is_ascii() {
         // No ASCII letter carries a diacritic: only the case and the backtick change.
         if !name.bytes().any(|b| b.is_ascii_uppercase() || b == b'`') {
-            return Cow::Borrowed(name);
+            return false;
         }
-        return Cow::Owned(name.to_ascii_lowercase().replace('`', "'"));
+        out.extend(name.chars().map(|c| match c {
+            '`' => '\'',
+            c => c.to_ascii_lowercase(),
+        }));
+        return true;
     }
-    let mut out = String::with_capacity(name.len());
+    out.reserve(name.len());
     for ch in name.chars().flat_map(char::to_lowercase) {
         match ch {
             'à'..='å' | 'ā' | 'ă' | 'ą' | 'ǎ' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ẩ' | 'ậ' => {
@@ -633,7 +744,28 @@ pub fn fold(name: &str) -> Cow<'_, str> {
             c => out.push(c),
         }
     }
-    Cow::Owned(out)
+    true
+}
+
+/// The string `span` of `text`.
+fn text_of(text: &str, span: Span) -> &str {
+    let start = span.start as usize;
+    text.get(start..start + span.len as usize).unwrap_or("")
+}
+
+/// The span from `start` to `end`, if it fits the table's 32-bit offsets.
+fn span(start: usize, end: usize) -> Result<Span, Error> {
+    match (u32::try_from(start), u32::try_from(end - start)) {
+        (Ok(start), Ok(len)) => Ok(Span { start, len }),
+        _ => Err(geo_error("the place table is too large")),
+    }
+}
+
+/// The hash of the place table's names.
+fn str_hash(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(s.as_bytes());
+    h.finish()
 }
 
 /// The great-circle distance between two points, in kilometres.
@@ -677,7 +809,7 @@ mod tests {
             .places
             .iter()
             .filter(|q| !(-90.0..=90.0).contains(&q.lat) || !(-180.0..=180.0).contains(&q.lon))
-            .map(|q| q.name.as_str())
+            .map(|q| text_of(&p.text, q.name))
             .collect();
         assert!(off.is_empty(), "{off:?}");
     }
