@@ -697,51 +697,55 @@ pub fn fold(name: &str) -> Cow<'_, str> {
 
 /// [`fold`], appending to `out`: false (nothing appended) where [`fold`] borrows.
 fn fold_into(name: &str, out: &mut String) -> bool {
-    if name.is_ascii() {
-        // No ASCII letter carries a diacritic: only the case and the backtick change.
-        if !name.bytes().any(|b| b.is_ascii_uppercase() || b == b'`') {
-            return false;
-        }
-        out.extend(name.chars().map(|c| match c {
-            '`' => '\'',
-            c => c.to_ascii_lowercase(),
-        }));
-        return true;
+    // No ASCII letter carries a diacritic: only the case and the backtick change.
+    if name.is_ascii() && !name.bytes().any(|b| b.is_ascii_uppercase() || b == b'`') {
+        return false;
     }
     out.reserve(name.len());
-    for ch in name.chars().flat_map(char::to_lowercase) {
-        match ch {
-            'à'..='å' | 'ā' | 'ă' | 'ą' | 'ǎ' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ẩ' | 'ậ' => {
-                out.push('a')
+    for c in name.chars() {
+        // Most letters of a name are ASCII.
+        if c.is_ascii() {
+            out.push(if c == '`' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            });
+            continue;
+        }
+        for ch in c.to_lowercase() {
+            match ch {
+                'à'..='å' | 'ā' | 'ă' | 'ą' | 'ǎ' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ẩ' | 'ậ' => {
+                    out.push('a')
+                }
+                'æ' => out.push_str("ae"),
+                'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => out.push('c'),
+                'ď' | 'đ' | 'ḍ' => out.push('d'),
+                'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'ẹ' | 'ẽ' | 'ế' | 'ề' | 'ể' | 'ệ' => {
+                    out.push('e')
+                }
+                'ĝ' | 'ğ' | 'ġ' | 'ģ' | 'ǧ' => out.push('g'),
+                'ĥ' | 'ħ' | 'ḥ' | 'ḩ' => out.push('h'),
+                'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' | 'ị' => out.push('i'),
+                'ĵ' => out.push('j'),
+                'ķ' => out.push('k'),
+                'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => out.push('l'),
+                'ñ' | 'ń' | 'ņ' | 'ň' => out.push('n'),
+                'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ǒ' | 'ọ' | 'ồ' | 'ố' | 'ổ' | 'ộ' | 'ơ' => {
+                    out.push('o')
+                }
+                'ŕ' | 'ŗ' | 'ř' => out.push('r'),
+                'ś' | 'ŝ' | 'ş' | 'š' | 'ș' | 'ṣ' => out.push('s'),
+                'ß' => out.push_str("ss"),
+                'ţ' | 'ť' | 'ŧ' | 'ț' | 'ṭ' => out.push('t'),
+                'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' | 'ụ' | 'ư' => {
+                    out.push('u')
+                }
+                'ŵ' => out.push('w'),
+                'ý' | 'ÿ' | 'ŷ' => out.push('y'),
+                'ź' | 'ż' | 'ž' | 'ẓ' => out.push('z'),
+                '’' | 'ʼ' | 'ʿ' | 'ʾ' | '`' => out.push('\''),
+                c => out.push(c),
             }
-            'æ' => out.push_str("ae"),
-            'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => out.push('c'),
-            'ď' | 'đ' | 'ḍ' => out.push('d'),
-            'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'ẹ' | 'ẽ' | 'ế' | 'ề' | 'ể' | 'ệ' => {
-                out.push('e')
-            }
-            'ĝ' | 'ğ' | 'ġ' | 'ģ' | 'ǧ' => out.push('g'),
-            'ĥ' | 'ħ' | 'ḥ' | 'ḩ' => out.push('h'),
-            'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' | 'ị' => out.push('i'),
-            'ĵ' => out.push('j'),
-            'ķ' => out.push('k'),
-            'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => out.push('l'),
-            'ñ' | 'ń' | 'ņ' | 'ň' => out.push('n'),
-            'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ǒ' | 'ọ' | 'ồ' | 'ố' | 'ổ' | 'ộ' | 'ơ' => {
-                out.push('o')
-            }
-            'ŕ' | 'ŗ' | 'ř' => out.push('r'),
-            'ś' | 'ŝ' | 'ş' | 'š' | 'ș' | 'ṣ' => out.push('s'),
-            'ß' => out.push_str("ss"),
-            'ţ' | 'ť' | 'ŧ' | 'ț' | 'ṭ' => out.push('t'),
-            'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' | 'ụ' | 'ư' => {
-                out.push('u')
-            }
-            'ŵ' => out.push('w'),
-            'ý' | 'ÿ' | 'ŷ' => out.push('y'),
-            'ź' | 'ż' | 'ž' | 'ẓ' => out.push('z'),
-            '’' | 'ʼ' | 'ʿ' | 'ʾ' | '`' => out.push('\''),
-            c => out.push(c),
         }
     }
     true

@@ -942,10 +942,11 @@ impl Model {
                 if mask >> TAGS != 0 {
                     return Err(model_error("a weight row names tags that do not exist"));
                 }
-                for (t, cell) in row.iter_mut().enumerate() {
-                    if mask & (1 << t) != 0 {
-                        *cell = r.u16()? as i16;
-                    }
+                // The tags with a weight, lowest first.
+                let mut rest = mask;
+                while rest != 0 {
+                    row[rest.trailing_zeros() as usize] = r.u16()? as i16;
+                    rest &= rest - 1;
                 }
             }
             passes.push(Weights::new(trans, keys, w));
