@@ -144,7 +144,7 @@ async function renderPanel(doc) {
   } else parts.push(el('p', { className: 'none' }, 'No numbers.'));
   const facts = await factsSection(doc, more);
   if (doc !== state.doc) return;
-  parts.push(...facts);
+  for (const part of facts) parts.push(part);
   panel.replaceChildren(parts[0], $('map-panel'), ...parts.slice(1));
   renderMap(doc);
 }

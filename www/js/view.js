@@ -227,13 +227,16 @@ async function render(doc) {
     p.textContent = 'The annotated article appears here.';
     view.replaceChildren(p);
   }
-  elements.push(...kept);
+  // (A loop, not `push(...kept)`: a call takes at most about 120,000 arguments, and an article
+  // of short lines has more blocks than that.)
+  for (const e of kept) elements.push(e);
   // The kept blocks: their marks' ids and offsets follow the document. What was drawn is
   // compared, not the page (reading thousands of marks' attributes would cost more than
   // the drawing); only the marks that changed are touched.
   const same = (a, b) => a.id === b.id && (a.entity || '') === (b.entity || '');
   const shift = blocks.length - (old ? old.blocks.length : 0);
-  for (const i of [...Array(head).keys(), ...Array.from({ length: tail }, (_, k) => blocks.length - tail + k)]) {
+  for (let k = 0; k < head + tail; k++) {
+    const i = k < head ? k : blocks.length - tail + (k - head); // the head's blocks, then the tail's
     const was = old.blocks[i < head ? i : i - shift];
     const block = blocks[i];
     for (let k = 0; k < block.last - block.first; k++) {
