@@ -62,21 +62,12 @@ function pieces(result, sent) {
   const slices = [];
   for (const [key, list] of Object.entries(doc)) {
     if (!Array.isArray(list) || !list.length) continue;
-    const json = JSON.stringify(list);
-    if (json.length <= CHUNK) continue;
-    const size = perChunk(list, json);
-    const chunks = [];
-    for (let i = 0; i < list.length; i += size) {
-      let part = list.slice(i, i + size);
-      let chunk = JSON.stringify(part);
-      if (chunk.length > 1.5 * CHUNK) {
-        part = part.map((item, k) => sliced(item, (field, value, json) => {
-          slices.push({ key, index: i + k, field, chunks: encode(jsonChunks(value, perChunk(value, json))) });
-        }));
-        chunk = JSON.stringify(part);
-      }
-      chunks.push(chunk);
-    }
+    const before = slices.length;
+    const chunks = jsonChunks(list, (item, index) =>
+      sliced(item, (field, value) => slices.push({ key, index, field, chunks: encode(jsonChunks(value)) })),
+    );
+    // A short list goes in the head.
+    if (slices.length === before && chunks.reduce((n, chunk) => n + chunk.length, 0) <= CHUNK) continue;
     lists[key] = encode(chunks);
     doc[key] = null;
   }
@@ -84,9 +75,29 @@ function pieces(result, sent) {
   return { head: JSON.stringify({ ...result, document: doc }), text, lists, slices };
 }
 
-// How many items of `list` (whose JSON is `json`) go in a chunk of about CHUNK characters.
-function perChunk(list, json) {
-  return Math.ceil(list.length / Math.ceil(json.length / CHUNK));
+// `list` as JSON in chunks of about CHUNK characters (at most 1.5 CHUNK, unless one item alone
+// is longer), each item turned into JSON once but for the few chunks that come out too long
+// (the number of items to a chunk is guessed from the chunk before). `big(item, index)`, if
+// given, is asked for a smaller item in place of one longer than CHUNK / 2 (sliced).
+function jsonChunks(list, big) {
+  const chunks = [];
+  let size = 16;
+  for (let i = 0; i < list.length; ) {
+    let part = list.slice(i, i + size);
+    let chunk = JSON.stringify(part);
+    if (chunk.length > 1.5 * CHUNK && part.length > 1) {
+      size = Math.max(1, Math.floor((part.length * CHUNK) / chunk.length));
+      continue;
+    }
+    if (big && part.length === 1 && chunk.length > CHUNK / 2) {
+      const item = big(part[0], i);
+      if (item !== part[0]) chunk = JSON.stringify([item]);
+    }
+    chunks.push(chunk);
+    i += part.length;
+    size = Math.max(1, Math.round((part.length * CHUNK) / Math.max(1, chunk.length)));
+  }
+  return chunks;
 }
 
 // `item` with each list longer than CHUNK / 4 characters of JSON emptied, handed to `put`.
@@ -95,11 +106,10 @@ function sliced(item, put) {
   let out = item;
   for (const [field, value] of Object.entries(item)) {
     if (!Array.isArray(value) || value.length < 2) continue;
-    const json = JSON.stringify(value);
-    if (json.length <= CHUNK / 4) continue;
+    if (JSON.stringify(value).length <= CHUNK / 4) continue;
     if (out === item) out = { ...item };
     out[field] = [];
-    put(field, value, json);
+    put(field, value);
   }
   return out;
 }
@@ -111,20 +121,15 @@ function buffers(result) {
   return [...Object.values(p.lists).flat(), ...(p.slices || []).flatMap((s) => s.chunks)].map((b) => b.buffer);
 }
 
-// `list` as JSON, `size` items to a chunk.
-function jsonChunks(list, size) {
-  const chunks = [];
-  for (let i = 0; i < list.length; i += size) chunks.push(JSON.stringify(list.slice(i, i + size)));
-  return chunks;
-}
-
 // A long article's tables (tens of thousands of rows) cross as chunks of JSON too: receiving
 // them as objects would cost the page's thread one long task (core.js puts them together).
 const TABLES = new Set(['numbersTable', 'factsTable']);
 const ROWS = 250;
 function rowsInPieces(rows) {
   if (!Array.isArray(rows) || rows.length <= ROWS) return rows;
-  return { rowChunks: jsonChunks(rows, ROWS) };
+  const chunks = [];
+  for (let i = 0; i < rows.length; i += ROWS) chunks.push(JSON.stringify(rows.slice(i, i + ROWS)));
+  return { rowChunks: chunks };
 }
 
 // Keeps a result ({json} as the core wrote it, or {doc}) and answers {json, held}, or
