@@ -121,6 +121,38 @@ function buffers(result) {
   return [...Object.values(p.lists).flat(), ...(p.slices || []).flatMap((s) => s.chunks)].map((b) => b.buffer);
 }
 
+// The tables from the parts of a document they read (src/overview.rs): numbersTable the text
+// and the number annotations, factsTable the events and the annotations they count. The core
+// takes its document as a JavaScript object and converts all of it first, which for a 1 MB
+// article took 0.3–0.8 s per table; and factsTable looks each event's count up among all the
+// annotations, so it also goes 250 events at a time (each row depends on its event alone).
+// Anything not shaped like a document goes to the core whole, for its own message.
+// (tables.test.mjs compares both with the core's tables of the whole documents.)
+const FACTS_AT_ONCE = 250;
+const isDocument = (doc) =>
+  doc && typeof doc === 'object' && Array.isArray(doc.annotations) && Array.isArray(doc.events);
+const TABLE_CALLS = {
+  numbersTable(doc) {
+    if (!isDocument(doc)) return wasm_bindgen.numbersTable(doc);
+    const numbers = doc.annotations.filter((a) => a && 'value' in a);
+    return wasm_bindgen.numbersTable({ ...doc, annotations: numbers, entities: [], events: [], corrections: [] });
+  },
+  factsTable(doc) {
+    if (!isDocument(doc) || !doc.events.length) return wasm_bindgen.factsTable(doc);
+    const byId = new Map();
+    for (const a of doc.annotations) if (a && !byId.has(a.id)) byId.set(a.id, a);
+    const rows = [];
+    for (let i = 0; i < doc.events.length; i += FACTS_AT_ONCE) {
+      const events = doc.events.slice(i, i + FACTS_AT_ONCE);
+      const counted = new Set();
+      for (const e of events) if (e && byId.has(e.count)) counted.add(byId.get(e.count));
+      const part = { ...doc, text: '', annotations: [...counted], entities: [], events, corrections: [] };
+      for (const row of wasm_bindgen.factsTable(part)) rows.push(row);
+    }
+    return rows;
+  },
+};
+
 // A long article's tables (tens of thousands of rows) cross as chunks of JSON too: receiving
 // them as objects would cost the page's thread one long task (core.js puts them together).
 const TABLES = new Set(['numbersTable', 'factsTable']);
@@ -320,7 +352,7 @@ self.onmessage = async (event) => {
       if (!held.has(ref)) throw new Error(STALE);
       msg.args[0] = docOf(held.get(ref));
     }
-    const result = (OWN[msg.fn] || wasm_bindgen[msg.fn])(...msg.args);
+    const result = (OWN[msg.fn] || TABLE_CALLS[msg.fn] || wasm_bindgen[msg.fn])(...msg.args);
     const answer = TABLES.has(msg.fn) ? rowsInPieces(result) : result;
     self.postMessage({ id: msg.id, result: answer }, buffers(answer));
   } catch (err) {
