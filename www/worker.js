@@ -54,14 +54,33 @@ const CHUNK = 1 << 18;
 
 // The chunks go as UTF-8 bytes, transferred (not copied); the text, which the page sent, only
 // if the document's differs.
-function pieces(result, sent) {
+//
+// `base`: {n, doc}, a long article's document the page has put together from pieces and named
+// in its request. The items a list has in common with that document's at its start and at its
+// end stay out of the pieces (`keep`: {list: [at the start, at the end]}, `base`: n), and the
+// page takes them from that document: the whole text's document after an edit drawn from its
+// paragraphs is mostly the same as that one, and the part before an edit is the same as the
+// document before it.
+function pieces(result, sent, base) {
   const doc = { ...result.document, text: null }; // (the keys keep their order)
   const encoder = new TextEncoder();
   const encode = (chunks) => chunks.map((chunk) => encoder.encode(chunk));
   const lists = {};
   const slices = [];
-  for (const [key, list] of Object.entries(doc)) {
-    if (!Array.isArray(list) || !list.length) continue;
+  const keep = {};
+  for (const [key, whole] of Object.entries(doc)) {
+    if (!Array.isArray(whole)) continue;
+    let list = whole;
+    const old = base && base.doc[key];
+    if (Array.isArray(old)) {
+      const [start, end] = common(old, whole);
+      if (start + end > 0) {
+        keep[key] = [start, end];
+        list = whole.slice(start, whole.length - end);
+        doc[key] = list;
+      }
+    }
+    if (!list.length) continue;
     const before = slices.length;
     const chunks = jsonChunks(list, (item, index) =>
       sliced(item, (field, value) => slices.push({ key, index, field, chunks: encode(jsonChunks(value)) })),
@@ -72,7 +91,34 @@ function pieces(result, sent) {
     doc[key] = null;
   }
   const text = result.document.text === sent ? undefined : result.document.text;
-  return { head: JSON.stringify({ ...result, document: doc }), text, lists, slices };
+  const kept = Object.keys(keep).length ? { keep, base: base.n } : {};
+  return { head: JSON.stringify({ ...result, document: doc }), text, lists, slices, ...kept };
+}
+
+// How many items `old` and `now` have in common at the start, and then at the end.
+function common(old, now) {
+  const max = Math.min(old.length, now.length);
+  let start = 0;
+  while (start < max && same(old[start], now[start])) start++;
+  let end = 0;
+  while (end < max - start && same(old[old.length - 1 - end], now[now.length - 1 - end])) end++;
+  return [start, end];
+}
+
+// Whether two values read from JSON are equal.
+function same(a, b) {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (!Object.hasOwn(b, k) || !same(a[k], b[k])) return false;
+  return true;
 }
 
 // `list` as JSON in chunks of about CHUNK characters (at most 1.5 CHUNK, unless one item alone
@@ -166,14 +212,24 @@ function rowsInPieces(rows) {
 
 // Keeps a result ({json} as the core wrote it, or {doc}) and answers {json, held}, or
 // {pieces, held} for a long article. `json`: the result as JSON; else `result`, the object.
+// `base`: the document the page builds on, if any (pieces).
 function hold(entry, json, result, sent) {
+  const base = baseOf(requestedBase);
   held.set(++serial, entry);
   while (held.size > 2) held.delete(held.keys().next().value);
   if (json !== undefined && json.length <= BIG) return { json, held: serial };
   if (json === undefined && result.document.text.length <= BIG / 8) return { json: JSON.stringify(result), held: serial };
   result ||= JSON.parse(json);
   entry.doc ||= result.document;
-  return { pieces: pieces(result, sent), held: serial };
+  return { pieces: pieces(result, sent, base), held: serial };
+}
+
+// The document the page named as the one it has put together ({base: n} in its request to
+// annotate), while this worker still holds it as an object.
+let requestedBase;
+function baseOf(n) {
+  const entry = n !== undefined && held.get(n);
+  return entry && entry.doc ? { n, doc: entry.doc } : null;
 }
 
 function docOf(entry) {
@@ -341,7 +397,8 @@ self.onmessage = async (event) => {
   }
   if (msg.data) return load(msg.data);
   try {
-    if (msg.fn === 'applyJson' || msg.fn === 'applyEdit') {
+    const annotating = msg.fn === 'applyJson' || msg.fn === 'applyEdit';
+    if (annotating) {
       msg.args[0] = textOf(msg.args[0]);
       received = typeof msg.args[0] === 'string' ? msg.args[0] : null;
     }
@@ -352,6 +409,7 @@ self.onmessage = async (event) => {
       if (!held.has(ref)) throw new Error(STALE);
       msg.args[0] = docOf(held.get(ref));
     }
+    requestedBase = annotating ? msg.base : undefined; // (read by hold, in this same call)
     const result = (OWN[msg.fn] || TABLE_CALLS[msg.fn] || wasm_bindgen[msg.fn])(...msg.args);
     const answer = TABLES.has(msg.fn) ? rowsInPieces(result) : result;
     self.postMessage({ id: msg.id, result: answer }, buffers(answer));
