@@ -54,39 +54,96 @@ const CHUNK = 1 << 18;
 
 // The chunks go as UTF-8 bytes, transferred (not copied); the text, which the page sent, only
 // if the document's differs.
-function pieces(result, sent) {
+//
+// `base`: {n, doc}, a long article's document the page has put together from pieces and named
+// in its request. The items a list has in common with that document's at its start and at its
+// end stay out of the pieces (`keep`: {list: [at the start, at the end]}, `base`: n), and the
+// page takes them from that document: the whole text's document after an edit drawn from its
+// paragraphs is mostly the same as that one, and the part before an edit is the same as the
+// document before it.
+function pieces(result, sent, base) {
   const doc = { ...result.document, text: null }; // (the keys keep their order)
   const encoder = new TextEncoder();
   const encode = (chunks) => chunks.map((chunk) => encoder.encode(chunk));
   const lists = {};
   const slices = [];
-  for (const [key, list] of Object.entries(doc)) {
-    if (!Array.isArray(list) || !list.length) continue;
-    const json = JSON.stringify(list);
-    if (json.length <= CHUNK) continue;
-    const size = perChunk(list, json);
-    const chunks = [];
-    for (let i = 0; i < list.length; i += size) {
-      let part = list.slice(i, i + size);
-      let chunk = JSON.stringify(part);
-      if (chunk.length > 1.5 * CHUNK) {
-        part = part.map((item, k) => sliced(item, (field, value, json) => {
-          slices.push({ key, index: i + k, field, chunks: encode(jsonChunks(value, perChunk(value, json))) });
-        }));
-        chunk = JSON.stringify(part);
+  const keep = {};
+  for (const [key, whole] of Object.entries(doc)) {
+    if (!Array.isArray(whole)) continue;
+    let list = whole;
+    const old = base && base.doc[key];
+    if (Array.isArray(old)) {
+      const [start, end] = common(old, whole);
+      if (start + end > 0) {
+        keep[key] = [start, end];
+        list = whole.slice(start, whole.length - end);
+        doc[key] = list;
       }
-      chunks.push(chunk);
     }
+    if (!list.length) continue;
+    const before = slices.length;
+    const chunks = jsonChunks(list, (item, index) =>
+      sliced(item, (field, value) => slices.push({ key, index, field, chunks: encode(jsonChunks(value)) })),
+    );
+    // A short list goes in the head.
+    if (slices.length === before && chunks.reduce((n, chunk) => n + chunk.length, 0) <= CHUNK) continue;
     lists[key] = encode(chunks);
     doc[key] = null;
   }
   const text = result.document.text === sent ? undefined : result.document.text;
-  return { head: JSON.stringify({ ...result, document: doc }), text, lists, slices };
+  const kept = Object.keys(keep).length ? { keep, base: base.n } : {};
+  return { head: JSON.stringify({ ...result, document: doc }), text, lists, slices, ...kept };
 }
 
-// How many items of `list` (whose JSON is `json`) go in a chunk of about CHUNK characters.
-function perChunk(list, json) {
-  return Math.ceil(list.length / Math.ceil(json.length / CHUNK));
+// How many items `old` and `now` have in common at the start, and then at the end.
+function common(old, now) {
+  const max = Math.min(old.length, now.length);
+  let start = 0;
+  while (start < max && same(old[start], now[start])) start++;
+  let end = 0;
+  while (end < max - start && same(old[old.length - 1 - end], now[now.length - 1 - end])) end++;
+  return [start, end];
+}
+
+// Whether two values read from JSON are equal.
+function same(a, b) {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (!Object.hasOwn(b, k) || !same(a[k], b[k])) return false;
+  return true;
+}
+
+// `list` as JSON in chunks of about CHUNK characters (at most 1.5 CHUNK, unless one item alone
+// is longer), each item turned into JSON once but for the few chunks that come out too long
+// (the number of items to a chunk is guessed from the chunk before). `big(item, index)`, if
+// given, is asked for a smaller item in place of one longer than CHUNK / 2 (sliced).
+function jsonChunks(list, big) {
+  const chunks = [];
+  let size = 16;
+  for (let i = 0; i < list.length; ) {
+    let part = list.slice(i, i + size);
+    let chunk = JSON.stringify(part);
+    if (chunk.length > 1.5 * CHUNK && part.length > 1) {
+      size = Math.max(1, Math.floor((part.length * CHUNK) / chunk.length));
+      continue;
+    }
+    if (big && part.length === 1 && chunk.length > CHUNK / 2) {
+      const item = big(part[0], i);
+      if (item !== part[0]) chunk = JSON.stringify([item]);
+    }
+    chunks.push(chunk);
+    i += part.length;
+    size = Math.max(1, Math.round((part.length * CHUNK) / Math.max(1, chunk.length)));
+  }
+  return chunks;
 }
 
 // `item` with each list longer than CHUNK / 4 characters of JSON emptied, handed to `put`.
@@ -95,11 +152,10 @@ function sliced(item, put) {
   let out = item;
   for (const [field, value] of Object.entries(item)) {
     if (!Array.isArray(value) || value.length < 2) continue;
-    const json = JSON.stringify(value);
-    if (json.length <= CHUNK / 4) continue;
+    if (JSON.stringify(value).length <= CHUNK / 4) continue;
     if (out === item) out = { ...item };
     out[field] = [];
-    put(field, value, json);
+    put(field, value);
   }
   return out;
 }
@@ -111,12 +167,37 @@ function buffers(result) {
   return [...Object.values(p.lists).flat(), ...(p.slices || []).flatMap((s) => s.chunks)].map((b) => b.buffer);
 }
 
-// `list` as JSON, `size` items to a chunk.
-function jsonChunks(list, size) {
-  const chunks = [];
-  for (let i = 0; i < list.length; i += size) chunks.push(JSON.stringify(list.slice(i, i + size)));
-  return chunks;
-}
+// The tables from the parts of a document they read (src/overview.rs): numbersTable the text
+// and the number annotations, factsTable the events and the annotations they count. The core
+// takes its document as a JavaScript object and converts all of it first, which for a 1 MB
+// article took 0.3–0.8 s per table; and factsTable looks each event's count up among all the
+// annotations, so it also goes 250 events at a time (each row depends on its event alone).
+// Anything not shaped like a document goes to the core whole, for its own message.
+// (tables.test.mjs compares both with the core's tables of the whole documents.)
+const FACTS_AT_ONCE = 250;
+const isDocument = (doc) =>
+  doc && typeof doc === 'object' && Array.isArray(doc.annotations) && Array.isArray(doc.events);
+const TABLE_CALLS = {
+  numbersTable(doc) {
+    if (!isDocument(doc)) return wasm_bindgen.numbersTable(doc);
+    const numbers = doc.annotations.filter((a) => a && 'value' in a);
+    return wasm_bindgen.numbersTable({ ...doc, annotations: numbers, entities: [], events: [], corrections: [] });
+  },
+  factsTable(doc) {
+    if (!isDocument(doc) || !doc.events.length) return wasm_bindgen.factsTable(doc);
+    const byId = new Map();
+    for (const a of doc.annotations) if (a && !byId.has(a.id)) byId.set(a.id, a);
+    const rows = [];
+    for (let i = 0; i < doc.events.length; i += FACTS_AT_ONCE) {
+      const events = doc.events.slice(i, i + FACTS_AT_ONCE);
+      const counted = new Set();
+      for (const e of events) if (e && byId.has(e.count)) counted.add(byId.get(e.count));
+      const part = { ...doc, text: '', annotations: [...counted], entities: [], events, corrections: [] };
+      for (const row of wasm_bindgen.factsTable(part)) rows.push(row);
+    }
+    return rows;
+  },
+};
 
 // A long article's tables (tens of thousands of rows) cross as chunks of JSON too: receiving
 // them as objects would cost the page's thread one long task (core.js puts them together).
@@ -124,19 +205,31 @@ const TABLES = new Set(['numbersTable', 'factsTable']);
 const ROWS = 250;
 function rowsInPieces(rows) {
   if (!Array.isArray(rows) || rows.length <= ROWS) return rows;
-  return { rowChunks: jsonChunks(rows, ROWS) };
+  const chunks = [];
+  for (let i = 0; i < rows.length; i += ROWS) chunks.push(JSON.stringify(rows.slice(i, i + ROWS)));
+  return { rowChunks: chunks };
 }
 
 // Keeps a result ({json} as the core wrote it, or {doc}) and answers {json, held}, or
 // {pieces, held} for a long article. `json`: the result as JSON; else `result`, the object.
+// `base`: the document the page builds on, if any (pieces).
 function hold(entry, json, result, sent) {
+  const base = baseOf(requestedBase);
   held.set(++serial, entry);
   while (held.size > 2) held.delete(held.keys().next().value);
   if (json !== undefined && json.length <= BIG) return { json, held: serial };
   if (json === undefined && result.document.text.length <= BIG / 8) return { json: JSON.stringify(result), held: serial };
   result ||= JSON.parse(json);
   entry.doc ||= result.document;
-  return { pieces: pieces(result, sent), held: serial };
+  return { pieces: pieces(result, sent, base), held: serial };
+}
+
+// The document the page named as the one it has put together ({base: n} in its request to
+// annotate), while this worker still holds it as an object.
+let requestedBase;
+function baseOf(n) {
+  const entry = n !== undefined && held.get(n);
+  return entry && entry.doc ? { n, doc: entry.doc } : null;
 }
 
 function docOf(entry) {
@@ -304,7 +397,8 @@ self.onmessage = async (event) => {
   }
   if (msg.data) return load(msg.data);
   try {
-    if (msg.fn === 'applyJson' || msg.fn === 'applyEdit') {
+    const annotating = msg.fn === 'applyJson' || msg.fn === 'applyEdit';
+    if (annotating) {
       msg.args[0] = textOf(msg.args[0]);
       received = typeof msg.args[0] === 'string' ? msg.args[0] : null;
     }
@@ -315,7 +409,8 @@ self.onmessage = async (event) => {
       if (!held.has(ref)) throw new Error(STALE);
       msg.args[0] = docOf(held.get(ref));
     }
-    const result = (OWN[msg.fn] || wasm_bindgen[msg.fn])(...msg.args);
+    requestedBase = annotating ? msg.base : undefined; // (read by hold, in this same call)
+    const result = (OWN[msg.fn] || TABLE_CALLS[msg.fn] || wasm_bindgen[msg.fn])(...msg.args);
     const answer = TABLES.has(msg.fn) ? rowsInPieces(result) : result;
     self.postMessage({ id: msg.id, result: answer }, buffers(answer));
   } catch (err) {

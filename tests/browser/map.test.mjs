@@ -133,6 +133,26 @@ describe('the map', () => {
     });
   }
 
+  test('frames 200,000 places as it frames their outermost four', async () => {
+    // (More points than a call takes arguments, about 120,000 in Chromium: the frame was
+    // found with Math.min(...lons), which threw «Maximum call stack size exceeded».)
+    const { context, page } = await open(getBrowser());
+    const [many, few] = await page.evaluate(() => {
+      const points = [];
+      let seed = 1;
+      const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+      for (let i = 0; i < 200000; i++) points.push([4 + 20 * next(), 56 + 10 * next()]);
+      const outer = [0, 1].flatMap((axis) => [
+        points.reduce((a, b) => (b[axis] < a[axis] ? b : a)),
+        points.reduce((a, b) => (b[axis] > a[axis] ? b : a)),
+      ]);
+      return [frame(points), frame(outer)];
+    });
+    assert.equal(many.type, 'Polygon');
+    assert.deepEqual(many, few);
+    await context.close();
+  });
+
   test('the map is readable in light and dark mode, and on paper', async () => {
     for (const scheme of ['light', 'dark']) {
       const { context, page, requests } = await open(getBrowser(), { colorScheme: scheme });

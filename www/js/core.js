@@ -93,11 +93,16 @@ const core = (() => {
       const p = pending.get(e.data.id);
       if (!p) return;
       pending.delete(e.data.id);
+      const built = e.data.result && e.data.result.pieces;
       if (e.data.trapped) {
         p.reject(trapped(e.data.error));
         if (w === worker) replace(e.data.error);
       } else if (e.data.error !== undefined) p.reject(new Error(e.data.error));
-      else p.resolve(e.data.result);
+      else if (built && built.base !== undefined && built.base !== p.base?.n) p.reject(new Error('tusj: the worker built on another document'));
+      else {
+        if (built && built.base !== undefined) built.baseDocument = p.base.doc;
+        p.resolve(e.data.result);
+      }
     };
     w.onerror = (e) => {
       if (w === worker) replace(e.message || 'the annotator crashed');
@@ -147,11 +152,18 @@ const core = (() => {
   function post(w, fn, args) {
     return new Promise((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve, reject });
+      const base = TEXT_FIRST.has(fn) ? built.get(w) : undefined;
+      pending.set(id, { resolve, reject, base });
       const sent = TEXT_FIRST.has(fn) ? [textTo(w, args[0]), ...args.slice(1)] : args;
-      w.postMessage({ id, fn, args: sent });
+      w.postMessage({ id, fn, args: sent, base: base?.n });
     });
   }
+
+  // The newest long article's document put together from pieces, by worker: {n, doc}, n the
+  // number the worker holds it under. A request to annotate names it, and the worker leaves
+  // out of its answer the items of lists that document has too (worker.js, pieces). It is
+  // kept with the request until the answer is put together.
+  const built = new WeakMap();
 
   // The text to annotate goes to the worker as what changed since the last one it was sent,
   // {edit: [kept at the start, kept at the end, the new middle]}, when that text was long:
@@ -193,8 +205,10 @@ const core = (() => {
         if (typeof r === 'string') return JSON.parse(r); // no worker
         // (A worker that is replaced fails what it owes: the one answering is the current one.)
         const from = worker;
+        if (!r.pieces) built.delete(from);
         const result = r.pieces ? await assemble(r.pieces, args[0]) : JSON.parse(r.json);
         held.set(result.document, { worker: from, n: r.held });
+        if (r.pieces && from) built.set(from, { n: r.held, doc: result.document });
         return result;
       });
     }
@@ -217,11 +231,21 @@ const core = (() => {
   // A long article's result from its pieces (worker.js), one chunk of JSON per task.
   // (`sent`: the text the page sent, which the document has unless `text` says otherwise.)
   // An item's long lists (`slices`: an entity's thousands of mention ids) come apart from it.
-  async function assemble({ head, text, lists, slices = [] }, sent) {
+  // A list's items at its start and its end (`keep`) are those of the same list in
+  // `baseDocument` (the same objects: no document is ever changed once made).
+  async function assemble({ head, text, lists, slices = [], keep = {}, baseDocument }, sent) {
     const result = JSON.parse(head);
-    result.document.text = text ?? sent;
-    for (const [key, chunks] of Object.entries(lists)) result.document[key] = await joinChunks(chunks);
-    for (const { key, index, field, chunks } of slices) result.document[key][index][field] = await joinChunks(chunks);
+    const doc = result.document;
+    doc.text = text ?? sent;
+    for (const [key, chunks] of Object.entries(lists)) doc[key] = await joinChunks(chunks);
+    for (const { key, index, field, chunks } of slices) doc[key][index][field] = await joinChunks(chunks);
+    for (const [key, [start, end]] of Object.entries(keep)) {
+      const old = baseDocument[key];
+      const list = old.slice(0, start);
+      for (const item of doc[key]) list.push(item);
+      for (let i = old.length - end; i < old.length; i++) list.push(old[i]);
+      doc[key] = list;
+    }
     return result;
   }
 

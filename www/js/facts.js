@@ -56,7 +56,7 @@ async function factsSection(doc, more) {
   const shown = await fillRows(body, rows, row, more);
   if (shown === null) return parts;
   table.append(body);
-  parts.push(table, moreRows(body, rows, row, shown, 'facts'));
+  parts.push(...rowsBox(rows.length, table, moreRows(body, rows, row, shown, 'facts')));
   return parts;
 }
 

@@ -37,11 +37,17 @@ function svg(tag, attrs = {}) {
 // with its surroundings.
 function frame(points) {
   if (!points.length) return { type: 'Sphere' };
-  const lons = points.map((p) => p[0]);
-  const lats = points.map((p) => p[1]);
-  const [cx, cy] = [(Math.min(...lons) + Math.max(...lons)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2];
-  const w = Math.max(Math.max(...lons) - Math.min(...lons), 12) / 2 + 2;
-  const h = Math.max(Math.max(...lats) - Math.min(...lats), 8) / 2 + 2;
+  // (A loop, not `Math.min(...lons)`: a call takes at most about 120,000 arguments.)
+  let [west, east, south, north] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const [lon, lat] of points) {
+    west = Math.min(west, lon);
+    east = Math.max(east, lon);
+    south = Math.min(south, lat);
+    north = Math.max(north, lat);
+  }
+  const [cx, cy] = [(west + east) / 2, (south + north) / 2];
+  const w = Math.max(east - west, 12) / 2 + 2;
+  const h = Math.max(north - south, 8) / 2 + 2;
   const x0 = Math.max(cx - w, -180);
   const x1 = Math.min(cx + w, 180);
   const y0 = Math.max(cy - h, -89);

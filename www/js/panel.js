@@ -25,6 +25,13 @@ function el(tag, props = {}, ...children) {
 const ROWS_SHOWN = 200;
 const MERGE_AT_ONCE = 100;
 
+// A list or table of more than this many rows is in a box that the browser does not style,
+// lay out or paint while it is out of sight (style.css: .rows); shorter ones are as they were.
+const ROWS_CONTAINED = 50;
+function rowsBox(rows, ...parts) {
+  return rows > ROWS_CONTAINED ? [el('div', { className: 'rows' }, ...parts)] : parts;
+}
+
 // Appends rows for items[from…] to `container`, ROWS_SHOWN at most, in slices (`more`);
 // the index after the last one appended, or null when `more` says the work is stale.
 async function fillRows(container, items, row, more, from = 0) {
@@ -106,8 +113,8 @@ async function renderPanel(doc) {
     const shown = await fillRows(list, entities, row, more);
     if (shown === null) return;
     parts.push(el('h3', {}, `${label} `, el('span', { className: 'count' }, String(entities.length))));
-    parts.push(entities.length ? list : el('p', { className: 'none' }, `No ${label.toLowerCase()}.`));
-    parts.push(moreRows(list, entities, row, shown, label.toLowerCase()));
+    if (!entities.length) parts.push(el('p', { className: 'none' }, `No ${label.toLowerCase()}.`));
+    else parts.push(...rowsBox(entities.length, list, moreRows(list, entities, row, shown, label.toLowerCase())));
   }
   const rows = await core.call('numbersTable', doc);
   if (doc !== state.doc) return;
@@ -140,11 +147,11 @@ async function renderPanel(doc) {
     const shown = await fillRows(body, rows, row, more);
     if (shown === null) return;
     table.append(body);
-    parts.push(table, moreRows(body, rows, row, shown, 'numbers'));
+    parts.push(...rowsBox(rows.length, table, moreRows(body, rows, row, shown, 'numbers')));
   } else parts.push(el('p', { className: 'none' }, 'No numbers.'));
   const facts = await factsSection(doc, more);
   if (doc !== state.doc) return;
-  parts.push(...facts);
+  for (const part of facts) parts.push(part);
   panel.replaceChildren(parts[0], $('map-panel'), ...parts.slice(1));
   renderMap(doc);
 }

@@ -227,13 +227,16 @@ async function render(doc) {
     p.textContent = 'The annotated article appears here.';
     view.replaceChildren(p);
   }
-  elements.push(...kept);
-  // The kept blocks: their marks' ids and offsets follow the document. What was drawn is
-  // compared, not the page (reading thousands of marks' attributes would cost more than
-  // the drawing); only the marks that changed are touched.
-  const same = (a, b) => a.id === b.id && (a.entity || '') === (b.entity || '');
+  // (A loop, not `push(...kept)`: a call takes at most about 120,000 arguments, and an article
+  // of short lines has more blocks than that.)
+  for (const e of kept) elements.push(e);
+  // The kept blocks: their marks' ids, offsets and entities follow the document. What was
+  // drawn is compared, not the page (reading thousands of marks' attributes would cost more
+  // than the drawing); only the attributes that changed are set. (A kept block's marks have
+  // the kinds, types and sources they had: sameBlock.)
   const shift = blocks.length - (old ? old.blocks.length : 0);
-  for (const i of [...Array(head).keys(), ...Array.from({ length: tail }, (_, k) => blocks.length - tail + k)]) {
+  for (let k = 0; k < head + tail; k++) {
+    const i = k < head ? k : blocks.length - tail + (k - head); // the head's blocks, then the tail's
     const was = old.blocks[i < head ? i : i - shift];
     const block = blocks[i];
     for (let k = 0; k < block.last - block.first; k++) {
@@ -241,11 +244,13 @@ async function render(doc) {
       const b = old.anns[was.first + k];
       const mark = old.marks[was.first + k];
       now.marks[block.first + k] = mark;
-      if (same(a, b) && a.start === b.start && a.end === b.end) continue;
-      if (!same(a, b)) markAttributes(mark, a);
-      else {
-        mark.setAttribute('data-start', a.start);
-        mark.setAttribute('data-end', a.end);
+      if (a === b) continue; // (the worker left it out of its answer: worker.js, pieces)
+      if (a.start !== b.start) mark.setAttribute('data-start', a.start);
+      if (a.end !== b.end) mark.setAttribute('data-end', a.end);
+      if (a.id !== b.id) mark.setAttribute('data-id', a.id);
+      if ((a.entity || '') !== (b.entity || '')) {
+        if (a.entity) mark.setAttribute('data-entity', a.entity);
+        else mark.removeAttribute('data-entity');
       }
     }
     if (!(await pause(i, blocks.length, 'Updating highlights'))) return false;
