@@ -6,9 +6,10 @@
 use serde::Serialize;
 
 use crate::document::Document;
+use crate::fxhash::FxHashMap;
 use crate::events::{EventSpan, EventType};
 use crate::text::CodePoints;
-use crate::vocab::{AnnotationType, NumberReading, Qualifier};
+use crate::vocab::{Annotation, AnnotationType, NumberReading, Qualifier};
 
 /// One row of the page's numbers panel.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -390,14 +391,16 @@ fn participle(ty: EventType) -> &'static str {
 /// «minst 43 mennesker drept — av amerikanskledede luftangrep — mot IS-lommen — lørdag —
 /// kilde: SOHR».
 pub fn facts_table(doc: &Document) -> Vec<Fact> {
-    let annotations = &doc.annotations;
+    // The first annotation of each id (ids are unique in a document the core made): a
+    // long article has tens of thousands of events and of annotations.
+    let mut by_id: FxHashMap<&str, &Annotation> = FxHashMap::default();
+    for a in &doc.annotations {
+        by_id.entry(a.id.as_str()).or_insert(a);
+    }
     doc.events
         .iter()
         .map(|e| {
-            let count = e
-                .count
-                .as_ref()
-                .and_then(|id| annotations.iter().find(|a| &a.id == id));
+            let count = e.count.as_deref().and_then(|id| by_id.get(id).copied());
             let mut what: Vec<String> = Vec::new();
             if e.negated && count.is_none() {
                 what.push("ingen".into());
