@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use crate::document::Document;
-use crate::fxhash::FxHashMap;
 use crate::events::{EventSpan, EventType};
+use crate::fxhash::FxHashMap;
 use crate::text::CodePoints;
 use crate::vocab::{Annotation, AnnotationType, NumberReading, Qualifier};
 
