@@ -330,6 +330,9 @@ pub(crate) struct Window<'a> {
     occ: Vec<VecDeque<(usize, usize)>>,
     /// How many lists of `occ` are empty.
     empty: usize,
+    /// The buffers of the last sentence to leave, for the next to come in (a sentence's
+    /// words are too many bytes for the allocator's quick sizes).
+    spare: (Vec<Word<'a>>, Vec<u32>),
 }
 
 impl<'a> Window<'a> {
@@ -349,6 +352,7 @@ impl<'a> Window<'a> {
             ids: FxHashMap::with_capacity_and_hasher(forms, Default::default()),
             occ: Vec::with_capacity(forms),
             empty: 0,
+            spare: (Vec::new(), Vec::new()),
         }
     }
 
@@ -377,8 +381,9 @@ impl<'a> Window<'a> {
             .min(doc.len().saturating_sub(1));
         while self.base + self.sentences.len() <= hi {
             let ss = self.base + self.sentences.len();
-            let sent = words(doc[ss].as_ref());
-            let mut lists = Vec::with_capacity(sent.len());
+            let (mut sent, mut lists) = std::mem::take(&mut self.spare);
+            words_into(doc[ss].as_ref(), &mut sent);
+            lists.clear();
             for (tt, w) in sent.iter().enumerate() {
                 if !counts_as_occurrence(w) {
                     lists.push(Self::NONE);
@@ -407,10 +412,11 @@ impl<'a> Window<'a> {
         }
         let lo = s.saturating_sub(DOC_WINDOW);
         while self.base < lo {
-            if self.sentences.pop_front().is_none() {
+            let (Some(sent), Some(lists)) = (self.sentences.pop_front(), self.lists.pop_front())
+            else {
                 break;
-            }
-            for id in self.lists.pop_front().unwrap_or_default() {
+            };
+            for &id in &lists {
                 if let Some(list) = self.occ.get_mut(id as usize) {
                     list.pop_front();
                     if list.is_empty() {
@@ -418,6 +424,7 @@ impl<'a> Window<'a> {
                     }
                 }
             }
+            self.spare = (sent, lists);
             self.base += 1;
         }
         // Memory bounded by the window's forms, not the document's.
@@ -551,7 +558,16 @@ pub(crate) const PLACE_HEADS: &[&str] = &[
 
 /// Builds the [`Word`]s of a sentence.
 pub(crate) fn words<'a>(forms: &[&'a str]) -> Vec<Word<'a>> {
-    let mut out: Vec<Word<'a>> = Vec::with_capacity(forms.len());
+    let mut out = Vec::with_capacity(forms.len());
+    words_into(forms, &mut out);
+    out
+}
+
+/// Builds the [`Word`]s of a sentence into `out` (emptied first), so that its allocation
+/// can serve sentence after sentence.
+fn words_into<'a>(forms: &[&'a str], out: &mut Vec<Word<'a>>) {
+    out.clear();
+    out.reserve(forms.len());
     for (i, &form) in forms.iter().enumerate() {
         let initial = i == 0
             || matches!(
@@ -581,7 +597,6 @@ pub(crate) fn words<'a>(forms: &[&'a str]) -> Vec<Word<'a>> {
             initial,
         });
     }
-    out
 }
 
 /// Whether lower-casing `form` leaves it as it is (then no copy is needed).
