@@ -557,6 +557,7 @@ pub(crate) const PLACE_HEADS: &[&str] = &[
 ];
 
 /// Builds the [`Word`]s of a sentence.
+#[cfg_attr(not(feature = "tools"), allow(dead_code))] // the trainer's (feature "tools")
 pub(crate) fn words<'a>(forms: &[&'a str]) -> Vec<Word<'a>> {
     let mut out = Vec::with_capacity(forms.len());
     words_into(forms, &mut out);
