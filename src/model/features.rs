@@ -384,6 +384,7 @@ impl<'a> Window<'a> {
             let (mut sent, mut lists) = std::mem::take(&mut self.spare);
             words_into(doc[ss].as_ref(), &mut sent);
             lists.clear();
+            lists.reserve(sent.len());
             for (tt, w) in sent.iter().enumerate() {
                 if !counts_as_occurrence(w) {
                     lists.push(Self::NONE);
