@@ -168,16 +168,21 @@ const OTHERS: &[(Language, &[&str])] = &[
 
 /// Each listed word with a bit per language whose list holds it (bit 0 Norwegian, then
 /// [`OTHERS`] in order).
-fn table() -> &'static FxHashMap<&'static str, u8> {
-    static TABLE: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
+/// With each word, its number in the table (0, 1, 2 …), for [`decide`] to mark it seen.
+fn table() -> &'static FxHashMap<&'static str, (u8, usize)> {
+    static TABLE: OnceLock<FxHashMap<&'static str, (u8, usize)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = FxHashMap::default();
-        for w in NORWEGIAN {
-            *table.entry(*w).or_insert(0) |= 1;
-        }
-        for (bit, (_, list)) in OTHERS.iter().enumerate() {
-            for w in *list {
-                *table.entry(*w).or_insert(0) |= 2 << bit;
+        let mut table: FxHashMap<&'static str, (u8, usize)> = FxHashMap::default();
+        let lists = std::iter::once((1, NORWEGIAN)).chain(
+            OTHERS
+                .iter()
+                .enumerate()
+                .map(|(bit, (_, list))| (2 << bit, *list)),
+        );
+        for (bit, list) in lists {
+            for w in list {
+                let n = table.len();
+                table.entry(*w).or_insert((0, n)).0 |= bit;
             }
         }
         table
@@ -187,7 +192,8 @@ fn table() -> &'static FxHashMap<&'static str, u8> {
 /// The paragraph language the evidence decides, or `None` when there is too little of it.
 pub fn decide<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<Language> {
     let table = table();
-    let mut seen: Vec<&str> = Vec::new();
+    // A bit per word of the table.
+    let mut seen = vec![0u64; table.len().div_ceil(64)];
     let mut norwegian = 0;
     // Per other language: words for it, words for Norwegian against it.
     let mut scores = [(0usize, 0usize); OTHERS.len()];
@@ -198,13 +204,13 @@ pub fn decide<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<Language> 
             Cow::Borrowed(word)
         };
         // Each word counts once: «He, he, he.» is not three words of English.
-        let Some((&key, &bits)) = table.get_key_value(lower.as_ref()) else {
+        let Some(&(bits, n)) = table.get(lower.as_ref()) else {
             continue;
         };
-        if seen.contains(&key) {
+        let Some(mark) = seen.get_mut(n / 64).filter(|m| **m >> (n % 64) & 1 == 0) else {
             continue;
-        }
-        seen.push(key);
+        };
+        *mark |= 1 << (n % 64);
         let is_norwegian = bits & 1 == 1;
         norwegian += usize::from(is_norwegian);
         for (i, (other, against)) in scores.iter_mut().enumerate() {

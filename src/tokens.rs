@@ -171,6 +171,16 @@ pub const PIECE: usize = 64;
 /// `rest`: when `rest` opens with at least [`LONG_RUN`] characters that are neither word
 /// nor whitespace, up to [`PIECE`] of them.
 fn long_run_at(rest: &str) -> Option<usize> {
+    // Most punctuation stands before a space or a word: an ASCII letter, digit or space
+    // among the first `LONG_RUN` bytes (each such byte a character of its own, with fewer
+    // characters before it) ends the run too soon, and so do fewer bytes.
+    let head = rest.as_bytes().get(..LONG_RUN)?;
+    if head
+        .iter()
+        .any(|b| b.is_ascii_alphanumeric() || b.is_ascii_whitespace())
+    {
+        return None;
+    }
     let mut run = rest
         .char_indices()
         .take_while(|&(_, c)| !is_word(c) && !c.is_whitespace())
@@ -358,6 +368,44 @@ fn starts_sentence(tok: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quick answer of `long_run_at` (a letter, digit or space in its first bytes) is
+    /// the answer of counting the run.
+    #[test]
+    fn long_runs_are_found_as_by_counting() {
+        let counted = |rest: &str| {
+            let mut run = rest
+                .char_indices()
+                .take_while(|&(_, c)| !is_word(c) && !c.is_whitespace())
+                .take(PIECE);
+            let (last, c) = run.by_ref().nth(LONG_RUN - 1)?;
+            let (last, c) = run.last().unwrap_or((last, c));
+            Some(last + c.len_utf8())
+        };
+        for rest in [
+            "",
+            "-",
+            "-------",
+            "--------",
+            "---------x",
+            "------- -",
+            "!?!?!?!?",
+            "!?!?!?!a",
+            "«»«»«»«»",
+            "«»«»",
+            "——————————",
+            "-\u{b}------",
+            "\u{b}\u{b}\u{b}\u{b}\u{b}\u{b}\u{b}\u{b}",
+            "-------\u{a0}",
+            "\0\0\0\0\0\0\0\0\0",
+            "......é.",
+            ".......é",
+        ] {
+            assert_eq!(long_run_at(rest), counted(rest), "{rest:?}");
+        }
+        let long = "-".repeat(200);
+        assert_eq!(long_run_at(&long), counted(&long));
+    }
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()

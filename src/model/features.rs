@@ -35,6 +35,8 @@ pub(crate) struct Word<'a> {
     pub short: Shape,
     /// Starts with an upper-case letter.
     pub cap: bool,
+    /// Has an upper-case letter anywhere.
+    pub upper: bool,
     /// The first word of a sentence or of a quote (where capitals say little).
     pub initial: bool,
 }
@@ -300,7 +302,7 @@ fn token_evidence<'w, 'a: 'w>(
                 }
             }
         }
-        if !other.form.chars().any(char::is_uppercase) {
+        if !other.upper {
             ev.lower_elsewhere = true;
         }
         if let Some(tags) = first_pass {
@@ -372,12 +374,22 @@ pub(crate) struct Window<'a> {
     /// Index of the first sentence held.
     base: usize,
     sentences: VecDeque<Vec<Word<'a>>>,
-    /// Positions (sentence, token) of each word form in the held sentences, in text order.
-    /// A form whose last position has left keeps its empty list (and its allocation) for
-    /// when it comes back, until there are more such lists than [`Window::SPARE`] allows.
-    occ: FxHashMap<Cow<'a, str>, VecDeque<(usize, usize)>>,
+    /// Per held sentence, per token, the list of `occ` its lower-cased form has
+    /// ([`Window::NONE`] for a word that does not count as an occurrence): a word is
+    /// hashed once, when its sentence comes in, not again when it leaves or is tagged.
+    lists: VecDeque<Vec<u32>>,
+    /// The list of `occ` of each lower-cased form.
+    ids: FxHashMap<Cow<'a, str>, u32>,
+    /// Positions (sentence, token) of each lower-cased form in the held sentences, in text
+    /// order. A form whose last position has left keeps its empty list (and its allocation)
+    /// for when it comes back, until there are more such lists than [`Window::SPARE`]
+    /// allows.
+    occ: Vec<VecDeque<(usize, usize)>>,
     /// How many lists of `occ` are empty.
     empty: usize,
+    /// The buffers of the last sentence to leave, for the next to come in (a sentence's
+    /// words are too many bytes for the allocator's quick sizes).
+    spare: (Vec<Word<'a>>, Vec<u32>),
 }
 
 impl<'a> Window<'a> {
@@ -393,8 +405,11 @@ impl<'a> Window<'a> {
         Window {
             base: 0,
             sentences: VecDeque::new(),
-            occ: FxHashMap::with_capacity_and_hasher(forms, Default::default()),
+            lists: VecDeque::new(),
+            ids: FxHashMap::with_capacity_and_hasher(forms, Default::default()),
+            occ: Vec::with_capacity(forms),
             empty: 0,
+            spare: (Vec::new(), Vec::new()),
         }
     }
 
@@ -410,6 +425,9 @@ impl<'a> Window<'a> {
     /// The most empty lists kept beyond as many as there are forms in the window.
     const SPARE: usize = 4096;
 
+    /// The list of a word that does not count as an occurrence.
+    const NONE: u32 = u32::MAX;
+
     /// Moves the window to centre on sentence `s` of `doc` (called with `s` = 0, 1, 2 …).
     pub(crate) fn centre_on<D: AsRef<[&'a str]>>(&mut self, doc: &[D], s: usize) {
         if s >= doc.len() {
@@ -420,44 +438,80 @@ impl<'a> Window<'a> {
             .min(doc.len().saturating_sub(1));
         while self.base + self.sentences.len() <= hi {
             let ss = self.base + self.sentences.len();
-            let sent = words(doc[ss].as_ref());
+            let (mut sent, mut lists) = std::mem::take(&mut self.spare);
+            words_into(doc[ss].as_ref(), &mut sent);
+            lists.clear();
+            lists.reserve(sent.len());
             for (tt, w) in sent.iter().enumerate() {
-                if counts_as_occurrence(w) {
-                    match self.occ.get_mut(&*w.lower) {
-                        Some(list) => {
-                            if list.is_empty() {
-                                self.empty -= 1;
-                            }
-                            list.push_back((ss, tt));
-                        }
-                        None => {
-                            self.occ.insert(w.lower.clone(), VecDeque::from([(ss, tt)]));
-                        }
-                    }
+                if !counts_as_occurrence(w) {
+                    lists.push(Self::NONE);
+                    continue;
                 }
+                let id = match self.ids.get(&*w.lower) {
+                    Some(&id) => {
+                        let list = &mut self.occ[id as usize];
+                        if list.is_empty() {
+                            self.empty -= 1;
+                        }
+                        list.push_back((ss, tt));
+                        id
+                    }
+                    None => {
+                        let id = self.occ.len() as u32;
+                        self.ids.insert(w.lower.clone(), id);
+                        self.occ.push(VecDeque::from([(ss, tt)]));
+                        id
+                    }
+                };
+                lists.push(id);
             }
             self.sentences.push_back(sent);
+            self.lists.push_back(lists);
         }
         let lo = s.saturating_sub(DOC_WINDOW);
         while self.base < lo {
-            let Some(sent) = self.sentences.pop_front() else {
+            let (Some(sent), Some(lists)) = (self.sentences.pop_front(), self.lists.pop_front())
+            else {
                 break;
             };
-            for w in sent.iter().filter(|w| counts_as_occurrence(w)) {
-                if let Some(list) = self.occ.get_mut(&*w.lower) {
+            for &id in &lists {
+                if let Some(list) = self.occ.get_mut(id as usize) {
                     list.pop_front();
                     if list.is_empty() {
                         self.empty += 1;
                     }
                 }
             }
+            self.spare = (sent, lists);
             self.base += 1;
         }
         // Memory bounded by the window's forms, not the document's.
         if self.empty > self.occ.len() - self.empty + Self::SPARE {
-            self.occ.retain(|_, list| !list.is_empty());
-            self.empty = 0;
+            self.drop_empty_lists();
         }
+    }
+
+    /// Drops the empty lists of `occ`, and numbers the others anew.
+    fn drop_empty_lists(&mut self) {
+        let mut renumbered = vec![Self::NONE; self.occ.len()];
+        let mut kept = 0;
+        for (id, list) in self.occ.iter().enumerate() {
+            if !list.is_empty() {
+                renumbered[id] = kept;
+                kept += 1;
+            }
+        }
+        self.occ.retain(|list| !list.is_empty());
+        self.ids.retain(|_, id| {
+            *id = renumbered[*id as usize];
+            *id != Self::NONE
+        });
+        for id in self.lists.iter_mut().flatten() {
+            if let Some(&new) = renumbered.get(*id as usize) {
+                *id = new;
+            }
+        }
+        self.empty = 0;
     }
 
     /// The words of sentence `s`, if the window holds it.
@@ -479,10 +533,17 @@ impl<'a> Window<'a> {
         let Some(sent) = self.sentence(s) else {
             return;
         };
+        let lists = s
+            .checked_sub(self.base)
+            .and_then(|k| self.lists.get(k))
+            .map_or(&[][..], Vec::as_slice);
         let sentence = |ss: usize| self.sentence(ss);
         for (t, w) in sent.iter().enumerate() {
             // Only words with a capital need the evidence (see `doc_evidence`).
-            let list = if w.cap { self.occ.get(&*w.lower) } else { None };
+            let list = match lists.get(t) {
+                Some(&id) if w.cap => self.occ.get(id as usize),
+                _ => None,
+            };
             let ev = match list {
                 Some(list) => token_evidence((s, t), list.iter().copied(), &sentence, first_pass),
                 None => DocEvidence::default(),
@@ -554,8 +615,18 @@ pub(crate) const PLACE_HEADS: &[&str] = &[
 ];
 
 /// Builds the [`Word`]s of a sentence.
+#[cfg_attr(not(feature = "tools"), allow(dead_code))] // the trainer's (feature "tools")
 pub(crate) fn words<'a>(forms: &[&'a str]) -> Vec<Word<'a>> {
-    let mut out: Vec<Word<'a>> = Vec::with_capacity(forms.len());
+    let mut out = Vec::with_capacity(forms.len());
+    words_into(forms, &mut out);
+    out
+}
+
+/// Builds the [`Word`]s of a sentence into `out` (emptied first), so that its allocation
+/// can serve sentence after sentence.
+fn words_into<'a>(forms: &[&'a str], out: &mut Vec<Word<'a>>) {
+    out.clear();
+    out.reserve(forms.len());
     for (i, &form) in forms.iter().enumerate() {
         let initial = i == 0
             || matches!(
@@ -563,7 +634,14 @@ pub(crate) fn words<'a>(forms: &[&'a str]) -> Vec<Word<'a>> {
                 "«" | "\"" | "–" | "—" | "-" | ":" | "(" | "." | "!" | "?" | "'" | "“" | "„"
             );
         let (shape, short) = shapes(form);
-        let lower = if is_lower_case(form) {
+        // One pass over an ASCII form tells both.
+        let (lower_case, upper) = if form.is_ascii() {
+            let upper = form.bytes().any(|b| b.is_ascii_uppercase());
+            (!upper, upper)
+        } else {
+            (is_lower_case(form), form.chars().any(char::is_uppercase))
+        };
+        let lower = if lower_case {
             Cow::Borrowed(form)
         } else {
             Cow::Owned(form.to_lowercase())
@@ -574,17 +652,14 @@ pub(crate) fn words<'a>(forms: &[&'a str]) -> Vec<Word<'a>> {
             shape,
             short,
             cap: form.starts_with(char::is_uppercase),
+            upper,
             initial,
         });
     }
-    out
 }
 
 /// Whether lower-casing `form` leaves it as it is (then no copy is needed).
 fn is_lower_case(form: &str) -> bool {
-    if form.is_ascii() {
-        return !form.bytes().any(|b| b.is_ascii_uppercase());
-    }
     form.chars().all(|c| {
         let mut l = c.to_lowercase();
         l.next() == Some(c) && l.next().is_none()
@@ -611,6 +686,16 @@ fn class(c: char) -> char {
     }
 }
 
+/// [`class`] of an ASCII character, the same as `class(char::from(b))`.
+fn ascii_class(b: u8) -> u8 {
+    match b {
+        b'A'..=b'Z' => b'X',
+        b'a'..=b'z' => b'x',
+        b'0'..=b'9' => b'd',
+        _ => b,
+    }
+}
+
 /// A word shape: a few ASCII class letters, held inline.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Shape {
@@ -623,9 +708,9 @@ impl Shape {
         self.len as usize
     }
 
-    /// Appends a class letter; the callers bound the length to 16.
-    fn push(&mut self, c: char) {
-        if let (Ok(b), Some(cell)) = (u8::try_from(c), self.bytes.get_mut(self.len as usize)) {
+    /// Appends a class letter (ASCII); the callers bound the length to 16.
+    fn push(&mut self, b: u8) {
+        if let Some(cell) = self.bytes.get_mut(self.len as usize) {
             *cell = b;
             self.len += 1;
         }
@@ -647,10 +732,18 @@ impl Shape {
 fn shapes(form: &str) -> (Shape, Shape) {
     let mut shape = Shape::default();
     let mut short = Shape::default();
-    let mut prev = '\0';
+    // Every class is one ASCII byte ([`class`]).
+    let mut prev = 0u8;
     let mut run = 0;
-    for c in form.chars() {
-        let k = class(c);
+    // ASCII, most of a Norwegian text, without the Unicode tables.
+    let classes = form.chars().map(|c| {
+        if c.is_ascii() {
+            ascii_class(c as u8)
+        } else {
+            class(c) as u8
+        }
+    });
+    for k in classes {
         if k == prev {
             run += 1;
         } else {
@@ -681,7 +774,16 @@ impl FeatureHash {
     }
 
     fn bytes(mut self, b: &[u8]) -> FeatureHash {
-        for &x in b {
+        // Four bytes a loop step where there are four, the same hash with fewer
+        // instructions (the tagger hashes some 50 bytes a token: callgrind, 1 MB of text,
+        // 1,470 M → 1,452 M in all).
+        let mut fours = b.chunks_exact(4);
+        for four in &mut fours {
+            for &x in four {
+                self.0 = (self.0 ^ x as u64).wrapping_mul(Self::PRIME);
+            }
+        }
+        for &x in fours.remainder() {
             self.0 = (self.0 ^ x as u64).wrapping_mul(Self::PRIME);
         }
         // A separator, so that ("ab","c") and ("a","bc") differ.
@@ -1204,6 +1306,13 @@ mod tests {
         assert_eq!(suffix("ø", 2), None);
         assert_eq!(prefix("ø", 2), None);
         assert_eq!(suffix("abc", 0), None);
+    }
+
+    #[test]
+    fn ascii_classes_are_the_classes_of_their_characters() {
+        for b in 0..=127u8 {
+            assert_eq!(char::from(ascii_class(b)), class(char::from(b)), "{b}");
+        }
     }
 
     #[test]

@@ -441,8 +441,6 @@ const NEG: i64 = i64::MIN / 4;
 pub(crate) struct Transitions {
     /// Score of each tag at the sentence start; `NEG` where it may not start one.
     start: [i64; TAGS],
-    /// Per tag `c`: `(p, trans(p, c))` for every `p` that `c` may follow, `p` ascending.
-    from: [Vec<(u8, i64)>; TAGS],
     /// `dense[p][c]`: `trans(p, c)`, or `NEG` where `c` may not follow `p`.
     dense: [[i64; TAGS]; TAGS],
     /// `dense` in 32 bits for [`Narrow::step`].
@@ -472,12 +470,6 @@ impl Transitions {
                 NEG
             }
         });
-        let from = std::array::from_fn(|c| {
-            (0..TAGS)
-                .filter(|&p| allowed(Some(p), c))
-                .map(|p| (p as u8, trans(Some(p), c)))
-                .collect()
-        });
         let dense = std::array::from_fn(|p| {
             std::array::from_fn(|c| {
                 if allowed(Some(p), c) {
@@ -498,25 +490,20 @@ impl Transitions {
             .unwrap_or(0);
         Transitions {
             start,
-            from,
             dense,
             narrow,
             max_abs,
         }
     }
 
-    /// [`Transitions::step`] when every tag of `score` is reachable (from the second step
-    /// on: every tag has a predecessor that may start a sentence), over the dense table.
-    /// The same result: a forbidden transition scores about `NEG`, far below any allowed
-    /// one, and every tag has an allowed predecessor, so the first best allowed `p` wins
-    /// as before.
+    /// One Viterbi step over the dense table: the best scores ending in each tag after
+    /// emissions `e`, with the best predecessors (the lowest among equals) into `back`.
+    /// Tags of `score` at `NEG` are unreachable: a path through one, or through a
+    /// forbidden transition (`NEG` in the table), scores about `NEG`, far below any other,
+    /// and every tag has an allowed predecessor that may start a sentence, so no such path
+    /// is ever the best, from the first step on.
     #[inline(always)]
-    fn step_reachable(
-        &self,
-        score: &[i64; TAGS],
-        e: &[i32; TAGS],
-        back: &mut [u8; TAGS],
-    ) -> [i64; TAGS] {
+    fn step(&self, score: &[i64; TAGS], e: &[i32; TAGS], back: &mut [u8; TAGS]) -> [i64; TAGS] {
         let mut best = [i64::MIN; TAGS];
         for (p, (&sp, row)) in score.iter().zip(&self.dense).enumerate() {
             for ((b, arg), &t) in best.iter_mut().zip(back.iter_mut()).zip(row) {
@@ -528,33 +515,6 @@ impl Transitions {
             }
         }
         std::array::from_fn(|c| best[c] + e[c] as i64)
-    }
-
-    /// One Viterbi step: the best scores ending in each tag after emissions `e`, with the
-    /// best predecessors into `back`; tags of `score` at `NEG` are unreachable.
-    #[inline(always)]
-    fn step(&self, score: &[i64; TAGS], e: &[i32; TAGS], back: &mut [u8; TAGS]) -> [i64; TAGS] {
-        let mut next = [NEG; TAGS];
-        for c in 0..TAGS {
-            let mut best = NEG;
-            let mut arg = 0u8;
-            for &(p, t) in &self.from[c] {
-                let sp = score[p as usize];
-                if sp == NEG {
-                    continue;
-                }
-                let s = sp + t;
-                if s > best {
-                    best = s;
-                    arg = p;
-                }
-            }
-            if best > NEG {
-                next[c] = best + e[c] as i64;
-                back[c] = arg;
-            }
-        }
-        next
     }
 
     /// First-order Viterbi over emission scores `em` into `out` (as long as `em`); `back`
@@ -621,8 +581,8 @@ impl Transitions {
             }
         }
         let mut steps = em[1..n].iter().zip(&mut back[1..n]);
-        // Only the first step can come from an unreachable tag (an I- at the start):
-        // from the second on, every tag has a reachable predecessor.
+        // The first step, the only one from unreachable tags (an I- at the start), in 64
+        // bits: after it every tag is reachable, as the 32-bit steps need.
         if let Some((e, b)) = steps.next() {
             score = self.step(&score, e, b);
         }
@@ -631,12 +591,12 @@ impl Transitions {
         // transition stays below every allowed one as it does in 64 bits, and every
         // comparison of keys (score, then the lower predecessor) comes out the same. (Scoring a span rules tags out with emissions
         // of `RULED_OUT`; those sentences take the 64-bit steps.)
+        // (A fold over unsigned magnitudes, which the compiler makes vector instructions.)
         let max_e = em[..n]
             .iter()
             .flatten()
-            .map(|&e| i64::from(e).abs())
-            .max()
-            .unwrap_or(0);
+            .fold(0u32, |m, &e| m.max(e.unsigned_abs()));
+        let max_e = i64::from(max_e);
         let narrow = narrow
             && (n as i64).saturating_mul(max_e + self.max_abs) < NARROW_BOUND
             && score.iter().all(|&s| s > NEG / 2);
@@ -648,7 +608,7 @@ impl Transitions {
             score = self.narrow.scores(&keys);
         } else {
             for (e, b) in steps {
-                score = self.step_reachable(&score, e, b);
+                score = self.step(&score, e, b);
             }
         }
         // The best last tag; the lowest index among equals.
@@ -688,7 +648,7 @@ const OPEN: usize = 1 + NAMES;
 const NAMES: usize = NeType::ALL.len();
 
 /// Viterbi steps in 32 bits, which the compiler vectorises: the same result as the 64-bit
-/// [`Transitions::step_reachable`] as long as every path score stays below `NARROW_BOUND`
+/// [`Transitions::step`] as long as every path score stays below `NARROW_BOUND`
 /// (see [`Transitions::decode`]).
 ///
 /// A score is held as a key, 32 times the score, and a transition as 32 times its score

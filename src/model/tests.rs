@@ -344,6 +344,60 @@ fn narrow_viterbi_decodes_as_the_wide_one() {
     }
 }
 
+/// Decoding finds a best path of all the IOB2 paths of a short sentence (counted out one
+/// by one): its score is the best score, and the path it gives scores that.
+#[test]
+fn viterbi_finds_a_best_path_of_all() {
+    let m = embedded().expect("embedded model decodes");
+    let transitions = &m.passes[0].transitions;
+    let trans = |p: Option<usize>, c: usize| -> Option<i64> {
+        allowed(p, c).then(|| {
+            let row = p.map_or(0, |p| p + 1);
+            i64::from(m.passes[0].trans[row * TAGS + c])
+        })
+    };
+    let score = |em: &[[i32; TAGS]], path: &[usize]| -> Option<i64> {
+        let mut total = 0;
+        let mut prev = None;
+        for (e, &c) in em.iter().zip(path) {
+            total += trans(prev, c)? + i64::from(e[c]);
+            prev = Some(c);
+        }
+        Some(total)
+    };
+    let mut x = 99u64;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let mut back = Vec::new();
+    for case in 0..60 {
+        let n = 1 + case % 3;
+        let range = [2, 40, 3_000, 1_000_000_000][case % 4];
+        let em: Vec<[i32; TAGS]> = (0..n)
+            .map(|_| std::array::from_fn(|_| (next() % (2 * range + 1)) as i32 - range as i32))
+            .collect();
+        let mut best = i64::MIN;
+        for k in 0..TAGS.pow(n as u32) {
+            let path: Vec<usize> = (0..n).map(|i| k / TAGS.pow(i as u32) % TAGS).collect();
+            best = best.max(score(&em, &path).unwrap_or(i64::MIN));
+        }
+        for narrow in [false, true] {
+            let mut out = vec![Tag::O; n];
+            let got = transitions.decode_in(&em, &mut back, &mut out, narrow);
+            let path: Vec<usize> = out.iter().map(|t| t.index()).collect();
+            assert_eq!(got, best, "case {case}, narrow {narrow}");
+            assert_eq!(
+                score(&em, &path),
+                Some(best),
+                "case {case}, narrow {narrow}"
+            );
+        }
+    }
+}
+
 /// The 32-bit Viterbi steps' tag groups: O and the B- tags follow any tag, each I- tag
 /// only its own B- and I- tag.
 #[test]
