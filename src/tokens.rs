@@ -181,6 +181,11 @@ fn long_run_at(rest: &str) -> Option<usize> {
     {
         return None;
     }
+    counted_run_at(rest)
+}
+
+/// [`long_run_at`] by counting the run's characters.
+fn counted_run_at(rest: &str) -> Option<usize> {
     let mut run = rest
         .char_indices()
         .take_while(|&(_, c)| !is_word(c) && !c.is_whitespace())
@@ -373,15 +378,6 @@ mod tests {
     /// the answer of counting the run.
     #[test]
     fn long_runs_are_found_as_by_counting() {
-        let counted = |rest: &str| {
-            let mut run = rest
-                .char_indices()
-                .take_while(|&(_, c)| !is_word(c) && !c.is_whitespace())
-                .take(PIECE);
-            let (last, c) = run.by_ref().nth(LONG_RUN - 1)?;
-            let (last, c) = run.last().unwrap_or((last, c));
-            Some(last + c.len_utf8())
-        };
         for rest in [
             "",
             "-",
@@ -401,10 +397,10 @@ mod tests {
             "......é.",
             ".......é",
         ] {
-            assert_eq!(long_run_at(rest), counted(rest), "{rest:?}");
+            assert_eq!(long_run_at(rest), counted_run_at(rest), "{rest:?}");
         }
         let long = "-".repeat(200);
-        assert_eq!(long_run_at(&long), counted(&long));
+        assert_eq!(long_run_at(&long), counted_run_at(&long));
     }
 
     fn words(text: &str) -> Vec<&str> {
