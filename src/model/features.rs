@@ -9,6 +9,7 @@ use std::collections::VecDeque;
 
 use std::hash::Hasher;
 
+use hashbrown::hash_table::Entry;
 use hashbrown::HashTable;
 
 use crate::fxhash::{FxHashMap, FxHasher};
@@ -130,17 +131,17 @@ impl NameTable {
     /// `key` to `bits`. A table's keys are bounded by 4 GB in all; past that a name is
     /// left out.
     pub(crate) fn set(&mut self, key: &str, bits: u16) {
+        let hash = str_hash(key);
         let keys = &self.keys;
-        let entry = self.index.entry(
-            str_hash(key),
-            |e| e.key(keys) == key,
-            |e| str_hash(e.key(keys)),
-        );
-        let hashbrown::hash_table::Entry::Vacant(vacant) = entry else {
-            if let hashbrown::hash_table::Entry::Occupied(mut e) = entry {
+        let entry = self
+            .index
+            .entry(hash, |e| e.key(keys) == key, |e| str_hash(e.key(keys)));
+        let vacant = match entry {
+            Entry::Occupied(mut e) => {
                 e.get_mut().bits = bits;
+                return;
             }
-            return;
+            Entry::Vacant(vacant) => vacant,
         };
         let (Ok(start), Ok(len)) = (u32::try_from(keys.len()), u32::try_from(key.len())) else {
             return;
@@ -150,9 +151,15 @@ impl NameTable {
         }
         vacant.insert(NameEntry { start, len, bits });
         self.keys.push_str(key);
-        let parts = 1 + key.bytes().filter(|&b| b == b' ').count();
-        let first = key.split_once(' ').map_or(key, |(first, _)| first);
-        let most = self.longest.entry(str_hash(first)).or_insert(0);
+        // Most names are one word, whose hash is the name's.
+        let (parts, first) = match key.split_once(' ') {
+            None => (1, hash),
+            Some((first, rest)) => {
+                let spaces = 1 + rest.bytes().filter(|&b| b == b' ').count();
+                (spaces + 1, str_hash(first))
+            }
+        };
+        let most = self.longest.entry(first).or_insert(0);
         *most = (*most).max(parts.min(usize::from(u8::MAX)) as u8);
     }
 
