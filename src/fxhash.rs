@@ -67,6 +67,14 @@ impl Hasher for FxHasher {
     }
 }
 
+/// The [`FxHasher`] hash of a string's bytes: what the tables that keep their keys in one
+/// string (the tagger's name tables, the place table's names) find a key by.
+pub(crate) fn str_hash(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
 /// A `HashMap` with [`FxHasher`].
 pub(crate) type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 

@@ -20,11 +20,9 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::error::{Error, ErrorKind};
-use std::hash::Hasher;
-
 use hashbrown::HashTable;
 
-use crate::fxhash::{FxHashMap, FxHasher};
+use crate::fxhash::{str_hash, FxHashMap};
 use crate::vocab::{AnnotationType, Entity, Kind};
 pub use crate::vocab::{Feature, Geo};
 
@@ -244,7 +242,7 @@ impl Places {
                     *admin1s.entry(a).or_insert(next)
                 }
             };
-            let name = table.push_text(r.string()?)?;
+            let name = push_text(&mut table.text, r.string()?)?;
             table.places.push(Place {
                 geonames: u32::try_from(id).unwrap_or(0),
                 lat,
@@ -280,7 +278,7 @@ impl Places {
             let name = std::str::from_utf8(&key)
                 .map_err(|_| geo_error("a name in the place table is not UTF-8"))?;
             let cands = span(first, table.cands.len())?;
-            let name = table.push_text(name)?;
+            let name = push_text(&mut table.text, name)?;
             let text = &table.text;
             let hash = str_hash(text_of(text, name));
             table
@@ -291,13 +289,6 @@ impl Places {
         }
         table.fold_names()?;
         Ok(table)
-    }
-
-    /// Appends `s` to [`Places::text`] and says where it lies.
-    fn push_text(&mut self, s: &str) -> Result<Span, Error> {
-        let start = self.text.len();
-        self.text.push_str(s);
-        span(start, self.text.len())
     }
 
     /// Fills [`Places::folded`] from [`Places::names`]: each name whose [`fold`] differs
@@ -318,9 +309,7 @@ impl Places {
             let g = match found {
                 Some(&g) => g,
                 None => {
-                    let start = self.text.len();
-                    self.text.push_str(&f);
-                    groups.push((span(start, self.text.len())?, Vec::new()));
+                    groups.push((push_text(&mut self.text, &f)?, Vec::new()));
                     let text = &self.text;
                     group_of.insert_unique(hash, groups.len() - 1, |&g| {
                         str_hash(text_of(text, groups[g].0))
@@ -757,19 +746,19 @@ fn text_of(text: &str, span: Span) -> &str {
     text.get(start..start + span.len as usize).unwrap_or("")
 }
 
+/// Appends `s` to `text` (a [`Places::text`]) and says where it lies.
+fn push_text(text: &mut String, s: &str) -> Result<Span, Error> {
+    let start = text.len();
+    text.push_str(s);
+    span(start, text.len())
+}
+
 /// The span from `start` to `end`, if it fits the table's 32-bit offsets.
 fn span(start: usize, end: usize) -> Result<Span, Error> {
     match (u32::try_from(start), u32::try_from(end - start)) {
         (Ok(start), Ok(len)) => Ok(Span { start, len }),
         _ => Err(geo_error("the place table is too large")),
     }
-}
-
-/// The hash of the place table's names.
-fn str_hash(s: &str) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(s.as_bytes());
-    h.finish()
 }
 
 /// The great-circle distance between two points, in kilometres.

@@ -7,12 +7,10 @@
 use std::borrow::Cow;
 use std::collections::VecDeque;
 
-use std::hash::Hasher;
-
 use hashbrown::hash_table::Entry;
 use hashbrown::HashTable;
 
-use crate::fxhash::{FxHashMap, FxHasher};
+use crate::fxhash::{str_hash, FxHashMap};
 use crate::tags::{NeType, Tag};
 
 /// Sentences of one document, with the evidence the tagger may draw from the whole
@@ -225,13 +223,6 @@ impl NameTable {
         }
         out
     }
-}
-
-/// The hash [`NameTable`] keeps its names and the first words of its names by.
-fn str_hash(word: &str) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(word.as_bytes());
-    h.finish()
 }
 
 /// Per token, what other occurrences of its word in nearby sentences of the same
