@@ -20,7 +20,6 @@
 //! language most paragraphs have (Norwegian on a tie, and when nothing is decided). Norwegian is the default in every doubt,
 //! because a Norwegian paragraph read as foreign loses all its marks.
 
-use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -166,13 +165,20 @@ const OTHERS: &[(Language, &[&str])] = &[
     (Language::Danish, DANISH),
 ];
 
-/// Each listed word with a bit per language whose list holds it (bit 0 Norwegian, then
-/// [`OTHERS`] in order).
-/// With each word, its number in the table (0, 1, 2 …), for [`decide`] to mark it seen.
-fn table() -> &'static FxHashMap<&'static str, (u8, usize)> {
-    static TABLE: OnceLock<FxHashMap<&'static str, (u8, usize)>> = OnceLock::new();
+/// The listed words, for [`decide`].
+struct Table {
+    /// Each listed word with a bit per language whose list holds it (bit 0 Norwegian, then
+    /// [`OTHERS`] in order), and its number in the table (0, 1, 2 …), for [`decide`] to
+    /// mark it seen.
+    words: FxHashMap<&'static str, (u8, usize)>,
+    /// The most characters a listed word has.
+    longest: usize,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: FxHashMap<&'static str, (u8, usize)> = FxHashMap::default();
+        let mut words: FxHashMap<&'static str, (u8, usize)> = FxHashMap::default();
         let lists = std::iter::once((1, NORWEGIAN)).chain(
             OTHERS
                 .iter()
@@ -181,11 +187,12 @@ fn table() -> &'static FxHashMap<&'static str, (u8, usize)> {
         );
         for (bit, list) in lists {
             for w in list {
-                let n = table.len();
-                table.entry(*w).or_insert((0, n)).0 |= bit;
+                let n = words.len();
+                words.entry(*w).or_insert((0, n)).0 |= bit;
             }
         }
-        table
+        let longest = words.keys().map(|w| w.chars().count()).max().unwrap_or(0);
+        Table { words, longest }
     })
 }
 
@@ -193,18 +200,34 @@ fn table() -> &'static FxHashMap<&'static str, (u8, usize)> {
 pub fn decide<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<Language> {
     let table = table();
     // A bit per word of the table.
-    let mut seen = vec![0u64; table.len().div_ceil(64)];
+    let mut seen = vec![0u64; table.words.len().div_ceil(64)];
     let mut norwegian = 0;
     // Per other language: words for it, words for Norwegian against it.
     let mut scores = [(0usize, 0usize); OTHERS.len()];
+    let mut buffer = String::new();
     for word in words {
-        let lower: Cow<str> = if word.chars().any(char::is_uppercase) {
-            Cow::Owned(word.to_lowercase())
+        // Lower-casing never makes a word shorter in characters: a word longer than every
+        // listed word is none of them (most words of a text).
+        if word.len() > table.longest && word.chars().nth(table.longest).is_some() {
+            continue;
+        }
+        let lower: &str = if word.is_ascii() {
+            if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                buffer.clear();
+                buffer.push_str(word);
+                buffer.make_ascii_lowercase();
+                &buffer
+            } else {
+                word
+            }
+        } else if word.chars().any(char::is_uppercase) {
+            buffer = word.to_lowercase();
+            &buffer
         } else {
-            Cow::Borrowed(word)
+            word
         };
         // Each word counts once: «He, he, he.» is not three words of English.
-        let Some(&(bits, n)) = table.get(lower.as_ref()) else {
+        let Some(&(bits, n)) = table.words.get(lower) else {
             continue;
         };
         let Some(mark) = seen.get_mut(n / 64).filter(|m| **m >> (n % 64) & 1 == 0) else {
