@@ -59,7 +59,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut tokens = Vec::new();
     let mut i = 0;
-    loop {
+    'tokens: loop {
         // ASCII white space, the commonest step, without decoding a character.
         if bytes
             .get(i)
@@ -85,6 +85,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i = next(i);
             loop {
                 i += word_len(&text[i..]);
+                // Most words end before ASCII white space or at the end of the text: then
+                // nothing below joins or extends them (each case needs a period, comma,
+                // colon, hyphen, apostrophe or a non-ASCII mark after the word).
+                if bytes
+                    .get(i)
+                    .is_none_or(|&b| matches!(b, b' ' | b'\t'..=b'\r'))
+                {
+                    tokens.push(Token { start, end: i });
+                    continue 'tokens;
+                }
                 let (Some(p), Some(prev)) = (ch(i), text[..i].chars().next_back()) else {
                     break;
                 };
@@ -197,6 +207,9 @@ fn counted_run_at(rest: &str) -> Option<usize> {
 
 /// Letters, digits and the marks that combine with them.
 fn is_word(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_mark(c)
 }
 
@@ -267,10 +280,14 @@ fn ordinal_follows(text: &str, after_period: usize) -> bool {
 /// Length in bytes of a known abbreviation at the start of `rest`, if one is there and
 /// does not run on into a longer word.
 fn abbreviation_at(rest: &str) -> Option<usize> {
-    let first = rest.chars().next()?;
     // Every abbreviation has a period within its first seven bytes; most words don't.
+    // (A loop, not `contains`: its search is made for long slices.)
     let head = &rest.as_bytes()[..rest.len().min(7)];
-    if !first.is_alphabetic() || !head.contains(&b'.') {
+    if !head.iter().any(|&b| b == b'.') {
+        return None;
+    }
+    let first = rest.chars().next()?;
+    if !first.is_alphabetic() {
         return None;
     }
     // What the first letter must be, lower-cased (one more necessary condition of
