@@ -63,6 +63,7 @@ pub mod open;
 pub mod overview;
 pub mod recognizer;
 pub mod review;
+pub(crate) mod strtable;
 pub mod vocab;
 
 // The pipeline's stages: public for the benchmarks, the tests and the command line, not part

@@ -7,10 +7,8 @@
 use std::borrow::Cow;
 use std::collections::VecDeque;
 
-use hashbrown::hash_table::Entry;
-use hashbrown::HashTable;
-
 use crate::fxhash::{str_hash, FxHashMap};
+use crate::strtable::{Set, StrTable};
 use crate::tags::{NeType, Tag};
 
 /// Sentences of one document, with the evidence the tagger may draw from the whole
@@ -49,31 +47,13 @@ pub const MAX_NAME_TOKENS: usize = 6;
 /// without an allocation per name.
 #[derive(Clone, Debug, Default)]
 pub struct NameTable {
-    /// The names' keys, one after another.
-    keys: String,
-    /// Per name, where its key lies in `keys` and its classes; hashed by [`str_hash`].
-    index: HashTable<NameEntry>,
+    /// The names' keys and their classes.
+    names: StrTable<u16>,
     /// Per hash of a name's first word (its key up to the first space), the most words
     /// (parts between spaces) of a name that starts with it: [`NameTable::lookup`] tries
     /// no longer names there, and none at all at a word that starts no name. Two first
     /// words with one hash share the larger count, which only costs a longer try.
     longest: FxHashMap<u64, u8>,
-}
-
-/// One name of a [`NameTable`].
-#[derive(Clone, Copy, Debug)]
-struct NameEntry {
-    /// Where the key starts in [`NameTable::keys`], and its length in bytes.
-    start: u32,
-    len: u32,
-    bits: u16,
-}
-
-impl NameEntry {
-    fn key<'k>(&self, keys: &'k str) -> &'k str {
-        let start = self.start as usize;
-        keys.get(start..start + self.len as usize).unwrap_or("")
-    }
 }
 
 /// Two tables are equal when they hold the same names with the same classes.
@@ -87,27 +67,24 @@ impl NameTable {
     /// An empty table with room for `n` names.
     pub(crate) fn with_capacity(n: usize) -> NameTable {
         NameTable {
-            keys: String::new(),
-            index: HashTable::with_capacity(n),
+            names: StrTable::with_capacity(n),
             longest: FxHashMap::with_capacity_and_hasher(n, Default::default()),
         }
     }
 
     /// The classes of a name given as lower-cased tokens joined by one space.
     pub fn get(&self, key: &str) -> Option<u16> {
-        self.index
-            .find(str_hash(key), |e| e.key(&self.keys) == key)
-            .map(|e| e.bits)
+        self.names.get(key).copied()
     }
 
     /// Number of names.
     pub fn len(&self) -> usize {
-        self.index.len()
+        self.names.len()
     }
 
     /// Whether the table is empty.
     pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
+        self.names.is_empty()
     }
 
     /// Adds `bits` to the name made of `tokens` (names longer than
@@ -130,25 +107,9 @@ impl NameTable {
     /// left out.
     pub(crate) fn set(&mut self, key: &str, bits: u16) {
         let hash = str_hash(key);
-        let keys = &self.keys;
-        let entry = self
-            .index
-            .entry(hash, |e| e.key(keys) == key, |e| str_hash(e.key(keys)));
-        let vacant = match entry {
-            Entry::Occupied(mut e) => {
-                e.get_mut().bits = bits;
-                return;
-            }
-            Entry::Vacant(vacant) => vacant,
-        };
-        let (Ok(start), Ok(len)) = (u32::try_from(keys.len()), u32::try_from(key.len())) else {
-            return;
-        };
-        if start.checked_add(len).is_none() {
+        if self.names.set_hashed(hash, key, bits) != Set::Added {
             return;
         }
-        vacant.insert(NameEntry { start, len, bits });
-        self.keys.push_str(key);
         // Most names are one word, whose hash is the name's.
         let (parts, first) = match key.split_once(' ') {
             None => (1, hash),
@@ -163,12 +124,12 @@ impl NameTable {
 
     /// Gives back the room the keys' string grew beyond its names.
     pub(crate) fn shrink_to_fit(&mut self) {
-        self.keys.shrink_to_fit();
+        self.names.shrink_to_fit();
     }
 
     /// The names and their classes, in no order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, u16)> {
-        self.index.iter().map(|e| (e.key(&self.keys), e.bits))
+        self.names.iter().map(|(key, &bits)| (key, bits))
     }
 
     /// For each token: the classes of the longest name starting there (`begin`) and of

@@ -46,9 +46,9 @@ use crate::recognizer::Recognizer;
 use crate::tags::{NeType, Tag};
 
 use crate::fxhash::{str_hash, FxHashMap};
+use crate::strtable::StrTable;
 pub use features::NameTable;
 use features::{Context, DocEvidence, Neighbour, PairStarts, Window, Word};
-use hashbrown::HashTable;
 
 const MAGIC: &[u8; 8] = b"TUSJNER\0";
 const VERSION: u32 = 3;
@@ -375,12 +375,8 @@ struct FormWeights {
 /// sentence would take it past that, so its memory is bounded.
 struct FormCache {
     capacity: usize,
-    /// Per form, where it lies in `forms` and its entry; hashed by [`str_hash`]. Small
-    /// entries in one table and the forms in one string stay in the processor's cache
-    /// better than a map of boxed strings, whose every lookup read a string of its own.
-    index: HashTable<FormKey>,
-    /// The forms held, one after another.
-    forms: String,
+    /// Per form, its entry.
+    index: StrTable<u32>,
     entries: Vec<FormWeights>,
     /// Of [`features::neighbour_features`] where there is no word (the sentence begins or
     /// ends), per [`Neighbour`]; made at the first sentence.
@@ -388,21 +384,6 @@ struct FormCache {
     /// The [`PairStarts`] before a sentence's first word and after its last.
     before: PairStarts,
     after: PairStarts,
-}
-
-/// One form of a [`FormCache`]: where it lies in [`FormCache::forms`], and its entry.
-#[derive(Clone, Copy)]
-struct FormKey {
-    start: u32,
-    len: u32,
-    id: u32,
-}
-
-impl FormKey {
-    fn form(self, forms: &str) -> &str {
-        let start = self.start as usize;
-        forms.get(start..start + self.len as usize).unwrap_or("")
-    }
 }
 
 impl FormCache {
@@ -419,8 +400,7 @@ impl FormCache {
     fn with_capacity(capacity: usize) -> FormCache {
         FormCache {
             capacity,
-            index: HashTable::new(),
-            forms: String::new(),
+            index: StrTable::default(),
             entries: Vec::new(),
             edges: None,
             before: PairStarts::edge(true),
@@ -430,35 +410,22 @@ impl FormCache {
 
     fn clear(&mut self) {
         self.index.clear();
-        self.forms.clear();
         self.entries.clear();
     }
 
     /// The entry of `w`'s form, made by `make` when it is new.
     fn id<'a>(&mut self, w: &Word<'a>, make: impl FnOnce(&Word<'a>) -> FormWeights) -> usize {
         let hash = str_hash(w.form);
-        let forms = &self.forms;
-        if let Some(key) = self.index.find(hash, |k| k.form(forms) == w.form) {
-            return key.id as usize;
+        if let Some(&id) = self.index.get_hashed(hash, w.form) {
+            return id as usize;
         }
         let id = self.entries.len();
         self.entries.push(make(w));
-        // Offsets past 4 GB of forms (never in text a person pastes) go uncached: the
+        // Past 4 GB of forms (never in text a person pastes) a form goes uncached: its
         // entry serves this token and is found by no other.
-        let key = match (
-            u32::try_from(self.forms.len()),
-            u32::try_from(w.form.len()),
-            u32::try_from(id),
-        ) {
-            (Ok(start), Ok(len), Ok(id)) if start.checked_add(len).is_some() => {
-                FormKey { start, len, id }
-            }
-            _ => return id,
-        };
-        self.forms.push_str(w.form);
-        let forms = &self.forms;
-        self.index
-            .insert_unique(hash, key, |k| str_hash(k.form(forms)));
+        if let Ok(id) = u32::try_from(id) {
+            self.index.insert_new_hashed(hash, w.form, id);
+        }
         id
     }
 }
