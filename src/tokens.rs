@@ -281,9 +281,8 @@ fn ordinal_follows(text: &str, after_period: usize) -> bool {
 /// does not run on into a longer word.
 fn abbreviation_at(rest: &str) -> Option<usize> {
     // Every abbreviation has a period within its first seven bytes; most words don't.
-    // (A loop, not `contains`: its search is made for long slices.)
     let head = &rest.as_bytes()[..rest.len().min(7)];
-    if !head.iter().any(|&b| b == b'.') {
+    if !head.contains(&b'.') {
         return None;
     }
     let first = rest.chars().next()?;
