@@ -14,7 +14,7 @@ use std::path::Path;
 /// Bottom to top. A module may use modules of its own layer or below; a more specific
 /// entry (`eval::conllu`) overrides its parent's (`eval`).
 const LAYERS: &[&[&str]] = &[
-    &["error", "text", "vocab", "fxhash"],
+    &["error", "text", "vocab", "fxhash", "strtable"],
     &["tokens", "tags", "correction", "eval::conllu", "language"],
     &["recognizer", "numbers", "model"],
     &["entities"],
