@@ -269,6 +269,21 @@ describe('a paste is never lost', () => {
     await page.waitForFunction(() => [...document.querySelectorAll('#view mark')].some((m) => m.textContent === 'Bergen'));
     await context.close();
   });
+
+  test('a paste is saved when the page is hidden before the core answers', async () => {
+    const { context, page } = await slowPastePage();
+    await paste(page, ARTICLE);
+    // The page goes to the background (another tab, the phone locked) while the core works.
+    const saved = await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+      return Object.keys(localStorage)
+        .filter((k) => k.startsWith('tusj.article.'))
+        .map((k) => JSON.parse(localStorage.getItem(k)).text);
+    });
+    assert.deepEqual(saved, [ARTICLE]);
+    await context.close();
+  });
 });
 
 // Makes the first worker the page starts trap («unreachable») on every annotation from then

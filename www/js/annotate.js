@@ -138,13 +138,17 @@ async function settleEdit(edited) {
       `${dropped.length === 1 ? 'it' : 'them'} back.`;
     setStatus(message, true);
   }
-  // A paste not yet in the text box (paste.js): saved at once, but nothing changes on screen
-  // (status, list of articles, buttons) until it goes in with its highlights, so that the
-  // browser does not draw a frame while the core works.
+  // A paste not yet in the text box (paste.js): nothing changes on screen (status, list of
+  // articles, buttons) until it goes in with its highlights, so that the browser does not
+  // draw a frame while the core works; and it is saved then too (storage.js, saveSoon), or
+  // at once if the page is left first.
   const ahead = edited !== undefined && Boolean(state.pasted) && state.pasted.next === text;
   const annotated = reannotate(Boolean(message) || ahead, false, true); // asks the core first; saving overlaps its work
-  save({ list: !ahead });
-  if (!ahead) updateHistoryButtons();
+  if (ahead) saveSoon();
+  else {
+    save();
+    updateHistoryButtons();
+  }
   await annotated;
 }
 

@@ -151,17 +151,20 @@ function currentMark() {
 }
 
 // The toolbar names the highlight it acts on and how many mentions its name has.
+// (Each drawing calls it: what has not changed is left alone, since setting a select's value
+// or a text, even to what it is, is work for the browser before the highlights are in.)
 function updateMarkTools() {
   const m = state.current === null ? null : $('view').querySelector(`mark[data-start="${state.current}"]`);
   const a = m && annotationOf(m);
   const n = a ? mentionsOf(a).list.length : 0;
-  $('marktarget').textContent = a ? `«${a.text}»` : 'none';
-  $('marktype').value = a ? a.type : '';
-  $('marktype').disabled = !a;
-  $('unmark').disabled = !a;
-  for (const id of ['unmark-all', 'relabel-all']) $(id).disabled = !a;
-  $('unmark-all').textContent = a ? `Remove all ${plural(n, 'mention', 'mentions')}` : 'Remove all mentions';
-  $('relabel-all').textContent = a ? `Set all ${plural(n, 'mention', 'mentions')} to this type` : 'Set all mentions to this type';
+  const set = (id, field, value) => {
+    if ($(id)[field] !== value) $(id)[field] = value;
+  };
+  set('marktarget', 'textContent', a ? `«${a.text}»` : 'none');
+  set('marktype', 'value', a ? a.type : '');
+  for (const id of ['marktype', 'unmark', 'unmark-all', 'relabel-all']) set(id, 'disabled', !a);
+  set('unmark-all', 'textContent', a ? `Remove all ${plural(n, 'mention', 'mentions')}` : 'Remove all mentions');
+  set('relabel-all', 'textContent', a ? `Set all ${plural(n, 'mention', 'mentions')} to this type` : 'Set all mentions to this type');
 }
 
 function setCurrent(start) {

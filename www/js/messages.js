@@ -25,7 +25,7 @@ function showError(message) {
 }
 
 function clearError() {
-  $('error').hidden = true;
+  if (!$('error').hidden) $('error').hidden = true;
 }
 
 function showWarning(message) {

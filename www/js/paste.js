@@ -140,13 +140,14 @@ function showPasted() {
   if (!p) return;
   state.pasted = null;
   clearTimeout(p.timer);
-  if (source.value !== p.base) return; // the box was given another text meanwhile (restore)
-  source.setRangeText(p.text, p.start, p.end, 'end');
-  // What waited for it (annotate.js, settleEdit), right after the highlights are drawn.
+  // What waited for it (annotate.js, settleEdit), right after the highlights are drawn:
+  // saving (with the list of articles) and the buttons.
   setTimeout(() => {
-    renderArticles();
+    if (!savePending()) renderArticles();
     updateHistoryButtons();
   }, 0);
+  if (source.value !== p.base) return; // the box was given another text meanwhile (restore)
+  source.setRangeText(p.text, p.start, p.end, 'end');
 }
 for (const type of ['keydown', 'beforeinput', 'mousedown', 'focus']) source.addEventListener(type, showPasted, true);
 

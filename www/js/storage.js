@@ -50,8 +50,8 @@ function countsOf(doc) {
   return counts;
 }
 
-// `list: false` leaves the list of articles on screen as it is (paste.js redraws it).
-function save({ list = true } = {}) {
+function save() {
+  saveWaits = false;
   try {
     localStorage.removeItem(DRAFT); // room for the work first; saveDraft writes it again if needed
     if (!state.text && !state.corrections.length) {
@@ -95,7 +95,7 @@ function save({ list = true } = {}) {
     warnUnsaved(err);
   }
   saveDraft();
-  if (list && typeof renderArticles === 'function') renderArticles();
+  if (typeof renderArticles === 'function') renderArticles();
 }
 
 // The warning when the work cannot be saved, with Export offered, and a note for the next
@@ -136,6 +136,21 @@ function saveCounts(doc) {
   if (typeof renderArticles === 'function') renderArticles();
 }
 
+// A short paste is saved once its highlights are drawn (paste.js, showPasted), at most
+// PASTE_WAIT ms after it: saving while the core annotates it made the answer 1–3 ms later
+// (writing to storage keeps the browser busy, on the same processors as the core's worker).
+// Leaving or hiding the page saves it at once.
+let saveWaits = false;
+function saveSoon() {
+  saveWaits = true;
+}
+// Saves the work if a save waits (then true, and the list of articles is redrawn).
+function savePending() {
+  if (!saveWaits) return false;
+  save();
+  return true;
+}
+
 let draftTimer = 0;
 function saveDraft() {
   clearTimeout(draftTimer);
@@ -152,9 +167,10 @@ source.addEventListener('input', () => {
   if (boxLength() <= DRAFT_AT_ONCE) saveDraft();
   else if (!draftTimer) draftTimer = setTimeout(saveDraft, 1000);
 });
-window.addEventListener('pagehide', saveDraft);
+const leaving = () => savePending() || saveDraft();
+window.addEventListener('pagehide', leaving);
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') saveDraft();
+  if (document.visibilityState === 'hidden') leaving();
 });
 
 // One saved article's work, or null.
