@@ -20,9 +20,9 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::error::{Error, ErrorKind};
-use hashbrown::HashTable;
 
 use crate::fxhash::{str_hash, FxHashMap};
+use crate::strtable::StrTable;
 use crate::vocab::{AnnotationType, Entity, Kind};
 pub use crate::vocab::{Feature, Geo};
 
@@ -100,13 +100,6 @@ impl Span {
     }
 }
 
-/// A name and its candidates.
-#[derive(Clone, Copy, Debug)]
-struct NameCands {
-    name: Span,
-    cands: Span,
-}
-
 /// The place table: places and the names they go by. Its strings lie one after another in
 /// one string and its candidate lists in one list, so that decoding it takes no
 /// allocation per name.
@@ -117,10 +110,10 @@ pub struct Places {
     text: String,
     /// (place index, whether the name is an alternate one), per name one after another.
     cands: Vec<(u32, bool)>,
-    /// Lower-cased name → its candidates.
-    names: HashTable<NameCands>,
+    /// Lower-cased name → its candidates, in `cands`.
+    names: StrTable<Span>,
     /// The same, keyed by [`fold`]ed names.
-    folded: HashTable<NameCands>,
+    folded: StrTable<Span>,
 }
 
 struct Reader<'a> {
@@ -255,7 +248,7 @@ impl Places {
             });
         }
         let m = r.count()?;
-        table.names.reserve(m, |_| 0);
+        table.names = StrTable::with_capacity(m);
         let mut key: Vec<u8> = Vec::new();
         for _ in 0..m {
             let shared = r.count()?;
@@ -278,14 +271,9 @@ impl Places {
             let name = std::str::from_utf8(&key)
                 .map_err(|_| geo_error("a name in the place table is not UTF-8"))?;
             let cands = span(first, table.cands.len())?;
-            let name = push_text(&mut table.text, name)?;
-            let text = &table.text;
-            let hash = str_hash(text_of(text, name));
-            table
-                .names
-                .insert_unique(hash, NameCands { name, cands }, |e| {
-                    str_hash(text_of(text, e.name))
-                });
+            if !table.names.insert_new_hashed(str_hash(name), name, cands) {
+                return Err(too_large());
+            }
         }
         table.fold_names()?;
         Ok(table)
@@ -295,56 +283,49 @@ impl Places {
     /// is also looked up by its fold, with the candidates of all names that fold alike.
     fn fold_names(&mut self) -> Result<(), Error> {
         // Per folded name, its candidates while they are gathered; `group_of` finds it.
-        let mut groups: Vec<(Span, Vec<(u32, bool)>)> = Vec::new();
-        let mut group_of: HashTable<usize> = HashTable::new();
+        let mut groups: Vec<Vec<(u32, bool)>> = Vec::new();
+        let mut group_of: StrTable<usize> = StrTable::default();
         let mut f = String::new();
-        for e in &self.names {
+        for (name, &cands) in self.names.iter() {
             f.clear();
-            if !fold_into(text_of(&self.text, e.name), &mut f) {
+            if !fold_into(name, &mut f) {
                 continue;
             }
             let hash = str_hash(&f);
-            let text = &self.text;
-            let found = group_of.find(hash, |&g| text_of(text, groups[g].0) == f);
-            let g = match found {
+            let g = match group_of.get_hashed(hash, &f) {
                 Some(&g) => g,
                 None => {
-                    groups.push((push_text(&mut self.text, &f)?, Vec::new()));
-                    let text = &self.text;
-                    group_of.insert_unique(hash, groups.len() - 1, |&g| {
-                        str_hash(text_of(text, groups[g].0))
-                    });
+                    if !group_of.insert_new_hashed(hash, &f, groups.len()) {
+                        return Err(too_large());
+                    }
+                    groups.push(Vec::new());
                     groups.len() - 1
                 }
             };
-            let list = &mut groups[g].1;
-            for &c in Span::of(&self.cands, e.cands) {
+            let list = &mut groups[g];
+            for &c in Span::of(&self.cands, cands) {
                 if !list.iter().any(|&(i, _)| i == c.0) {
                     list.push(c);
                 }
             }
         }
-        self.folded.reserve(groups.len(), |_| 0);
-        for (name, mut list) in groups {
+        self.folded = StrTable::with_capacity(groups.len());
+        for (name, &g) in group_of.iter() {
+            let list = &mut groups[g];
             list.sort_unstable();
             let first = self.cands.len();
-            self.cands.extend_from_slice(&list);
+            self.cands.extend_from_slice(list);
             let cands = span(first, self.cands.len())?;
-            let text = &self.text;
-            self.folded.insert_unique(
-                str_hash(text_of(text, name)),
-                NameCands { name, cands },
-                |e| str_hash(text_of(text, e.name)),
-            );
+            if !self.folded.insert_new_hashed(str_hash(name), name, cands) {
+                return Err(too_large());
+            }
         }
         Ok(())
     }
 
     /// The candidates of name `key` in `table`, if it has the name.
-    fn find<'t>(&'t self, table: &HashTable<NameCands>, key: &str) -> Option<&'t [(u32, bool)]> {
-        table
-            .find(str_hash(key), |e| text_of(&self.text, e.name) == key)
-            .map(|e| Span::of(&self.cands, e.cands))
+    fn find<'t>(&'t self, table: &StrTable<Span>, key: &str) -> Option<&'t [(u32, bool)]> {
+        table.get(key).map(|&cands| Span::of(&self.cands, cands))
     }
 
     /// Links the places of one article together: each query gets a point or `None`. The
@@ -757,8 +738,12 @@ fn push_text(text: &mut String, s: &str) -> Result<Span, Error> {
 fn span(start: usize, end: usize) -> Result<Span, Error> {
     match (u32::try_from(start), u32::try_from(end - start)) {
         (Ok(start), Ok(len)) => Ok(Span { start, len }),
-        _ => Err(geo_error("the place table is too large")),
+        _ => Err(too_large()),
     }
+}
+
+fn too_large() -> Error {
+    geo_error("the place table is too large")
 }
 
 /// The great-circle distance between two points, in kilometres.

@@ -1,7 +1,7 @@
 //! A table from strings to small values that keeps its keys one after another in one
 //! string and finds them through a [`HashTable`] of offsets: no allocation per key, and
 //! small entries that stay in the processor's cache better than a map of owned strings.
-//! The tagger's name tables and its form cache use it.
+//! The tagger's name tables and form cache and the place table's names use it.
 
 use hashbrown::hash_table::Entry;
 use hashbrown::HashTable;
