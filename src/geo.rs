@@ -101,12 +101,13 @@ impl Span {
 }
 
 /// The place table: places and the names they go by. Its strings lie one after another in
-/// one string and its candidate lists in one list, so that decoding it takes no
-/// allocation per name.
+/// a few strings (the places' names, and the keys of each [`StrTable`]) and its candidate
+/// lists in one list, so that decoding it takes no allocation per name.
 #[derive(Debug, Default)]
 pub struct Places {
     places: Vec<Place>,
-    /// The places' names and the names they are looked up by, one after another.
+    /// The places' own names, one after another (the names they are looked up by are the
+    /// keys of `names` and `folded`).
     text: String,
     /// (place index, whether the name is an alternate one), per name one after another.
     cands: Vec<(u32, bool)>,
