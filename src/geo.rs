@@ -101,7 +101,7 @@ impl Span {
 }
 
 /// The place table: places and the names they go by. Its strings lie one after another in
-/// a few strings (the places' names, and the keys of each [`StrTable`]) and its candidate
+/// a few strings (the places' names, and the keys of each `StrTable`) and its candidate
 /// lists in one list, so that decoding it takes no allocation per name.
 #[derive(Debug, Default)]
 pub struct Places {
