@@ -12,6 +12,7 @@
 //!     (+ seen/unseen split, type confusions); --sentences tags each sentence alone, without its
 //!     document; --model scores a model file instead of the embedded one
 //! tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N] [--mix N] [--seed N]   rebuild the model
+//!     [--drop-identity P | --drop-features P]   (dropout in training, P percent; off in the model)
 //! ```
 //! Every error is one line naming the file (and line) on standard error, with exit code 1;
 //! usage errors (an unknown command, option or format, a missing or extra argument) exit
@@ -33,7 +34,7 @@ use tusj::{Annotator, Error, ErrorKind};
 #[global_allocator]
 static ALLOCATOR: batch::NamingAllocator = batch::NamingAllocator;
 
-const USAGE: &str = "usage: tusj annotate [-j N] [--format F] FILE… | tusj annotate [-j N] --jsonl - | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--sentences] [--model FILE] [--train TRAIN.conllu]… | tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N] [--mix N] [--seed N]";
+const USAGE: &str = "usage: tusj annotate [-j N] [--format F] FILE… | tusj annotate [-j N] --jsonl - | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--sentences] [--model FILE] [--train TRAIN.conllu]… | tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N] [--mix N] [--seed N] [--drop-identity P | --drop-features P]";
 
 /// A failure to report: one line, and the exit code.
 struct Failure {
@@ -110,6 +111,15 @@ fn number(args: &mut Parser, option: &str, min: usize) -> Result<usize, Failure>
         .and_then(|v| v.parse::<usize>().ok())
         .filter(|&n| n >= min)
         .ok_or_else(|| Failure::usage(&format!("{option} needs a number of at least {min}")))
+}
+
+/// The value of `option`: a percentage, 0 to 99.
+fn percent(args: &mut Parser, option: &str) -> Result<u8, Failure> {
+    let n = number(args, option, 0)?;
+    u8::try_from(n)
+        .ok()
+        .filter(|&p| p < 100)
+        .ok_or_else(|| Failure::usage(&format!("{option} needs a percentage below 100")))
 }
 
 /// Reads a file (or standard input for `-`) as UTF-8.
@@ -541,7 +551,7 @@ fn train(mut args: Parser) -> Result<(), Failure> {
         .unwrap_or_else(|| PathBuf::from("../shared/norne"));
     let mut out = PathBuf::from("src/model/model.bin");
     let (mut epochs, mut passes, mut alone) = (None, None, None);
-    let (mut mix, mut seed) = (None, None);
+    let (mut mix, mut seed, mut dropout) = (None, None, None);
     while let Some(arg) = args.next()? {
         match arg {
             Arg::Long("norne") => norne = PathBuf::from(args.value()?),
@@ -551,6 +561,14 @@ fn train(mut args: Parser) -> Result<(), Failure> {
             Arg::Long("alone") => alone = Some(number(&mut args, "--alone", 0)?),
             Arg::Long("mix") => mix = Some(number(&mut args, "--mix", 1)?),
             Arg::Long("seed") => seed = Some(number(&mut args, "--seed", 0)?),
+            Arg::Long("drop-identity") => {
+                let p = percent(&mut args, "--drop-identity")?;
+                dropout = Some(tusj::model::train::Dropout::Identity(p));
+            }
+            Arg::Long("drop-features") => {
+                let p = percent(&mut args, "--drop-features")?;
+                dropout = Some(tusj::model::train::Dropout::All(p));
+            }
             Arg::Short('h') | Arg::Long("help") => return help(),
             other => return Err(other.unexpected().into()),
         }
@@ -570,6 +588,9 @@ fn train(mut args: Parser) -> Result<(), Failure> {
     }
     if let Some(s) = seed {
         config.seed = s as u64;
+    }
+    if let Some(d) = dropout {
+        config.dropout = d;
     }
     let failed = |e: Error| Failure {
         line: format!("train: {e}"),

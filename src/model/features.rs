@@ -873,6 +873,31 @@ pub(crate) fn sentence_features(
     }
 }
 
+/// The hashes among token `i`'s features (from [`token_features`]) that carry the
+/// token's whole word: its form, lower-cased form and genitive stem, and the word pairs
+/// with its neighbours (templates 1, 2, 7, 38, 39). The trainer's word-identity dropout
+/// (`train::Dropout::Identity`) withholds them, so that the model also learns to decide
+/// from the affixes, shapes, context and name tables, as it must for words it has never
+/// seen. Affixes and the table lookups are not among them: they are what generalises.
+#[cfg_attr(not(feature = "tools"), allow(dead_code))] // the trainer's (feature "tools")
+pub(crate) fn identity_features(words: &[Word], i: usize, out: &mut Vec<u32>) {
+    let Some(w) = words.get(i) else {
+        return;
+    };
+    let prev = i
+        .checked_sub(1)
+        .and_then(|j| words.get(j))
+        .map_or(BOS, |w| w.lower.as_ref());
+    let next = words.get(i + 1).map_or(EOS, |w| w.lower.as_ref());
+    out.push(f1(1, w.form));
+    out.push(f1(2, &w.lower));
+    if let Some(stem) = genitive_stem(w) {
+        out.push(f1(7, stem));
+    }
+    out.push(f2(38, prev, &w.lower));
+    out.push(f2(39, &w.lower, next));
+}
+
 /// Small numbers as text, for features that name a count or a bit.
 const NUMBERS: [&str; 16] = [
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
@@ -1343,6 +1368,47 @@ mod tests {
                 window.occ.len()
             );
         }
+    }
+
+    /// The identity features are features the token has, each of them, at the edges of
+    /// the sentence too; and they are the only features that change when the word does
+    /// (its neighbours and everything else kept).
+    #[test]
+    fn identity_features_are_the_features_of_the_word_itself() {
+        let (names, parts, places) = (
+            NameTable::default(),
+            NameTable::default(),
+            NameTable::default(),
+        );
+        let ctx = Context {
+            train_names: &names,
+            name_parts: &parts,
+            places: &places,
+        };
+        let all = |forms: &[&str], i: usize| {
+            let w = words(forms);
+            let mut f = Vec::new();
+            token_features(&w, i, ((0, 0), (0, 0)), None, &ctx, &mut f);
+            f
+        };
+        let forms = ["Kroatias", "president", "Zoran", "Milanović", "sa"];
+        let w = words(&forms);
+        for i in 0..forms.len() {
+            let mut id = Vec::new();
+            identity_features(&w, i, &mut id);
+            assert_eq!(id.len(), if i == 0 { 5 } else { 4 }, "token {i}");
+            let f = all(&forms, i);
+            assert!(id.iter().all(|h| f.contains(h)), "token {i}");
+        }
+        // «Zoran» → «Goran»: every identity feature changes, and so do only the prefixes
+        // («z», «zo» … against «g», «go» …); suffixes, shapes and context stay.
+        let other = ["Kroatias", "president", "Goran", "Milanović", "sa"];
+        let (a, b) = (all(&forms, 2), all(&other, 2));
+        let mut id = Vec::new();
+        identity_features(&w, 2, &mut id);
+        let changed: Vec<u32> = a.iter().copied().filter(|h| !b.contains(h)).collect();
+        assert!(id.iter().all(|h| changed.contains(h)));
+        assert_eq!(changed.len(), id.len() + 4, "{changed:?}");
     }
 
     #[test]

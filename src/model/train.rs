@@ -45,6 +45,9 @@ pub struct Config {
     /// each sentence alone, as a one-sentence input would, so the model also learns to
     /// decide without the rest of the article.
     pub alone_every: usize,
+    /// Features withheld at random on each visit of a training sentence (regularisation;
+    /// [`Dropout::Off`] in the standard model).
+    pub dropout: Dropout,
     /// Print progress to stderr.
     pub verbose: bool,
 }
@@ -66,9 +69,26 @@ impl Config {
             prune: 0,
             mix: 3,
             alone_every: ALONE_EVERY,
+            dropout: Dropout::Off,
             verbose: true,
         }
     }
+}
+
+/// Dropout in training: on each visit of a training sentence (each epoch, each mixed
+/// perceptron) some of its features are withheld, drawn from a generator of their own
+/// (seeded from [`Config::seed`]), so the same configuration still gives the same bytes.
+/// The model's features and the tagger are the same; only what the weights learn changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dropout {
+    /// Every feature, every time (the standard).
+    Off,
+    /// Each token, with this probability in percent, loses its word-identity features
+    /// ([`features::identity_features`]: form, lower-cased form, genitive stem and the
+    /// word pairs with its neighbours), as if it were a word never seen in training.
+    Identity(u8),
+    /// Each feature of each token is withheld with this probability in percent.
+    All(u8),
 }
 
 /// One training sentence: owned forms and gold tags.
@@ -172,8 +192,10 @@ fn doc_features(
     places: &NameTable,
     first_pass: Option<&[Vec<Vec<Tag>>]>,
     alone_every: usize,
+    identity: Option<&mut Vec<Vec<Vec<u32>>>>,
 ) -> Vec<Vec<Vec<u32>>> {
     let mut out = Vec::new();
+    let mut identity = identity;
     for (d, doc) in docs.iter().enumerate() {
         let forms: Vec<Vec<&str>> = doc
             .iter()
@@ -205,6 +227,17 @@ fn doc_features(
             let mut feats = Vec::with_capacity(words.len());
             features::sentence_features(words, ev, &ctx, &mut feats);
             out.push(feats);
+            if let Some(id) = identity.as_deref_mut() {
+                id.push(
+                    (0..words.len())
+                        .map(|i| {
+                            let mut h = Vec::new();
+                            features::identity_features(words, i, &mut h);
+                            h
+                        })
+                        .collect(),
+                );
+            }
         }
     }
     out
@@ -217,9 +250,17 @@ struct Data {
     ids: Vec<u32>,
     /// The hash of each feature id.
     hashes: Vec<u32>,
+    /// Beside `ids`: whether that feature of that token is one of its word-identity
+    /// features (empty unless [`Dropout::Identity`]).
+    identity: Vec<bool>,
 }
 
-fn index_features(feats: &[Vec<Vec<u32>>], gold: &[Vec<usize>], min_count: u32) -> Data {
+fn index_features(
+    feats: &[Vec<Vec<u32>>],
+    gold: &[Vec<usize>],
+    min_count: u32,
+    identity: Option<&[Vec<Vec<u32>>]>,
+) -> Data {
     let mut counts: HashMap<u32, u32> = HashMap::new();
     for s in feats {
         for t in s {
@@ -240,17 +281,31 @@ fn index_features(feats: &[Vec<Vec<u32>>], gold: &[Vec<usize>], min_count: u32) 
         .map(|(i, &h)| (h, i as u32))
         .collect();
     let mut ids = Vec::new();
+    let mut is_identity = Vec::new();
     let mut sents = Vec::with_capacity(feats.len());
-    for (s, g) in feats.iter().zip(gold) {
+    for (k, (s, g)) in feats.iter().zip(gold).enumerate() {
         let mut offs = Vec::with_capacity(s.len() + 1);
         offs.push(ids.len());
-        for t in s {
-            ids.extend(t.iter().filter_map(|h| id_of.get(h)));
+        for (i, t) in s.iter().enumerate() {
+            let own = identity.and_then(|id| id.get(k)?.get(i));
+            for h in t {
+                if let Some(&id) = id_of.get(h) {
+                    ids.push(id);
+                    if let Some(own) = own {
+                        is_identity.push(own.contains(h));
+                    }
+                }
+            }
             offs.push(ids.len());
         }
         sents.push((offs, g.clone()));
     }
-    Data { sents, ids, hashes }
+    Data {
+        sents,
+        ids,
+        hashes,
+        identity: is_identity,
+    }
 }
 
 /// An averaged perceptron in training: integer weights plus the running sums for the
@@ -274,11 +329,11 @@ impl Perceptron {
         }
     }
 
-    fn decode(&self, data: &Data, offs: &[usize]) -> Vec<usize> {
+    fn decode(&self, ids: &[u32], offs: &[usize]) -> Vec<usize> {
         let n = offs.len().saturating_sub(1);
         let mut em = vec![[0i32; TAGS]; n];
         for (i, e) in em.iter_mut().enumerate() {
-            for &id in &data.ids[offs[i]..offs[i + 1]] {
+            for &id in &ids[offs[i]..offs[i + 1]] {
                 let row = &self.w[id as usize * TAGS..id as usize * TAGS + TAGS];
                 for (a, &b) in e.iter_mut().zip(row) {
                     *a += b;
@@ -293,12 +348,12 @@ impl Perceptron {
         .collect()
     }
 
-    fn update(&mut self, data: &Data, offs: &[usize], gold: &[usize], pred: &[usize]) {
+    fn update(&mut self, ids: &[u32], offs: &[usize], gold: &[usize], pred: &[usize]) {
         let c = self.c;
         for i in 0..gold.len() {
             let (g, p) = (gold[i], pred[i]);
             if g != p {
-                for &id in &data.ids[offs[i]..offs[i + 1]] {
+                for &id in &ids[offs[i]..offs[i + 1]] {
                     let base = id as usize * TAGS;
                     self.w[base + g] += 1;
                     self.u[base + g] += c;
@@ -317,24 +372,34 @@ impl Perceptron {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn train(
         data: &Data,
         which: &[usize],
         epochs: usize,
         rng: &mut Rng,
+        dropout: Dropout,
+        drop_rng: &mut Rng,
         verbose: bool,
     ) -> Perceptron {
         let mut p = Perceptron::new(data.hashes.len());
         let mut order: Vec<usize> = which.to_vec();
+        let (mut kept, mut kept_offs) = (Vec::new(), Vec::new());
         for epoch in 0..epochs {
             rng.shuffle(&mut order);
             let mut wrong = 0usize;
             for &s in &order {
                 let (offs, gold) = &data.sents[s];
-                let pred = p.decode(data, offs);
+                let (ids, offs) = if dropout == Dropout::Off {
+                    (data.ids.as_slice(), offs.as_slice())
+                } else {
+                    drop_features(data, offs, dropout, drop_rng, &mut kept, &mut kept_offs);
+                    (kept.as_slice(), kept_offs.as_slice())
+                };
+                let pred = p.decode(ids, offs);
                 if pred != *gold {
                     wrong += 1;
-                    p.update(data, offs, gold, &pred);
+                    p.update(ids, offs, gold, &pred);
                 }
                 p.c += 1;
             }
@@ -362,6 +427,49 @@ impl Perceptron {
     }
 }
 
+/// The features of the sentence with token offsets `offs` into `data.ids` that
+/// `dropout` keeps on this visit, into `kept` (offsets into it in `kept_offs`).
+fn drop_features(
+    data: &Data,
+    offs: &[usize],
+    dropout: Dropout,
+    rng: &mut Rng,
+    kept: &mut Vec<u32>,
+    kept_offs: &mut Vec<usize>,
+) {
+    kept.clear();
+    kept_offs.clear();
+    kept_offs.push(0);
+    for t in offs.windows(2) {
+        let range = t[0]..t[1];
+        match dropout {
+            Dropout::Off => kept.extend_from_slice(&data.ids[range]),
+            Dropout::Identity(p) => {
+                if rng.below(100) < usize::from(p) {
+                    let own = &data.identity[range.clone()];
+                    kept.extend(
+                        data.ids[range]
+                            .iter()
+                            .zip(own)
+                            .filter(|(_, &o)| !o)
+                            .map(|(&id, _)| id),
+                    );
+                } else {
+                    kept.extend_from_slice(&data.ids[range]);
+                }
+            }
+            Dropout::All(p) => {
+                for &id in &data.ids[range] {
+                    if rng.below(100) >= usize::from(p) {
+                        kept.push(id);
+                    }
+                }
+            }
+        }
+        kept_offs.push(kept.len());
+    }
+}
+
 /// Trains `runs` perceptrons on differently shuffled data and mixes (averages) their
 /// averaged weights, which steadies the result against the luck of one shuffle; then
 /// quantises: rows that round to all-zero (or below `prune`) are dropped.
@@ -370,13 +478,22 @@ fn train_mixed(
     which: &[usize],
     config: &Config,
     rng: &mut Rng,
+    drop_rng: &mut Rng,
     verbose: bool,
 ) -> Weights {
     let runs = config.mix.max(1);
     let mut w = vec![0f64; data.hashes.len() * TAGS];
     let mut t = vec![0f64; (TAGS + 1) * TAGS];
     for _ in 0..runs {
-        let p = Perceptron::train(data, which, config.epochs, rng, verbose);
+        let p = Perceptron::train(
+            data,
+            which,
+            config.epochs,
+            rng,
+            config.dropout,
+            drop_rng,
+            verbose,
+        );
         p.add_average(&mut w, &mut t);
     }
     let max = w.iter().fold(0f64, |m, x| m.max(x.abs()));
@@ -413,6 +530,10 @@ pub fn train(config: &Config) -> Result<Model, Error> {
     let docs = read_documents(&config.train)?;
     let folds = config.folds.max(2);
     let mut rng = Rng::new(config.seed);
+    // Dropout draws from a generator of its own, so the shuffles are those of the
+    // standard configuration with the same seed.
+    let mut drop_rng = Rng::new(config.seed ^ 0xd20f_0a7d);
+    let identity = matches!(config.dropout, Dropout::Identity(_));
     let mut doc_order: Vec<usize> = (0..docs.len()).collect();
     rng.shuffle(&mut doc_order);
     let mut fold_of = vec![0usize; docs.len()];
@@ -461,11 +582,33 @@ pub fn train(config: &Config) -> Result<Model, Error> {
     let all: Vec<usize> = (0..gold.len()).collect();
 
     log("pass 1: features");
-    let feats = doc_features(&docs, &tables, &fold_of, &places, None, config.alone_every);
-    let data = index_features(&feats, &gold, config.min_count);
+    let mut own = Vec::new();
+    let feats = doc_features(
+        &docs,
+        &tables,
+        &fold_of,
+        &places,
+        None,
+        config.alone_every,
+        identity.then_some(&mut own),
+    );
+    let data = index_features(
+        &feats,
+        &gold,
+        config.min_count,
+        identity.then_some(own.as_slice()),
+    );
     drop(feats);
+    drop(own);
     log(&format!("pass 1: {} features; training", data.hashes.len()));
-    let mut passes = vec![train_mixed(&data, &all, config, &mut rng, config.verbose)];
+    let mut passes = vec![train_mixed(
+        &data,
+        &all,
+        config,
+        &mut rng,
+        &mut drop_rng,
+        config.verbose,
+    )];
 
     if config.passes >= 2 {
         // First-pass tags of each fold from a model that never saw it.
@@ -479,16 +622,25 @@ pub fn train(config: &Config) -> Result<Model, Error> {
                 .filter(|&d| fold_of[d] != k)
                 .flat_map(|d| doc_sents[d].clone())
                 .collect();
-            let pk = Perceptron::train(&data, &train_on, config.epochs, &mut rng, false);
+            let pk = Perceptron::train(
+                &data,
+                &train_on,
+                config.epochs,
+                &mut rng,
+                config.dropout,
+                &mut drop_rng,
+                false,
+            );
             for d in (0..docs.len()).filter(|&d| fold_of[d] == k) {
                 for (j, s) in doc_sents[d].clone().enumerate() {
-                    let pred = pk.decode(&data, &data.sents[s].0);
+                    let pred = pk.decode(&data.ids, &data.sents[s].0);
                     first[d][j] = pred.iter().filter_map(|&i| Tag::from_index(i)).collect();
                 }
             }
         }
         drop(data);
         log("pass 2: features");
+        let mut own = Vec::new();
         let feats = doc_features(
             &docs,
             &tables,
@@ -496,14 +648,28 @@ pub fn train(config: &Config) -> Result<Model, Error> {
             &places,
             Some(&first),
             config.alone_every,
+            identity.then_some(&mut own),
         );
-        let data2 = index_features(&feats, &gold, config.min_count);
+        let data2 = index_features(
+            &feats,
+            &gold,
+            config.min_count,
+            identity.then_some(own.as_slice()),
+        );
         drop(feats);
+        drop(own);
         log(&format!(
             "pass 2: {} features; training",
             data2.hashes.len()
         ));
-        passes.push(train_mixed(&data2, &all, config, &mut rng, config.verbose));
+        passes.push(train_mixed(
+            &data2,
+            &all,
+            config,
+            &mut rng,
+            &mut drop_rng,
+            config.verbose,
+        ));
     }
 
     Ok(Model {
@@ -513,4 +679,62 @@ pub fn train(config: &Config) -> Result<Model, Error> {
         places,
         caches: Default::default(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two tokens of three features each; the first feature of each is an identity one.
+    fn data() -> Data {
+        Data {
+            sents: vec![(vec![0, 3, 6], vec![0, 0])],
+            ids: vec![10, 11, 12, 20, 21, 22],
+            hashes: Vec::new(),
+            identity: vec![true, false, false, true, false, false],
+        }
+    }
+
+    fn kept(dropout: Dropout, seed: u64, visits: usize) -> Vec<(Vec<u32>, Vec<usize>)> {
+        let data = data();
+        let mut rng = Rng::new(seed);
+        (0..visits)
+            .map(|_| {
+                let (mut k, mut o) = (Vec::new(), Vec::new());
+                drop_features(&data, &data.sents[0].0, dropout, &mut rng, &mut k, &mut o);
+                (k, o)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn identity_dropout_withholds_only_identity_features_of_whole_tokens() {
+        let visits = kept(Dropout::Identity(50), 7, 400);
+        let mut seen = std::collections::HashSet::new();
+        for (k, o) in &visits {
+            assert_eq!(o.len(), 3);
+            for t in 0..2 {
+                let token = &k[o[t]..o[t + 1]];
+                let (own, rest) = (10 * (t as u32 + 1), 10 * (t as u32 + 1) + 1);
+                assert!(token.ends_with(&[rest, rest + 1]), "{token:?}");
+                assert!(token.len() == 3 && token[0] == own || token.len() == 2);
+                seen.insert((t, token.len()));
+            }
+        }
+        // Both tokens both kept whole and withheld at p = 50 % over 400 visits.
+        assert_eq!(seen.len(), 4);
+        // Deterministic for a seed; 0 % withholds nothing.
+        assert_eq!(visits, kept(Dropout::Identity(50), 7, 400));
+        let none = kept(Dropout::Identity(0), 7, 10);
+        assert!(none.iter().all(|(k, _)| k == &data().ids));
+    }
+
+    #[test]
+    fn feature_dropout_withholds_about_its_share() {
+        let visits = kept(Dropout::All(25), 3, 1000);
+        let kept: usize = visits.iter().map(|(k, _)| k.len()).sum();
+        // 6,000 features, 4,500 expected kept.
+        assert!((4_300..4_700).contains(&kept), "{kept}");
+        assert!(visits.iter().all(|(k, o)| o[2] == k.len()));
+    }
 }
