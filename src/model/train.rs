@@ -84,7 +84,7 @@ pub enum Dropout {
     /// Every feature, every time (the standard).
     Off,
     /// Each token, with this probability in percent, loses its word-identity features
-    /// ([`features::identity_features`]: form, lower-cased form, genitive stem and the
+    /// (`features::identity_features`: form, lower-cased form, genitive stem and the
     /// word pairs with its neighbours), as if it were a word never seen in training.
     Identity(u8),
     /// Each feature of each token is withheld with this probability in percent.
