@@ -1248,33 +1248,55 @@ pub(crate) fn context_features_from(
     }
 
     if let Some(ev) = evidence {
-        f.extend_from_slice(&ev.pooled);
-        if w.cap {
-            let key = match (ev.cap_elsewhere, ev.lower_elsewhere) {
-                (true, true) => "both",
-                (true, false) => "cap",
-                (false, true) => "lower",
-                (false, false) => "none",
-            };
-            f.push(f2(70, key, pos));
+        evidence_features(w, pos, ev, f);
+    }
+}
+
+/// The features of a token (word `w` at position `pos`) that come from its document
+/// evidence `ev` (templates 70–72 and the pooled contexts of other occurrences, 80 and
+/// 81): what [`context_features_from`] adds for the evidence. The trainer's evidence
+/// dropout (`train::Dropout::Evidence`) withholds them, so that the model also learns to
+/// tag a sentence without its document.
+pub(crate) fn evidence_features(w: &Word, pos: &str, ev: &DocEvidence, f: &mut Vec<u32>) {
+    f.extend_from_slice(&ev.pooled);
+    if w.cap {
+        let key = match (ev.cap_elsewhere, ev.lower_elsewhere) {
+            (true, true) => "both",
+            (true, false) => "cap",
+            (false, true) => "lower",
+            (false, false) => "none",
+        };
+        f.push(f2(70, key, pos));
+    }
+    if let Some((ty, named, outside)) = ev.first_pass {
+        let share = if outside == 0 {
+            "all"
+        } else if named > outside {
+            "most"
+        } else if named > 0 {
+            "some"
+        } else {
+            "none"
+        };
+        if named > 0 {
+            f.push(f2(71, ty.label(), share));
+            f.push(f3(72, ty.label(), share, pos));
+        } else {
+            f.push(f2(71, "O", share));
         }
-        if let Some((ty, named, outside)) = ev.first_pass {
-            let share = if outside == 0 {
-                "all"
-            } else if named > outside {
-                "most"
-            } else if named > 0 {
-                "some"
-            } else {
-                "none"
-            };
-            if named > 0 {
-                f.push(f2(71, ty.label(), share));
-                f.push(f3(72, ty.label(), share, pos));
-            } else {
-                f.push(f2(71, "O", share));
-            }
-        }
+    }
+}
+
+/// [`evidence_features`] of token `i` of `words`, for the trainer.
+#[cfg_attr(not(feature = "tools"), allow(dead_code))] // the trainer's (feature "tools")
+pub(crate) fn token_evidence_features(
+    words: &[Word],
+    i: usize,
+    ev: &DocEvidence,
+    f: &mut Vec<u32>,
+) {
+    if let Some(w) = words.get(i) {
+        evidence_features(w, Position::of(w, i).as_str(), ev, f);
     }
 }
 
@@ -1409,6 +1431,30 @@ mod tests {
         let changed: Vec<u32> = a.iter().copied().filter(|h| !b.contains(h)).collect();
         assert!(id.iter().all(|h| changed.contains(h)));
         assert_eq!(changed.len(), id.len() + 4, "{changed:?}");
+    }
+
+    /// The evidence features are what the evidence adds to a token's features: its
+    /// features with the evidence are those without it and these.
+    #[test]
+    fn evidence_features_are_what_the_evidence_adds() {
+        let forms = ["I", "går", "sa", "Støre", "at", "Raqqa", "faller"];
+        let w = words(&forms);
+        let ev = DocEvidence {
+            pooled: vec![f1(80, "i"), f1(81, "sier")],
+            cap_elsewhere: true,
+            lower_elsewhere: false,
+            first_pass: Some((NeType::ALL[0], 3, 1)),
+        };
+        for i in 0..forms.len() {
+            let (mut with, mut without, mut own) = (Vec::new(), Vec::new(), Vec::new());
+            context_features(&w, i, ((0, 0), (0, 0)), Some(&ev), &mut with);
+            context_features(&w, i, ((0, 0), (0, 0)), None, &mut without);
+            token_evidence_features(&w, i, &ev, &mut own);
+            // Pooled 2, first pass 2, and the capitalisation one on capitalised words.
+            assert_eq!(own.len(), if w[i].cap { 5 } else { 4 }, "token {i}");
+            without.extend_from_slice(&own);
+            assert_eq!(with, without, "token {i}");
+        }
     }
 
     #[test]

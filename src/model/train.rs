@@ -89,6 +89,10 @@ pub enum Dropout {
     Identity(u8),
     /// Each feature of each token is withheld with this probability in percent.
     All(u8),
+    /// Each sentence, with this probability in percent, loses the document-evidence
+    /// features of all its tokens ([`features::evidence_features`]: what other
+    /// occurrences of each word in the document say), as if it came without a document.
+    Evidence(u8),
 }
 
 /// One training sentence: owned forms and gold tags.
@@ -192,10 +196,10 @@ fn doc_features(
     places: &NameTable,
     first_pass: Option<&[Vec<Vec<Tag>>]>,
     alone_every: usize,
-    identity: Option<&mut Vec<Vec<Vec<u32>>>>,
+    marked: Option<(Dropout, &mut Vec<Vec<Vec<u32>>>)>,
 ) -> Vec<Vec<Vec<u32>>> {
     let mut out = Vec::new();
-    let mut identity = identity;
+    let mut marked = marked;
     for (d, doc) in docs.iter().enumerate() {
         let forms: Vec<Vec<&str>> = doc
             .iter()
@@ -227,12 +231,20 @@ fn doc_features(
             let mut feats = Vec::with_capacity(words.len());
             features::sentence_features(words, ev, &ctx, &mut feats);
             out.push(feats);
-            if let Some(id) = identity.as_deref_mut() {
-                id.push(
+            if let Some((dropout, marks)) = marked.as_mut() {
+                marks.push(
                     (0..words.len())
                         .map(|i| {
                             let mut h = Vec::new();
-                            features::identity_features(words, i, &mut h);
+                            match (*dropout, ev.get(i)) {
+                                (Dropout::Identity(_), _) => {
+                                    features::identity_features(words, i, &mut h);
+                                }
+                                (Dropout::Evidence(_), Some(e)) => {
+                                    features::token_evidence_features(words, i, e, &mut h);
+                                }
+                                _ => {}
+                            }
                             h
                         })
                         .collect(),
@@ -250,8 +262,9 @@ struct Data {
     ids: Vec<u32>,
     /// The hash of each feature id.
     hashes: Vec<u32>,
-    /// Beside `ids`: whether that feature of that token is one of its word-identity
-    /// features (empty unless [`Dropout::Identity`]).
+    /// Beside `ids`: whether that feature of that token is one the dropout withholds as
+    /// a group (its word-identity features for [`Dropout::Identity`], its
+    /// document-evidence features for [`Dropout::Evidence`]; empty otherwise).
     identity: Vec<bool>,
 }
 
@@ -440,6 +453,11 @@ fn drop_features(
     kept.clear();
     kept_offs.clear();
     kept_offs.push(0);
+    // Evidence dropout: one draw for the whole sentence.
+    let withhold_evidence = match dropout {
+        Dropout::Evidence(p) => rng.below(100) < usize::from(p),
+        _ => false,
+    };
     for t in offs.windows(2) {
         let range = t[0]..t[1];
         match dropout {
@@ -463,6 +481,20 @@ fn drop_features(
                     if rng.below(100) >= usize::from(p) {
                         kept.push(id);
                     }
+                }
+            }
+            Dropout::Evidence(_) => {
+                if withhold_evidence {
+                    let own = &data.identity[range.clone()];
+                    kept.extend(
+                        data.ids[range]
+                            .iter()
+                            .zip(own)
+                            .filter(|(_, &o)| !o)
+                            .map(|(&id, _)| id),
+                    );
+                } else {
+                    kept.extend_from_slice(&data.ids[range]);
                 }
             }
         }
@@ -533,7 +565,7 @@ pub fn train(config: &Config) -> Result<Model, Error> {
     // Dropout draws from a generator of its own, so the shuffles are those of the
     // standard configuration with the same seed.
     let mut drop_rng = Rng::new(config.seed ^ 0xd20f_0a7d);
-    let identity = matches!(config.dropout, Dropout::Identity(_));
+    let marked = matches!(config.dropout, Dropout::Identity(_) | Dropout::Evidence(_));
     let mut doc_order: Vec<usize> = (0..docs.len()).collect();
     rng.shuffle(&mut doc_order);
     let mut fold_of = vec![0usize; docs.len()];
@@ -590,13 +622,13 @@ pub fn train(config: &Config) -> Result<Model, Error> {
         &places,
         None,
         config.alone_every,
-        identity.then_some(&mut own),
+        marked.then_some((config.dropout, &mut own)),
     );
     let data = index_features(
         &feats,
         &gold,
         config.min_count,
-        identity.then_some(own.as_slice()),
+        marked.then_some(own.as_slice()),
     );
     drop(feats);
     drop(own);
@@ -648,13 +680,13 @@ pub fn train(config: &Config) -> Result<Model, Error> {
             &places,
             Some(&first),
             config.alone_every,
-            identity.then_some(&mut own),
+            marked.then_some((config.dropout, &mut own)),
         );
         let data2 = index_features(
             &feats,
             &gold,
             config.min_count,
-            identity.then_some(own.as_slice()),
+            marked.then_some(own.as_slice()),
         );
         drop(feats);
         drop(own);
@@ -736,5 +768,21 @@ mod tests {
         // 6,000 features, 4,500 expected kept.
         assert!((4_300..4_700).contains(&kept), "{kept}");
         assert!(visits.iter().all(|(k, o)| o[2] == k.len()));
+    }
+
+    /// Evidence dropout withholds the marked features of every token of the sentence on
+    /// the same visit, or of none, at about its rate.
+    #[test]
+    fn evidence_dropout_withholds_a_whole_sentence_or_nothing() {
+        let visits = kept(Dropout::Evidence(25), 5, 1000);
+        let mut withheld = 0;
+        for (k, o) in &visits {
+            let whole = k == &data().ids && o == &data().sents[0].0;
+            let none = k == &[11, 12, 21, 22] && o == &[0, 2, 4];
+            assert!(whole || none, "{k:?} {o:?}");
+            withheld += usize::from(none);
+        }
+        assert!((200..300).contains(&withheld), "{withheld}");
+        assert_eq!(visits, kept(Dropout::Evidence(25), 5, 1000));
     }
 }
