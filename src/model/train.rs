@@ -90,7 +90,7 @@ pub enum Dropout {
     /// Each feature of each token is withheld with this probability in percent.
     All(u8),
     /// Each sentence, with this probability in percent, loses the document-evidence
-    /// features of all its tokens ([`features::evidence_features`]: what other
+    /// features of all its tokens (`features::evidence_features`: what other
     /// occurrences of each word in the document say), as if it came without a document.
     Evidence(u8),
 }
