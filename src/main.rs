@@ -12,7 +12,7 @@
 //!     (+ seen/unseen split, type confusions); --sentences tags each sentence alone, without its
 //!     document; --model scores a model file instead of the embedded one
 //! tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N] [--mix N] [--seed N]   rebuild the model
-//!     [--drop-identity P | --drop-features P | --drop-evidence P]   (dropout in training, P percent; off in the model)
+//!     [--drop-identity P | --drop-features P | --drop-evidence P | --alone-sometimes P]   (dropout in training, P percent; off in the model)
 //! ```
 //! Every error is one line naming the file (and line) on standard error, with exit code 1;
 //! usage errors (an unknown command, option or format, a missing or extra argument) exit
@@ -34,7 +34,7 @@ use tusj::{Annotator, Error, ErrorKind};
 #[global_allocator]
 static ALLOCATOR: batch::NamingAllocator = batch::NamingAllocator;
 
-const USAGE: &str = "usage: tusj annotate [-j N] [--format F] FILE… | tusj annotate [-j N] --jsonl - | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--sentences] [--model FILE] [--train TRAIN.conllu]… | tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N] [--mix N] [--seed N] [--drop-identity P | --drop-features P | --drop-evidence P]";
+const USAGE: &str = "usage: tusj annotate [-j N] [--format F] FILE… | tusj annotate [-j N] --jsonl - | tusj tag-conllu IN.conllu | tusj eval IN.conllu [--sentences] [--model FILE] [--train TRAIN.conllu]… | tusj train [--norne DIR] [--out FILE] [--epochs N] [--passes N] [--alone N] [--mix N] [--seed N] [--drop-identity P | --drop-features P | --drop-evidence P | --alone-sometimes P]";
 
 /// A failure to report: one line, and the exit code.
 struct Failure {
@@ -572,6 +572,10 @@ fn train(mut args: Parser) -> Result<(), Failure> {
             Arg::Long("drop-evidence") => {
                 let p = percent(&mut args, "--drop-evidence")?;
                 dropout = Some(tusj::model::train::Dropout::Evidence(p));
+            }
+            Arg::Long("alone-sometimes") => {
+                let p = percent(&mut args, "--alone-sometimes")?;
+                dropout = Some(tusj::model::train::Dropout::Alone(p));
             }
             Arg::Short('h') | Arg::Long("help") => return help(),
             other => return Err(other.unexpected().into()),

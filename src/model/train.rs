@@ -93,6 +93,10 @@ pub enum Dropout {
     /// features of all its tokens (`features::evidence_features`: what other
     /// occurrences of each word in the document say), as if it came without a document.
     Evidence(u8),
+    /// Each sentence, with this probability in percent, is seen with the document
+    /// evidence it would have alone (its document cut to itself, as a one-sentence input
+    /// to the tagger gives it) instead of its document's.
+    Alone(u8),
 }
 
 /// One training sentence: owned forms and gold tags.
@@ -227,10 +231,21 @@ fn doc_features(
             name_parts: &tables[fold_of[d]].1,
             places,
         };
-        for (words, ev) in view.words.iter().zip(&evidence) {
+        for (s, (words, ev)) in view.words.iter().zip(&evidence).enumerate() {
             let mut feats = Vec::with_capacity(words.len());
             features::sentence_features(words, ev, &ctx, &mut feats);
             out.push(feats);
+            if let Some((Dropout::Alone(_), alone)) = marked.as_mut() {
+                let one = DocView {
+                    words: vec![features::words(&forms[s])],
+                };
+                let fp_one = fp.and_then(|tags| tags.get(s..s + 1));
+                let ev_one = features::doc_evidence(&one, fp_one);
+                let mut feats = Vec::with_capacity(words.len());
+                features::sentence_features(words, &ev_one[0], &ctx, &mut feats);
+                alone.push(feats);
+                continue;
+            }
             if let Some((dropout, marks)) = marked.as_mut() {
                 marks.push(
                     (0..words.len())
@@ -266,6 +281,10 @@ struct Data {
     /// a group (its word-identity features for [`Dropout::Identity`], its
     /// document-evidence features for [`Dropout::Evidence`]; empty otherwise).
     identity: Vec<bool>,
+    /// For [`Dropout::Alone`]: each sentence's feature ids with the evidence it would
+    /// have alone, and their token offsets into `alone_ids` (empty otherwise).
+    alone_ids: Vec<u32>,
+    alone_sents: Vec<Vec<usize>>,
 }
 
 fn index_features(
@@ -273,6 +292,7 @@ fn index_features(
     gold: &[Vec<usize>],
     min_count: u32,
     identity: Option<&[Vec<Vec<u32>>]>,
+    alone: Option<&[Vec<Vec<u32>>]>,
 ) -> Data {
     let mut counts: HashMap<u32, u32> = HashMap::new();
     for s in feats {
@@ -313,11 +333,22 @@ fn index_features(
         }
         sents.push((offs, g.clone()));
     }
+    let (mut alone_ids, mut alone_sents) = (Vec::new(), Vec::new());
+    for s in alone.unwrap_or_default() {
+        let mut offs = vec![alone_ids.len()];
+        for t in s {
+            alone_ids.extend(t.iter().filter_map(|h| id_of.get(h)));
+            offs.push(alone_ids.len());
+        }
+        alone_sents.push(offs);
+    }
     Data {
         sents,
         ids,
         hashes,
         identity: is_identity,
+        alone_ids,
+        alone_sents,
     }
 }
 
@@ -403,11 +434,19 @@ impl Perceptron {
             let mut wrong = 0usize;
             for &s in &order {
                 let (offs, gold) = &data.sents[s];
-                let (ids, offs) = if dropout == Dropout::Off {
-                    (data.ids.as_slice(), offs.as_slice())
-                } else {
-                    drop_features(data, offs, dropout, drop_rng, &mut kept, &mut kept_offs);
-                    (kept.as_slice(), kept_offs.as_slice())
+                let (ids, offs) = match dropout {
+                    Dropout::Off => (data.ids.as_slice(), offs.as_slice()),
+                    Dropout::Alone(q) => {
+                        if drop_rng.below(100) < usize::from(q) {
+                            (data.alone_ids.as_slice(), data.alone_sents[s].as_slice())
+                        } else {
+                            (data.ids.as_slice(), offs.as_slice())
+                        }
+                    }
+                    _ => {
+                        drop_features(data, offs, dropout, drop_rng, &mut kept, &mut kept_offs);
+                        (kept.as_slice(), kept_offs.as_slice())
+                    }
                 };
                 let pred = p.decode(ids, offs);
                 if pred != *gold {
@@ -461,7 +500,7 @@ fn drop_features(
     for t in offs.windows(2) {
         let range = t[0]..t[1];
         match dropout {
-            Dropout::Off => kept.extend_from_slice(&data.ids[range]),
+            Dropout::Off | Dropout::Alone(_) => kept.extend_from_slice(&data.ids[range]),
             Dropout::Identity(p) => {
                 if rng.below(100) < usize::from(p) {
                     let own = &data.identity[range.clone()];
@@ -566,6 +605,7 @@ pub fn train(config: &Config) -> Result<Model, Error> {
     // standard configuration with the same seed.
     let mut drop_rng = Rng::new(config.seed ^ 0xd20f_0a7d);
     let marked = matches!(config.dropout, Dropout::Identity(_) | Dropout::Evidence(_));
+    let alone = matches!(config.dropout, Dropout::Alone(_));
     let mut doc_order: Vec<usize> = (0..docs.len()).collect();
     rng.shuffle(&mut doc_order);
     let mut fold_of = vec![0usize; docs.len()];
@@ -622,13 +662,14 @@ pub fn train(config: &Config) -> Result<Model, Error> {
         &places,
         None,
         config.alone_every,
-        marked.then_some((config.dropout, &mut own)),
+        (marked || alone).then_some((config.dropout, &mut own)),
     );
     let data = index_features(
         &feats,
         &gold,
         config.min_count,
         marked.then_some(own.as_slice()),
+        alone.then_some(own.as_slice()),
     );
     drop(feats);
     drop(own);
@@ -680,13 +721,14 @@ pub fn train(config: &Config) -> Result<Model, Error> {
             &places,
             Some(&first),
             config.alone_every,
-            marked.then_some((config.dropout, &mut own)),
+            (marked || alone).then_some((config.dropout, &mut own)),
         );
         let data2 = index_features(
             &feats,
             &gold,
             config.min_count,
             marked.then_some(own.as_slice()),
+            alone.then_some(own.as_slice()),
         );
         drop(feats);
         drop(own);
@@ -724,6 +766,8 @@ mod tests {
             ids: vec![10, 11, 12, 20, 21, 22],
             hashes: Vec::new(),
             identity: vec![true, false, false, true, false, false],
+            alone_ids: Vec::new(),
+            alone_sents: Vec::new(),
         }
     }
 
@@ -784,5 +828,41 @@ mod tests {
         }
         assert!((200..300).contains(&withheld), "{withheld}");
         assert_eq!(visits, kept(Dropout::Evidence(25), 5, 1000));
+    }
+
+    /// With [`Dropout::Alone`], each sentence's second feature set is the one it has as a
+    /// document of its own: not its document's, where another sentence repeats a word.
+    #[test]
+    fn alone_features_are_those_of_the_sentence_as_its_own_document() {
+        let sent = |forms: &[&str]| Sent {
+            forms: forms.iter().map(|f| f.to_string()).collect(),
+            gold: vec![Tag::O; forms.len()],
+        };
+        let doc = vec![
+            sent(&["I", "går", "kom", "Raqqa", "i", "nyhetene", "."]),
+            sent(&["Folk", "i", "Raqqa", "flykter", "."]),
+        ];
+        let tables = vec![(NameTable::default(), NameTable::default())];
+        let places = NameTable::default();
+        let run = |docs: &[Vec<Sent>], dropout| {
+            let mut alone = Vec::new();
+            let feats = doc_features(
+                docs,
+                &tables,
+                &[0; 2],
+                &places,
+                None,
+                0,
+                Some((dropout, &mut alone)),
+            );
+            (feats, alone)
+        };
+        let (feats, alone) = run(std::slice::from_ref(&doc), Dropout::Alone(25));
+        assert_eq!(alone.len(), 2);
+        for (k, s) in doc.into_iter().enumerate() {
+            let (own, _) = run(&[vec![s]], Dropout::Off);
+            assert_eq!(alone[k], own[0], "sentence {k}");
+            assert_ne!(feats[k], own[0], "sentence {k}");
+        }
     }
 }
