@@ -303,6 +303,17 @@ fn cached_emissions_are_the_sums_of_every_feature() {
     assert!(checked > 1000, "only {checked} tokens checked");
 }
 
+/// A small deterministic generator of test cases (xorshift64), from `seed`.
+fn xorshift(seed: u64) -> impl FnMut() -> u64 {
+    let mut x = seed;
+    move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    }
+}
+
 /// The 32-bit Viterbi steps choose the paths, and give the scores, of the 64-bit ones,
 /// ties included; emissions too large for 32 bits take the 64-bit steps. Both give what
 /// they give when compiled for the build's target alone (on a processor with AVX2, the
@@ -312,13 +323,7 @@ fn narrow_viterbi_decodes_as_the_wide_one() {
     let m = embedded().expect("embedded model decodes");
     // The model's transitions, and flat ones, under which paths tie all the time.
     let flat = Transitions::new(|_, _| 0);
-    let mut x = 12_345u64;
-    let mut next = move || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x
-    };
+    let mut next = xorshift(12_345u64);
     let mut back = Vec::new();
     for case in 0..400 {
         let n = 1 + (next() % 60) as usize;
@@ -365,13 +370,7 @@ fn viterbi_finds_a_best_path_of_all() {
         }
         Some(total)
     };
-    let mut x = 99u64;
-    let mut next = move || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x
-    };
+    let mut next = xorshift(99u64);
     let mut back = Vec::new();
     for case in 0..60 {
         let n = 1 + case % 3;

@@ -20,7 +20,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, paste, seed, SEEDS, PAGE } from './helpers.mjs';
+import { launch, paste, seed, seedsRepeated, SEEDS, PAGE } from './helpers.mjs';
 
 const pages = process.argv.slice(2).length ? process.argv.slice(2).map((p) => resolve(p)) : [PAGE];
 const median = (xs) => {
@@ -176,8 +176,7 @@ try {
     console.log(`seed 000 paste → highlights in the page: ${range(pastes.map((p) => p[0]))}; → the frame after: ` +
       `${range(pastes.map((p) => p[1]))}`);
 
-    const one = `${seed(SEEDS[0])}\n\n${seed(SEEDS[1])}\n\n`;
-    const big = one.repeat(Math.ceil(1_000_000 / one.length));
+    const big = seedsRepeated(1_000_000);
     await newArticle(page);
     let from = await page.evaluate(() => performance.now());
     const [bigMs, bigShown] = await pasteTimed(page, big);
@@ -186,7 +185,7 @@ try {
       `${await longest(page, from)}`);
 
     const mb = Number(process.env.TUSJ_BENCH_TYPING_MB) || (process.env.TUSJ_BENCH_QUICK ? 1 : 10);
-    const huge = one.repeat(Math.ceil((mb * 1_000_000) / one.length));
+    const huge = seedsRepeated(mb * 1_000_000);
     await newArticle(page);
     const [hugeMs] = await pasteTimed(page, huge, 1200000);
     console.log(`${mb} MB paste for typing (${huge.length} chars) → highlights in the page: ${ms(hugeMs)}`);

@@ -31,6 +31,13 @@ export function seed(name) {
   return readFileSync(join(ROOT, 'seeds', name), 'utf8');
 }
 
+// A long article: the two seeds, each followed by a blank line, repeated until it has at
+// least `chars` UTF-16 units.
+export function seedsRepeated(chars) {
+  const one = `${seed(SEEDS[0])}\n\n${seed(SEEDS[1])}\n\n`;
+  return one.repeat(Math.ceil(chars / one.length));
+}
+
 export async function launch() {
   if (!existsSync(PAGE)) throw new Error(`${PAGE} is missing: run \`make page\` first`);
   return chromium.launch({

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  ROOT, SHOTS, PAGE, PAGE_URL, OUT, SEEDS, seed, useBrowser, open, paste, rendered, marks, cliAnnotate, codePointSlice,
+  ROOT, SHOTS, PAGE, PAGE_URL, OUT, SEEDS, seed, seedsRepeated, useBrowser, open, paste, rendered, marks, cliAnnotate, codePointSlice,
   validate,
 } from './helpers.mjs';
 
@@ -235,8 +235,7 @@ describe('a long article', () => {
         for (const e of list.getEntries()) window.__longTasks.push(e.duration);
       }).observe({ type: 'longtask' });
     });
-    const one = `${seed(SEEDS[0])}\n\n${seed(SEEDS[1])}\n\n`;
-    const big = one.repeat(Math.ceil(1_000_000 / one.length));
+    const big = seedsRepeated(1_000_000);
     await page.focus('#source');
     await rendered(page, () => paste(page, big), 300000);
     const count = await page.$$eval('#view mark', (m) => m.length);

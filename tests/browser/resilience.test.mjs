@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUT, SEEDS, seed, useBrowser, open, paste, rendered, marks, cliAnnotate, exportDownload, codePointSlice, markTexts } from './helpers.mjs';
+import { OUT, SEEDS, seed, seedsRepeated, useBrowser, open, paste, rendered, marks, cliAnnotate, exportDownload, codePointSlice, markTexts } from './helpers.mjs';
 
 const getBrowser = useBrowser();
 
@@ -32,8 +32,7 @@ describe('typing is never lost', () => {
 describe('a long article is edited a part at a time', () => {
   test('typing in two parts keeps every character; export, a correction, undo and a reload have the whole text', async () => {
     const { context, page } = await open(getBrowser());
-    const one = `${seed(SEEDS[0])}\n\n${seed(SEEDS[1])}\n\n`;
-    const article = one.repeat(Math.ceil(300000 / one.length));
+    const article = seedsRepeated(300000);
     const whole = async () => JSON.parse((await exportDownload(page)).content);
     await page.focus('#source');
     await rendered(page, () => paste(page, article), 120000);
@@ -111,8 +110,7 @@ describe('a long article goes to the worker as its change', () => {
 
   test('and the worker annotates the text as edited', async () => {
     const { context, page, errors } = await open(getBrowser(), { init: [spy] });
-    const one = `${seed(SEEDS[0])}\n\n${seed(SEEDS[1])}\n\n`;
-    const article = one.repeat(Math.ceil(100000 / one.length)).trimEnd();
+    const article = seedsRepeated(100000).trimEnd();
     await page.focus('#source');
     await rendered(page, () => paste(page, article), 120000);
     assert.deepEqual(await page.evaluate(() => window.__sent), [{ whole: article.length }]);
@@ -157,8 +155,7 @@ describe('a long article\'s document comes back as its change', () => {
 
   test('and the page\'s document after an edit is the core\'s, the marks before it not sent again', async () => {
     const { context, page, errors } = await open(getBrowser(), { init: [spy] });
-    const one = `${seed(SEEDS[0])}\n\n${seed(SEEDS[1])}\n\n`;
-    const article = one.repeat(Math.ceil(300000 / one.length)).trimEnd();
+    const article = seedsRepeated(300000).trimEnd();
     await page.focus('#source');
     await rendered(page, () => paste(page, article), 120000);
     const shown = () => page.evaluate(() => ({ text: state.doc.text, annotations: state.doc.annotations, entities: state.doc.entities, events: state.doc.events }));
